@@ -1,0 +1,327 @@
+// sandik — the command line for data desks.
+//
+//   sandik validate FEED                      errors and warnings; "ok" and exit 0 when valid
+//   sandik summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]
+//   sandik import (--election DESC | --into FEED) --race ID --source ID [options] FILE.csv
+//   sandik serve [--root DIR] [--port N] [--host ADDR]
+//
+// Exit codes: 0 ok; 1 the feed (or the CSV) is invalid, the problems on stderr, one per line,
+// "PATH: message"; 2 usage or I/O error.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../adapters/csv_import.h"
+#include "../core/feed.h"
+#include "../core/format.h"
+#include "../core/tally.h"
+#include "serve.h"
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+const char* kUsageText =
+    "usage: sandik COMMAND [options]\n"
+    "  validate FEED                        check a feed; prints ok or every problem as PATH: message\n"
+    "  summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]\n"
+    "                                       the aggregated result of one race in one area\n"
+    "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
+    "         [--as results|history|previous] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
+    "         [--area ID] [--label TEXT] [--status live|test|final] FILE.csv\n"
+    "                                       a results table into a sandik/1 feed, on stdout\n"
+    "  serve [--root DIR] [--port 8000] [--host 127.0.0.1]\n"
+    "                                       serve the demo page (web/), dist/ and assets/feeds/\n"
+    "exit codes: 0 ok, 1 invalid input, 2 usage or I/O error\n";
+
+int usage(const std::string& why) {
+  if (!why.empty()) std::fprintf(stderr, "sandik: %s\n", why.c_str());
+  std::fputs(kUsageText, stderr);
+  return kUsage;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> options;  // --name value (or "" for flags)
+  bool flag(const std::string& name) const {
+    for (const auto& [k, v] : options)
+      if (k == name) return true;
+    return false;
+  }
+  std::string get(const std::string& name, const std::string& def = "") const {
+    for (const auto& [k, v] : options)
+      if (k == name) return v;
+    return def;
+  }
+  std::vector<std::string> all(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : options)
+      if (k == name) out.push_back(v);
+    return out;
+  }
+};
+
+// Options listed in `with_value` take the next argument; others are flags.
+bool parse_args(int argc, char** argv, int from, const std::vector<std::string>& with_value,
+                const std::vector<std::string>& flags, Args& args, std::string& error) {
+  for (int i = from; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("--", 0) != 0 || a == "--") {
+      args.positional.push_back(a);
+      continue;
+    }
+    std::string value;
+    const std::size_t eq = a.find('=');
+    const bool inline_value = eq != std::string::npos;
+    if (inline_value) {
+      value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    }
+    const std::string name = a.substr(2);
+    if (std::find(with_value.begin(), with_value.end(), name) != with_value.end()) {
+      if (!inline_value) {
+        if (i + 1 >= argc) {
+          error = "--" + name + " needs a value";
+          return false;
+        }
+        value = argv[++i];
+      }
+    } else if (std::find(flags.begin(), flags.end(), name) == flags.end()) {
+      error = "unknown option --" + name;
+      return false;
+    }
+    args.options.emplace_back(name, value);
+  }
+  return true;
+}
+
+void print_problems(const sandik::Problems& problems) {
+  for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+}
+
+// Reads and validates a feed; prints its problems. Returns exit code, kOk with `out` set.
+int load_feed(const std::string& path, sandik::ParsedFeed& out) {
+  std::string text;
+  if (!read_file(path, text)) {
+    std::fprintf(stderr, "sandik: cannot read %s\n", path.c_str());
+    return kUsage;
+  }
+  sandik::ParseOptions opt;
+  opt.max_bytes = 512u << 20;  // the command line checks large files; the widget keeps 20 MiB
+  out = sandik::parse_feed(text, opt);
+  print_problems(out.problems);
+  return out.ok() ? kOk : kInvalid;
+}
+
+int cmd_validate(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {}, {}, args, err)) return usage(err);
+  if (args.positional.size() != 1) return usage("validate takes one FEED");
+  sandik::ParsedFeed parsed;
+  const int rc = load_feed(args.positional[0], parsed);
+  if (rc == kOk) std::printf("ok\n");
+  return rc;
+}
+
+ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }
+ojson opt_double(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
+
+int cmd_summary(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {"race", "source", "area", "lang"}, {"json"}, args, err)) return usage(err);
+  if (args.positional.size() != 1) return usage("summary takes one FEED");
+  sandik::ParsedFeed parsed;
+  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
+  const sandik::Feed& feed = *parsed.feed;
+
+  const int race_i = args.flag("race") ? feed.find_race(args.get("race")) : 0;
+  if (race_i < 0) return usage("no race \"" + args.get("race") + "\" in the feed");
+  const sandik::Race& race = feed.races[static_cast<std::size_t>(race_i)];
+  int source = -1;
+  if (args.flag("source")) {
+    source = feed.find_source(args.get("source"));
+    if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
+  } else {
+    source = race.results.empty() ? 0 : race.results.front().source;
+  }
+  int area = race.area;
+  if (args.flag("area")) {
+    area = feed.find_area(args.get("area"));
+    if (area < 0) return usage("no area \"" + args.get("area") + "\" in the feed");
+  }
+  const sandik::RaceTally tally(feed, race, source);
+  if (!tally.in_race(area)) return usage("area \"" + args.get("area") + "\" is not part of race \"" + race.id + "\"");
+  const sandik::Summary s = sandik::summarize(tally, area);
+  const sandik::SourceResults* sr = race.results_for(source);
+  const std::string updated = sr ? sr->updated.text : feed.updated.text;
+  const auto& src = feed.sources[static_cast<std::size_t>(source)];
+  const auto& ar = feed.areas[static_cast<std::size_t>(area)];
+
+  if (args.flag("json")) {
+    ojson j;
+    j["race"] = race.id;
+    j["source"] = src.id;
+    j["area"] = ar.id;
+    j["updated"] = updated;
+    j["status"] = sandik::outcome_name(s.outcome);
+    j["boxes_counted"] = opt_count(s.boxes_counted);
+    j["boxes"] = opt_count(s.boxes);
+    j["reporting_pct"] = opt_double(s.reporting_pct);
+    j["registered"] = opt_count(s.registered);
+    j["cast"] = opt_count(s.cast);
+    j["valid"] = s.valid;
+    j["turnout_pct"] = opt_double(s.turnout_pct);
+    j["contestants"] = ojson::array();
+    for (const auto& st : s.standings) {
+      const int party = race.contestant_party(st.contestant);
+      j["contestants"].push_back({{"id", feed.contestant_id(race, st.contestant)},
+                                  {"name", feed.contestant_name(race, st.contestant)},
+                                  {"party", party >= 0 ? ojson(feed.parties[static_cast<std::size_t>(party)].id) : ojson(nullptr)},
+                                  {"votes", s.shares_only ? ojson(nullptr) : ojson(st.votes)},
+                                  {"share_pct", st.share_pct}});
+    }
+    j["leader"] = s.leader >= 0 ? ojson(feed.contestant_id(race, s.leader)) : ojson(nullptr);
+    j["tied"] = s.tied;
+    j["margin_votes"] = s.margin_votes;
+    j["margin_pct_points"] = s.margin_pct_points;
+    if (race.seats) {
+      j["seats"] = ojson::object();
+      for (const auto& [p, n] : s.seats) j["seats"][feed.parties[static_cast<std::size_t>(p)].id] = n;
+    }
+    j["winner"] = s.winner >= 0 ? ojson(feed.contestant_id(race, s.winner)) : ojson(nullptr);
+    std::printf("%s\n", j.dump(2).c_str());
+    return kOk;
+  }
+
+  const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));
+  auto count = [&](const std::optional<sandik::Count>& v) { return v ? sandik::format_count(*v, lang) : std::string("–"); };
+  std::printf("%s — %s, %s (%s)\n", race.title.get(sandik::lang_code(lang)).c_str(), ar.name.c_str(), src.name.c_str(),
+              updated.c_str());
+  std::printf("ballot boxes %s of %s (%s)", count(s.boxes_counted).c_str(), count(s.boxes).c_str(),
+              s.reporting_pct ? sandik::format_percent(*s.reporting_pct, lang).c_str() : "–");
+  std::printf(", turnout %s\n", s.turnout_pct ? sandik::format_percent(*s.turnout_pct, lang).c_str() : "–");
+  for (const auto& st : s.standings) {
+    if (st.votes == 0 && st.share_pct == 0) continue;
+    const int party = race.contestant_party(st.contestant);
+    std::printf("  %-34s %-14s %12s %9s\n", feed.contestant_name(race, st.contestant).c_str(),
+                party >= 0 ? feed.parties[static_cast<std::size_t>(party)].short_name.c_str() : "",
+                s.shares_only ? "" : sandik::format_count(st.votes, lang).c_str(),
+                sandik::format_percent(st.share_pct, lang).c_str());
+  }
+  if (s.leader >= 0)
+    std::printf("%s %s: %s by %s votes (%s points)\n", s.outcome == sandik::Outcome::Won ? "won" : "leading",
+                feed.contestant_name(race, s.leader).c_str(), feed.contestant_name(race, s.leader).c_str(),
+                sandik::format_count(s.margin_votes, lang).c_str(),
+                sandik::format_decimal(s.margin_pct_points, lang).c_str());
+  else
+    std::printf("%s\n", sandik::outcome_name(s.outcome));
+  return kOk;
+}
+
+int cmd_import(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2,
+                  {"election", "into", "race", "source", "source-name", "as", "where", "map", "area", "label", "status",
+                   "area-level"},
+                  {}, args, err))
+    return usage(err);
+  if (args.positional.size() != 1) return usage("import takes one CSV file");
+  if (args.flag("election") == args.flag("into")) return usage("import needs --election DESC.json or --into FEED.json");
+  const std::string base_path = args.flag("election") ? args.get("election") : args.get("into");
+  std::string base_text, csv_text;
+  if (!read_file(base_path, base_text)) return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
+  if (!read_file(args.positional[0], csv_text))
+    return std::fprintf(stderr, "sandik: cannot read %s\n", args.positional[0].c_str()), kUsage;
+  ojson feed = ojson::parse(base_text, nullptr, false);
+  if (feed.is_discarded() || !feed.is_object())
+    return std::fprintf(stderr, "%s: not a JSON object\n", base_path.c_str()), kInvalid;
+  if (args.flag("election")) feed["format"] = "sandik/1";
+
+  sandik::CsvImportOptions opt;
+  opt.race = args.get("race");
+  opt.source = args.get("source");
+  opt.source_name = args.get("source-name");
+  opt.area = args.get("area");
+  opt.area_level = args.get("area-level");
+  opt.label = args.get("label");
+  opt.status = args.get("status");
+  const std::string as = args.get("as", "results");
+  if (as == "results") opt.target = sandik::ImportTarget::Results;
+  else if (as == "history") opt.target = sandik::ImportTarget::History;
+  else if (as == "previous") opt.target = sandik::ImportTarget::Previous;
+  else return usage("--as takes results, history or previous");
+  if (!opt.status.empty() && opt.status != "live" && opt.status != "test" && opt.status != "final")
+    return usage("--status takes live, test or final");
+  for (const auto& [name, list] : {std::pair{"where", &opt.where}, std::pair{"map", &opt.map}}) {
+    for (const std::string& kv : args.all(name)) {
+      const std::size_t eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) return usage(std::string("--") + name + " takes NAME=VALUE, got " + kv);
+      list->emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+  }
+  std::string csv_error;
+  const auto table = sandik::parse_csv(csv_text, csv_error);
+  if (!table) return std::fprintf(stderr, "%s: %s\n", args.positional[0].c_str(), csv_error.c_str()), kInvalid;
+  const sandik::ImportReport report = sandik::import_csv(feed, *table, opt);
+  if (!report.ok) return std::fprintf(stderr, "%s: %s\n", args.positional[0].c_str(), report.error.c_str()), kInvalid;
+  if (report.rows_skipped > 0)
+    std::fprintf(stderr, "%s: note: %zu rows without a candidate (\"others\") left out; their votes stay in valid\n",
+                 args.positional[0].c_str(), report.rows_skipped);
+
+  const std::string out = feed.dump(1, '\t', false, ojson::error_handler_t::replace) + "\n";
+  sandik::ParseOptions popt;
+  popt.max_bytes = 512u << 20;
+  const sandik::ParsedFeed check = sandik::parse_feed(out, popt);
+  print_problems(check.problems);  // the result must itself be a valid feed
+  if (!check.ok()) return kInvalid;
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kOk;
+}
+
+int cmd_serve(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {"root", "port", "host"}, {}, args, err)) return usage(err);
+  sandik::ServeOptions opt;
+  opt.root = args.get("root", ".");
+  opt.host = args.get("host", "127.0.0.1");
+  const std::string port = args.get("port", "8000");
+  opt.port = std::atoi(port.c_str());
+  if (opt.port <= 0 || opt.port > 65535) return usage("--port takes 1 to 65535, got " + port);
+  return sandik::serve(opt) ? kOk : kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage("");
+  const std::string cmd = argv[1];
+  if (cmd == "validate") return cmd_validate(argc, argv);
+  if (cmd == "summary") return cmd_summary(argc, argv);
+  if (cmd == "import") return cmd_import(argc, argv);
+  if (cmd == "serve") return cmd_serve(argc, argv);
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    std::fputs(kUsageText, stdout);
+    return kOk;
+  }
+  return usage("unknown command \"" + cmd + "\"");
+}

@@ -1,0 +1,34 @@
+#include "serve.h"
+
+#include <cstdio>
+
+#include <httplib.h>
+
+namespace sandik {
+
+bool serve(const ServeOptions& opt) {
+  httplib::Server server;
+  const std::string root = opt.root;
+  server.set_mount_point("/dist", root + "/dist");
+  server.set_mount_point("/feeds", root + "/assets/feeds");
+  server.set_mount_point("/", root + "/web");
+  server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+  server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Access-Control-Allow-Origin", "*");
+    // Feeds must be fresh; the built widget can be cached briefly.
+    res.set_header("Cache-Control", req.path.rfind("/feeds/", 0) == 0 ? "no-cache" : "max-age=60");
+  });
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    if (res.status >= 400) std::fprintf(stderr, "%d %s %s\n", res.status, req.method.c_str(), req.path.c_str());
+  });
+  if (!server.bind_to_port(opt.host.c_str(), opt.port)) {
+    std::fprintf(stderr, "sandik: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
+    return false;
+  }
+  std::printf("sandik: serving the demo at http://%s:%d/  (Ctrl-C stops)\n", opt.host.c_str(), opt.port);
+  std::fflush(stdout);
+  return server.listen_after_bind();
+}
+
+}  // namespace sandik

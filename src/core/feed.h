@@ -1,0 +1,185 @@
+// sandik core — the results feed `sandik/1`: model, parsing and validation.
+//
+// INDEX
+//   Problem, Problems     one validation finding: severity, JSON path, message
+//   Text                  a string or a {lang: string} map
+//   Feed and its parts    Election, Source, Party, Area, Candidate, Race, SourceResults, Result …
+//   parse_feed()          bytes -> Feed + every problem found (never throws, never aborts)
+//
+// USAGE
+//   sandik::ParseOptions opt;                        // defaults are right for the widget
+//   sandik::ParsedFeed p = sandik::parse_feed(bytes, opt);
+//   if (!p.ok()) for (auto& e : p.problems) puts(e.to_string().c_str());   // "PATH: message"
+//   else use(*p.feed);
+//
+// No ImGui, GL or browser here: this file compiles natively and into the wasm unchanged.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sandik {
+
+using Count = std::int64_t;                          // vote and box counts, exact up to 2^53
+constexpr Count kMaxExactCount = 9007199254740992;   // 2^53: largest count a JSON reader keeps exact
+
+// ---- problems ---------------------------------------------------------------------------------
+enum class Severity { Error, Warning };
+
+struct Problem {
+  Severity severity = Severity::Error;
+  std::string path;     // JSON path, e.g. races[0].results.AA.areas.beyoglu.votes.kurum ("" = document)
+  std::string message;  // e.g. expected a non-negative integer, got -5
+  std::string to_string() const;  // "PATH: message" ("warning: " prefixed for warnings)
+};
+using Problems = std::vector<Problem>;
+
+// ---- model ------------------------------------------------------------------------------------
+struct Text {  // "title" or {"tr": "...", "en": "..."}
+  std::vector<std::pair<std::string, std::string>> by_lang;  // lang -> text; lang "" = plain string
+  const std::string& get(std::string_view lang) const;      // lang, else "tr", else "en", else first
+};
+
+struct Time {             // an RFC 3339 instant as written in the feed
+  std::int64_t epoch = 0; // seconds since 1970-01-01T00:00:00Z
+  int offset_min = 0;     // the offset it was written with (+03:00 = 180)
+  std::string text;       // as written
+};
+
+enum class FeedStatus { Live, Test, Final };
+enum class RaceKind { Candidate, Party };
+enum class SeatMethod { DHondt, SainteLague, Hare };
+
+struct Election {
+  std::string id;
+  Text title;
+  std::string date;      // YYYY-MM-DD
+  std::string timezone;  // IANA name, e.g. Europe/Istanbul
+};
+
+struct Source {
+  std::string id, name, url;
+};
+
+struct Party {
+  std::string id, name, short_name;  // short_name = "short", or name when absent
+  std::uint32_t color = 0x808080;    // 0xRRGGBB
+};
+
+struct Area {
+  std::string id, name, level;
+  int parent = -1;                   // index into Feed::areas, -1 = a root
+  std::optional<Count> boxes, registered;  // as given; Tally fills in sums for parents
+  std::vector<int> children;         // indices, in feed order
+};
+
+struct Candidate {
+  std::string id, name;
+  int party = -1;                    // index into Feed::parties
+};
+
+struct Result {  // one area from one source, exactly as given
+  std::optional<Count> boxes_counted, cast, registered_counted, valid;
+  std::vector<std::pair<int, Count>> votes;    // contestant index -> votes
+  std::vector<std::pair<int, double>> shares;  // contestant index -> percent (display only)
+};
+
+struct SourceResults {
+  int source = -1;
+  Time updated;
+  std::unordered_map<int, Result> areas;  // area index -> result
+};
+
+struct Call {
+  int source = -1, area = -1, winner = -1;  // winner: contestant index
+  Time at;
+};
+
+struct HistoryPoint {
+  Time at;
+  std::optional<Count> boxes_counted;
+  std::vector<std::pair<int, Count>> votes;
+  std::vector<std::pair<int, double>> shares;  // extension: a moment reported only as shares
+};
+
+struct Previous {
+  std::string label;
+  struct AreaPrev {
+    int winner = -1;  // party index
+    std::vector<std::pair<int, Count>> votes;  // party index -> votes
+    std::optional<Count> valid;
+  };
+  std::unordered_map<int, AreaPrev> areas;
+};
+
+struct Seats {
+  int total = 0;
+  SeatMethod method = SeatMethod::DHondt;
+  double threshold = 0;  // fraction of valid votes, 0.10 = 10 %
+};
+
+struct Race {
+  std::string id;
+  Text title;
+  RaceKind kind = RaceKind::Candidate;
+  int area = -1;                          // root area index
+  std::vector<Candidate> candidates;      // kind == Candidate
+  std::optional<Seats> seats;
+  std::optional<Previous> previous;
+  std::vector<SourceResults> results;     // in feed order of the "results" object
+  std::vector<Call> calls;
+  std::vector<std::pair<int, std::vector<HistoryPoint>>> history;  // source index -> points
+
+  // Contestants are candidates (candidate race) or parties (party race), addressed by index.
+  int contestant_count(const struct Feed& feed) const;
+  int contestant_party(int contestant) const;  // party index of a contestant
+  const SourceResults* results_for(int source) const;
+  int find_contestant(std::string_view id) const;  // -1 when absent
+
+  std::unordered_map<std::string, int> contestant_index;  // contestant id -> index
+};
+
+struct Feed {
+  std::string format;  // "sandik/1"
+  Time updated;
+  FeedStatus status = FeedStatus::Live;
+  Election election;
+  std::vector<Source> sources;
+  std::vector<Party> parties;
+  std::vector<Area> areas;
+  std::vector<Race> races;
+
+  int find_source(std::string_view id) const;  // -1 when absent
+  int find_party(std::string_view id) const;
+  int find_area(std::string_view id) const;
+  int find_race(std::string_view id) const;
+  const std::string& contestant_name(const Race& race, int contestant) const;
+  const std::string& contestant_id(const Race& race, int contestant) const;
+
+  std::unordered_map<std::string, int> source_index, party_index, area_index, race_index;  // id -> index
+};
+
+// ---- parsing ----------------------------------------------------------------------------------
+struct ParseOptions {
+  std::size_t max_bytes = 0;    // = 20 MiB; larger documents are rejected before parsing
+  int max_depth = 0;            // = 32; JSON nested deeper is rejected
+  std::size_t max_string = 0;   // = 4096 bytes for any one string value
+  std::size_t max_areas = 0;    // = 200000 areas
+};
+
+struct ParsedFeed {
+  std::shared_ptr<const Feed> feed;  // null when there are errors
+  Problems problems;                 // errors first, then warnings, each in document order
+  bool ok() const { return feed != nullptr; }
+  std::size_t error_count() const;
+};
+
+ParsedFeed parse_feed(std::string_view json_text, const ParseOptions& options = {});
+
+}  // namespace sandik

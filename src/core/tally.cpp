@@ -1,0 +1,237 @@
+#include "tally.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace sandik {
+namespace {
+
+void add(std::optional<Count>& sum, const std::optional<Count>& v) {
+  if (v) sum = sum.value_or(0) + *v;
+}
+
+}  // namespace
+
+RaceTally::RaceTally(const Feed& feed, const Race& race, int source)
+    : feed_(feed), race_(race), source_(source) {
+  const std::size_t n = feed.areas.size();
+  const std::size_t contestants = static_cast<std::size_t>(race.contestant_count(feed));
+  tallies_.resize(n);
+  boxes_.assign(n, std::nullopt);
+  registered_.assign(n, std::nullopt);
+  in_race_.assign(n, 0);
+  if (race.area < 0) return;
+  const SourceResults* results = race.results_for(source);
+
+  // Post-order over the race's subtree with an explicit stack (area trees can be deep).
+  std::vector<std::pair<int, bool>> stack{{race.area, false}};
+  while (!stack.empty()) {
+    const auto [a, expanded] = stack.back();
+    stack.pop_back();
+    const std::size_t ai = static_cast<std::size_t>(a);
+    const Area& area = feed.areas[ai];
+    if (!expanded) {
+      in_race_[ai] = 1;
+      stack.emplace_back(a, true);
+      for (auto it = area.children.rbegin(); it != area.children.rend(); ++it) stack.emplace_back(*it, false);
+      continue;
+    }
+    // Boxes and registered voters: declared, or the sum over children.
+    if (area.boxes) boxes_[ai] = area.boxes;
+    if (area.registered) registered_[ai] = area.registered;
+    if (!area.children.empty() && (!area.boxes || !area.registered)) {
+      std::optional<Count> b, r;
+      for (int c : area.children) {
+        add(b, boxes_[static_cast<std::size_t>(c)]);
+        add(r, registered_[static_cast<std::size_t>(c)]);
+      }
+      if (!area.boxes) boxes_[ai] = b;
+      if (!area.registered) registered_[ai] = r;
+    }
+    // Rule 1: the area's own result, else the sum of its children's.
+    Tally& t = tallies_[ai];
+    t.votes.assign(contestants, 0);
+    const Result* own = nullptr;
+    if (results) {
+      const auto it = results->areas.find(a);
+      if (it != results->areas.end()) own = &it->second;
+    }
+    if (own && (!own->votes.empty() || own->valid || own->boxes_counted || own->cast || own->shares.empty())) {
+      t.has_counts = true;
+      t.boxes_counted = own->boxes_counted;
+      t.cast = own->cast;
+      t.registered_counted = own->registered_counted;
+      Count sum = 0;
+      for (const auto& [c, v] : own->votes) {
+        t.votes[static_cast<std::size_t>(c)] += v;
+        sum += v;
+      }
+      t.valid = own->valid ? *own->valid : sum;
+      if (own->votes.empty() && !own->shares.empty()) {  // counts of boxes but only shares of votes
+        t.shares_only = true;
+        t.shares.assign(contestants, 0);
+        for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
+      }
+    } else if (own) {  // shares only: display, never summed upwards
+      t.shares_only = true;
+      t.shares.assign(contestants, 0);
+      for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
+    } else {
+      for (int c : area.children) {
+        const Tally& ct = tallies_[static_cast<std::size_t>(c)];
+        if (!ct.has_counts || ct.shares_only) continue;
+        t.has_counts = true;
+        add(t.boxes_counted, ct.boxes_counted);
+        add(t.cast, ct.cast);
+        add(t.registered_counted, ct.registered_counted);
+        t.valid += ct.valid;
+        for (std::size_t k = 0; k < contestants; ++k) t.votes[k] += ct.votes[k];
+      }
+    }
+  }
+}
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::NoResults: return "no results";
+    case Outcome::Leading: return "leading";
+    case Outcome::Tied: return "tied";
+    case Outcome::Won: return "won";
+  }
+  return "?";
+}
+
+Summary summarize(const RaceTally& tally, int area) {
+  const Feed& feed = tally.feed();
+  const Race& race = tally.race();
+  const Tally& t = tally.at(area);
+  Summary s;
+  s.race = static_cast<int>(&race - feed.races.data());
+  s.source = tally.source();
+  s.area = area;
+  s.boxes = tally.boxes(area);
+  s.registered = tally.registered(area);
+  s.boxes_counted = t.boxes_counted;
+  s.cast = t.cast;
+  s.registered_counted = t.registered_counted;
+  s.valid = t.valid;
+  s.shares_only = t.shares_only;
+  if (s.boxes_counted && s.boxes && *s.boxes > 0)
+    s.reporting_pct = 100.0 * static_cast<double>(*s.boxes_counted) / static_cast<double>(*s.boxes);
+  // Rule 3: turnout against the registered voters of the boxes counted, when given.
+  const std::optional<Count> reg = s.registered_counted ? s.registered_counted : s.registered;
+  if (s.cast && reg && *reg > 0) s.turnout_pct = 100.0 * static_cast<double>(*s.cast) / static_cast<double>(*reg);
+
+  const int n = race.contestant_count(feed);
+  s.standings.reserve(static_cast<std::size_t>(n));
+  for (int c = 0; c < n; ++c) {
+    Standing st;
+    st.contestant = c;
+    if (t.shares_only) {
+      st.share_pct = t.shares.empty() ? 0 : t.shares[static_cast<std::size_t>(c)];
+    } else if (!t.votes.empty()) {
+      st.votes = t.votes[static_cast<std::size_t>(c)];
+      st.share_pct = t.valid > 0 ? 100.0 * static_cast<double>(st.votes) / static_cast<double>(t.valid) : 0;
+    }
+    s.standings.push_back(st);
+  }
+  std::stable_sort(s.standings.begin(), s.standings.end(), [&](const Standing& a, const Standing& b) {
+    return t.shares_only ? a.share_pct > b.share_pct : a.votes > b.votes;
+  });
+
+  // Rule 4: leader, tie, margin.
+  const bool any = !s.standings.empty() && (t.shares_only ? s.standings[0].share_pct > 0 : s.standings[0].votes > 0);
+  if (any) {
+    const Standing& first = s.standings[0];
+    const Standing* second = s.standings.size() > 1 ? &s.standings[1] : nullptr;
+    s.tied = second && (t.shares_only ? second->share_pct == first.share_pct : second->votes == first.votes);
+    if (!s.tied) s.leader = first.contestant;
+    s.margin_votes = t.shares_only ? 0 : first.votes - (second ? second->votes : 0);
+    s.margin_pct_points = first.share_pct - (second ? second->share_pct : 0);
+  }
+
+  // Rule 6: won only by a call, or when the feed is final.
+  for (const Call& call : race.calls)
+    if (call.source == tally.source() && call.area == area) s.winner = call.winner;
+  if (s.winner < 0 && feed.status == FeedStatus::Final && s.leader >= 0) s.winner = s.leader;
+  s.outcome = s.winner >= 0 ? Outcome::Won : !any ? Outcome::NoResults : s.tied ? Outcome::Tied : Outcome::Leading;
+
+  // Rule 5: against the previous election.
+  if (race.previous) {
+    const auto it = race.previous->areas.find(area);
+    if (it != race.previous->areas.end()) {
+      s.previous_winner = it->second.winner;
+      const int now = s.winner >= 0 ? s.winner : s.leader;
+      if (now >= 0 && s.previous_winner >= 0) s.flipped = race.contestant_party(now) != s.previous_winner;
+    }
+  }
+
+  // Rule 7: seats, projected at the race root.
+  if (race.seats && area == race.area && race.kind == RaceKind::Party && !t.shares_only && t.valid > 0) {
+    const std::vector<int> seats =
+        allocate_seats(t.votes, t.valid, race.seats->total, race.seats->method, race.seats->threshold);
+    for (std::size_t p = 0; p < seats.size(); ++p)
+      if (seats[p] > 0) s.seats.emplace_back(static_cast<int>(p), seats[p]);
+    std::stable_sort(s.seats.begin(), s.seats.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  }
+  return s;
+}
+
+std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,
+                                double threshold) {
+  __extension__ typedef unsigned __int128 Wide;  // votes × seats and votes × divisor, exactly
+  const std::size_t n = votes.size();
+  std::vector<int> seats(n, 0);
+  std::vector<char> eligible(n, 0);
+  Count eligible_votes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    // share >= threshold, compared without rounding: votes >= threshold × valid
+    eligible[i] = votes[i] > 0 && static_cast<long double>(votes[i]) >=
+                                      static_cast<long double>(threshold) * static_cast<long double>(valid) - 1e-9L;
+    if (eligible[i]) eligible_votes += votes[i];
+  }
+  if (eligible_votes == 0 || total <= 0) return seats;
+
+  if (method == SeatMethod::Hare) {
+    // quota = V / S; seats_i = floor(v_i × S / V); remainders r_i = v_i × S mod V, largest first.
+    const Wide V = static_cast<Wide>(eligible_votes);
+    int given = 0;
+    std::vector<Wide> rem(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!eligible[i]) continue;
+      const Wide x = static_cast<Wide>(votes[i]) * static_cast<Wide>(total);
+      seats[i] = static_cast<int>(x / V);
+      rem[i] = x % V;
+      given += seats[i];
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < n; ++i)
+      if (eligible[i]) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return rem[a] != rem[b] ? rem[a] > rem[b] : votes[a] > votes[b];
+    });
+    for (std::size_t k = 0; given < total && !order.empty(); k = (k + 1) % order.size(), ++given) ++seats[order[k]];
+    return seats;
+  }
+
+  // Highest averages: the next seat goes to the largest votes / divisor(seats).
+  auto divisor = [&](int s) -> Wide { return method == SeatMethod::DHondt ? Wide(s + 1) : Wide(2 * s + 1); };
+  for (int seat = 0; seat < total; ++seat) {
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!eligible[i]) continue;
+      if (best == n) {
+        best = i;
+        continue;
+      }
+      // votes[i] / d_i > votes[best] / d_best  <=>  votes[i] × d_best > votes[best] × d_i
+      const Wide lhs = static_cast<Wide>(votes[i]) * divisor(seats[best]);
+      const Wide rhs = static_cast<Wide>(votes[best]) * divisor(seats[i]);
+      if (lhs > rhs || (lhs == rhs && votes[i] > votes[best])) best = i;
+    }
+    ++seats[best];
+  }
+  return seats;
+}
+
+}  // namespace sandik

@@ -1,0 +1,88 @@
+// sandik core — aggregation: the feed's rules 1–7, in integers, once per (race, source).
+//
+// INDEX
+//   Tally          one area from one source: its own result or the sum over its children
+//   RaceTally      every area of a race's subtree for one source, computed once
+//   Summary        what a reader sees for one area: standings, leader, margin, reporting, turnout
+//   summarize()    RaceTally + area -> Summary
+//   allocate_seats D'Hondt, Sainte-Laguë, Hare (largest remainder) with a threshold
+//
+// USAGE
+//   sandik::RaceTally tally(feed, race, source);
+//   sandik::Summary s = sandik::summarize(tally, race.area);
+//   s.standings[0].share_pct, s.margin_votes, s.reporting_pct …
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feed.h"
+
+namespace sandik {
+
+struct Tally {
+  bool has_counts = false;   // some votes or counts in this subtree
+  bool shares_only = false;  // the source gave only percentages for this area
+  std::optional<Count> boxes_counted, cast, registered_counted;
+  Count valid = 0;           // given, or the sum of votes
+  std::vector<Count> votes;  // by contestant index
+  std::vector<double> shares;  // by contestant index, shares_only results
+};
+
+class RaceTally {
+ public:
+  RaceTally(const Feed& feed, const Race& race, int source);
+
+  const Feed& feed() const { return feed_; }
+  const Race& race() const { return race_; }
+  int source() const { return source_; }
+  const Tally& at(int area) const { return tallies_[static_cast<std::size_t>(area)]; }
+  std::optional<Count> boxes(int area) const { return boxes_[static_cast<std::size_t>(area)]; }
+  std::optional<Count> registered(int area) const { return registered_[static_cast<std::size_t>(area)]; }
+  bool in_race(int area) const { return in_race_[static_cast<std::size_t>(area)] != 0; }
+
+ private:
+  const Feed& feed_;
+  const Race& race_;
+  int source_;
+  std::vector<Tally> tallies_;  // by area index (only areas in the race's subtree are filled)
+  std::vector<std::optional<Count>> boxes_, registered_;
+  std::vector<char> in_race_;
+};
+
+enum class Outcome { NoResults, Leading, Tied, Won };
+const char* outcome_name(Outcome o);  // "no results", "leading", "tied", "won"
+
+struct Standing {
+  int contestant = -1;
+  Count votes = 0;
+  double share_pct = 0;  // votes / valid × 100, or the source's own share for shares-only results
+};
+
+struct Summary {
+  int race = -1, source = -1, area = -1;
+  Outcome outcome = Outcome::NoResults;
+  bool shares_only = false;
+  std::optional<Count> boxes_counted, boxes, registered, cast, registered_counted;
+  Count valid = 0;
+  std::optional<double> reporting_pct, turnout_pct;
+  std::vector<Standing> standings;  // by votes (or share), highest first; ties keep feed order
+  int leader = -1;                  // contestant; -1 when tied or no results
+  int winner = -1;                  // contestant called (calls) or leading a final feed
+  bool tied = false;
+  Count margin_votes = 0;
+  double margin_pct_points = 0;
+  std::vector<std::pair<int, int>> seats;  // party index -> seats, race root of party races with seats
+  int previous_winner = -1;                // party index, from race.previous
+  bool flipped = false;                    // leading (or winning) party differs from previous_winner
+};
+
+Summary summarize(const RaceTally& tally, int area);
+
+// Seats for each entry of `votes` (same order). Parties under `threshold` × valid get none.
+// Ties on the last seat go to the party with more votes, then to the earlier one.
+std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,
+                                double threshold);
+
+}  // namespace sandik

@@ -1,0 +1,24 @@
+// sandik core — Turkish text rules: case with dotted and dotless i, alphabetical order, search.
+//
+//   title_case("SARIYER") == "Sarıyer"      upper("istanbul") == "İSTANBUL"
+//   fold("Sarıyer") == "sariyer"            (search key: no case, no Turkish letters)
+//   slug("Büyükçekmece") == "buyukcekmece"   (ids made from names)
+//   less("çatalca", "dudullu")               a b c ç d e f g ğ h ı i j k l m n o ö p r s ş t u ü v y z
+//   matches("Sarıyer", "SARI") == true       search with or without Turkish letters and case
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sandik::turkish {
+
+std::string lower(std::string_view utf8);
+std::string upper(std::string_view utf8);
+std::string title_case(std::string_view utf8);  // each word: first letter upper, the rest lower
+std::string fold(std::string_view utf8);        // lower case ASCII search key
+std::string slug(std::string_view utf8);        // fold, runs of non-alphanumerics become '-'
+bool less(std::string_view a, std::string_view b);  // Turkish alphabetical order, case-insensitive
+bool matches(std::string_view text, std::string_view query);  // folded substring search
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace sandik::turkish

@@ -1,0 +1,423 @@
+// sandik loader — the page side of the widget. Bundled after the Emscripten glue into
+// dist/sandik.js, inside one closure: the page gets one global, `Sandik`.
+//
+//   <div data-sandik-feed="feeds/istanbul-2024.json" data-lang="tr"></div>
+//   <script src="dist/sandik.js" async></script>
+//
+//   const w = Sandik.mount(element, {feed: 'feeds/x.json', lang: 'en'}); w.update(); w.destroy();
+//   element.addEventListener('sandik:update', e => …); element.addEventListener('sandik:error', e => …);
+//
+// What lives here: finding containers, a shadow root per widget (no styles in or out), the
+// canvas and its size (ResizeObserver, devicePixelRatio), pointer and wheel input (the page keeps
+// its scroll), fetch, frames on demand, the accessible mirror (.sandik-sr) built with textContent
+// only, WebGL context loss. Everything the reader sees is computed in the wasm.
+var SANDIK_VERSION = '0.1.0';
+var scriptSrc = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || '';
+var baseUrl = scriptSrc ? scriptSrc.slice(0, scriptSrc.lastIndexOf('/') + 1) : '';
+
+var corePromise = null;
+function loadCore() {
+  if (!corePromise) {
+    corePromise = createSandikCore({
+      locateFile: function (file) { return baseUrl + file.replace('sandik-core', 'sandik'); },
+      sandikCanvas: function (id) { var w = widgets[id]; return w ? w.canvas : null; },
+      print: function () {},
+      printErr: function (text) { console.warn('sandik:', text); }
+    });
+  }
+  return corePromise;
+}
+
+var widgets = {};
+var nextId = 1;
+
+var STYLE = [
+  ':host{display:block;position:relative;contain:layout paint;}',
+  '.frame{position:relative;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:8px;overflow:hidden;',
+  'background:var(--sandik-bg,#fff);min-height:var(--sandik-reserve,0px);}',
+  'canvas{display:block;width:100%;height:0;touch-action:pan-y;outline:none;}',
+  'canvas:focus-visible{box-shadow:inset 0 0 0 3px var(--sandik-accent,#0b5cad);}',
+  '.notice{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;',
+  'background:#fff4e5;color:#5c3a00;border-top:1px solid #f0d3a6;}',
+  '.notice.on{display:block;}',
+  '.dark .notice{background:#3a2a10;color:#ffe0b0;border-color:#5c4520;}'
+].join('');
+
+// Visually hidden, yet read by screen readers; inline so no page style is needed or touched.
+var SR_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;' +
+  'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
+var SR_VISIBLE = 'display:block;font:15px/1.45 system-ui,sans-serif;padding:12px 16px;color:inherit;';
+
+function readOptions(el, given) {
+  var d = el.dataset || {};
+  var o = given || {};
+  function pick(key, attr, dflt) { return o[key] != null ? String(o[key]) : (d[attr] != null ? d[attr] : dflt); }
+  return {
+    feed: pick('feed', 'sandikFeed', ''),
+    race: pick('race', 'race', ''),
+    source: pick('source', 'source', ''),
+    view: pick('view', 'view', 'summary'),
+    lang: pick('lang', 'lang', (document.documentElement.lang || 'tr').slice(0, 2) === 'en' ? 'en' : 'tr'),
+    theme: pick('theme', 'theme', 'light'),
+    accent: pick('accent', 'accent', ''),
+    height: pick('height', 'height', '')
+  };
+}
+
+function resolvedOptionsJson(w) {
+  var o = w.options;
+  var dark = o.theme === 'dark' ||
+    (o.theme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  w.dark = dark;
+  var reduced = !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  return JSON.stringify({race: o.race, source: o.source, view: o.view, lang: o.lang,
+                         theme: dark ? 'dark' : 'light', accent: o.accent, reducedMotion: reduced});
+}
+
+function withString(core, s, fn) {
+  var n = core.lengthBytesUTF8(s) + 1;
+  var p = core._malloc(n);
+  core.stringToUTF8(s, p, n);
+  try { return fn(p); } finally { core._free(p); }
+}
+
+function emit(w, type, detail) {
+  w.el.dispatchEvent(new CustomEvent(type, {detail: detail, bubbles: true}));
+}
+
+function Widget(el, given) {
+  this.id = nextId++;
+  this.el = el;
+  this.options = readOptions(el, given);
+  this.core = null;
+  this.alive = true;
+  this.gl = false;
+  this.raf = 0;
+  this.cssHeight = 0;
+  this.hasData = false;
+  widgets[this.id] = this;
+  this.build();
+  var self = this;
+  loadCore().then(function (core) { self.start(core); }, function (err) {
+    self.fail('wasm', String(err && err.message || err));
+  });
+}
+
+Widget.prototype.build = function () {
+  var el = this.el;
+  var root = el.shadowRoot;
+  if (!root) {
+    try { root = el.attachShadow({mode: 'open'}); } catch (e) { root = null; }
+  }
+  this.root = root;
+  var host = root || el;
+  while (host.firstChild && root) host.removeChild(host.firstChild);
+  var style = document.createElement('style');
+  style.textContent = STYLE;
+  var frame = document.createElement('div');
+  frame.className = 'frame';
+  var reserve = parseInt(this.options.height, 10) || 0;
+  if (reserve > 0) frame.style.setProperty('--sandik-reserve', reserve + 'px');
+  var canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.tabIndex = 0;
+  var notice = document.createElement('div');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'status');
+  var slot = document.createElement('slot');
+  slot.name = 'sr';
+  frame.appendChild(canvas);
+  frame.appendChild(notice);
+  frame.appendChild(slot);
+  if (root) { root.appendChild(style); root.appendChild(frame); }
+  // The accessible mirror stays in the container's own DOM (slotted), so it is found as
+  // container.querySelector('.sandik-sr') and read by screen readers in document order.
+  var sr = el.querySelector(':scope > .sandik-sr') || document.createElement('div');
+  sr.className = 'sandik-sr';
+  sr.setAttribute('slot', 'sr');
+  sr.setAttribute('lang', this.options.lang);
+  sr.style.cssText = SR_HIDDEN;
+  if (!sr.parentNode) el.appendChild(sr);
+  this.frame = frame;
+  this.canvas = canvas;
+  this.notice = notice;
+  this.sr = sr;
+  this.renderMirror({lang: this.options.lang});
+};
+
+Widget.prototype.start = function (core) {
+  if (!this.alive) return;
+  this.core = core;
+  var self = this;
+  if (!core._sandik_create(this.id)) {
+    this.fail('webgl', this.options.lang === 'tr' ? 'Grafik gösterilemiyor; sonuçlar tablo olarak.' :
+      'The chart cannot be shown here; results as a table.');
+  } else {
+    this.gl = true;
+  }
+  withString(core, resolvedOptionsJson(this), function (p) { core._sandik_set_options(self.id, p); });
+  this.listen();
+  this.resize();
+  this.update();
+};
+
+Widget.prototype.listen = function () {
+  var self = this, c = this.canvas, core = this.core, id = this.id;
+  function pos(e) { var r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; }
+  function pointer(type) {
+    return function (e) {
+      if (!self.gl) return;
+      var p = pos(e);
+      core._sandik_pointer(id, type, p[0], p[1]);
+      self.schedule();
+    };
+  }
+  this.handlers = [
+    ['pointermove', pointer(0), {passive: true}],
+    ['pointerdown', pointer(1), {passive: true}],
+    ['pointerup', pointer(2), {passive: true}],
+    ['pointercancel', pointer(3), {passive: true}],
+    ['pointerleave', pointer(3), {passive: true}],
+    // Wheel: the page scrolls unless the widget has something to scroll under the pointer.
+    ['wheel', function (e) {
+      if (!self.gl) return;
+      var p = pos(e);
+      var dy = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
+      if (core._sandik_wheel(id, p[0], p[1], dy)) { e.preventDefault(); self.schedule(); }
+    }, {passive: false}],
+    ['webglcontextlost', function (e) { e.preventDefault(); core._sandik_context_lost(id); }, false],
+    ['webglcontextrestored', function () { core._sandik_context_restored(id); self.schedule(); }, false]
+  ];
+  this.handlers.forEach(function (h) { c.addEventListener(h[0], h[1], h[2]); });
+  if (typeof ResizeObserver !== 'undefined') {
+    this.ro = new ResizeObserver(function () { self.resize(); });
+    this.ro.observe(this.el);
+  }
+  this.watchDpr();
+};
+
+Widget.prototype.watchDpr = function () {
+  var self = this;
+  if (!window.matchMedia) return;
+  var mq = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+  var onChange = function () { mq.removeEventListener('change', onChange); self.resize(); self.watchDpr(); };
+  mq.addEventListener('change', onChange);
+  this.dprQuery = [mq, onChange];
+};
+
+Widget.prototype.resize = function () {
+  if (!this.core || !this.alive) return;
+  var dpr = window.devicePixelRatio || 1;
+  var w = Math.max(1, this.el.clientWidth - 2);  // inside the 1px frame border
+  var h = this.cssHeight || parseInt(this.options.height, 10) || 1;
+  var fw = Math.round(w * dpr), fh = Math.round(h * dpr);
+  if (this.canvas.width !== fw) this.canvas.width = fw;
+  if (this.canvas.height !== fh) this.canvas.height = fh;
+  this.canvas.style.height = h + 'px';
+  this.core._sandik_set_size(this.id, fw, fh, dpr);
+  this.schedule();
+};
+
+Widget.prototype.schedule = function () {
+  if (this.raf || !this.gl || !this.alive) return;
+  var self = this;
+  this.raf = requestAnimationFrame(function (t) {
+    self.raf = 0;
+    if (!self.alive) return;
+    var more = self.core._sandik_frame(self.id, t);
+    var want = Math.ceil(self.core._sandik_content_height(self.id));
+    var fixed = parseInt(self.options.height, 10) || 0;
+    if (self.hasData && !fixed && want > 0 && want !== self.cssHeight) {
+      self.cssHeight = want;
+      self.resize();
+    } else if (fixed && self.cssHeight !== fixed) {
+      self.cssHeight = fixed;
+      self.resize();
+    }
+    if (more) self.schedule();
+  });
+};
+
+Widget.prototype.update = function () {
+  if (!this.core || !this.options.feed) return Promise.resolve(false);
+  var self = this;
+  var url = new URL(this.options.feed, document.baseURI).href;
+  return fetch(url, {cache: 'no-cache', credentials: 'omit'}).then(function (res) {
+    if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + res.statusText);
+    return res.arrayBuffer();
+  }).then(function (buf) {
+    if (!self.alive) return false;
+    var core = self.core, bytes = new Uint8Array(buf);
+    var p = core._malloc(bytes.length || 1);
+    core.HEAPU8.set(bytes, p);
+    var result = JSON.parse(core.UTF8ToString(core._sandik_set_feed(self.id, p, bytes.length)));
+    core._free(p);
+    result.problems.forEach(function (pr) {
+      (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + url + ': ' + pr.text);
+    });
+    if (!result.accepted) {
+      var first = result.problems[0];
+      self.fail('feed', (self.options.lang === 'tr' ? 'Sonuç verisi okunamadı: ' : 'The results feed could not be read: ') +
+        (first ? first.text : ''), result.problems);
+      return false;
+    }
+    self.hasData = true;
+    self.clearNotice();
+    self.renderMirror(JSON.parse(core.UTF8ToString(core._sandik_a11y_json(self.id))));
+    self.schedule();
+    emit(self, 'sandik:update', {warnings: result.problems});
+    return true;
+  }).catch(function (err) {
+    if (!self.alive) return false;
+    var msg = String(err && err.message || err);
+    console.error('sandik: ' + url + ': ' + msg);
+    self.fail('network', (self.options.lang === 'tr' ? 'Sonuçlar alınamadı: ' : 'Results could not be loaded: ') + msg);
+    return false;
+  });
+};
+
+// A notice in the widget and its mirror; the last good results stay.
+Widget.prototype.fail = function (kind, message, problems) {
+  this.notice.textContent = message;
+  this.notice.className = 'notice on';
+  var srNotice = this.sr.querySelector('.sandik-notice');
+  if (!srNotice) {
+    srNotice = document.createElement('p');
+    srNotice.className = 'sandik-notice';
+    this.sr.insertBefore(srNotice, this.sr.firstChild);
+  }
+  srNotice.textContent = message;
+  if (!this.gl) this.showMirror();
+  emit(this, 'sandik:error', {kind: kind, message: message, problems: problems || []});
+};
+
+Widget.prototype.clearNotice = function () {
+  this.notice.textContent = '';
+  this.notice.className = 'notice';
+};
+
+Widget.prototype.showMirror = function () {
+  this.canvas.style.display = 'none';
+  this.sr.style.cssText = SR_VISIBLE;
+};
+
+Widget.prototype.renderMirror = function (m) {
+  var sr = this.sr;
+  var notice = sr.querySelector('.sandik-notice');
+  while (sr.firstChild) sr.removeChild(sr.firstChild);
+  if (notice) sr.appendChild(notice);
+  sr.setAttribute('lang', m.lang || this.options.lang);
+  if (!m.caption) {
+    var p0 = document.createElement('p');
+    p0.textContent = (m.lang || this.options.lang) === 'en' ? 'Loading results…' : 'Sonuçlar yükleniyor…';
+    sr.appendChild(p0);
+    return;
+  }
+  var p = document.createElement('p');
+  p.className = 'sandik-sentence';
+  p.textContent = m.sentence;
+  sr.appendChild(p);
+  var table = document.createElement('table');
+  var caption = document.createElement('caption');
+  caption.textContent = m.caption;
+  table.appendChild(caption);
+  var thead = document.createElement('thead'), hr = document.createElement('tr');
+  m.columns.forEach(function (c) {
+    var th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    hr.appendChild(th);
+  });
+  thead.appendChild(hr);
+  table.appendChild(thead);
+  var tbody = document.createElement('tbody');
+  m.rows.forEach(function (row) {
+    var tr = document.createElement('tr');
+    row.forEach(function (cell, i) {
+      var td = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) td.scope = 'row';
+      td.textContent = cell;
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  });
+  table.appendChild(tbody);
+  sr.appendChild(table);
+};
+
+Widget.prototype.set = function (options) {
+  for (var k in options) if (Object.prototype.hasOwnProperty.call(options, k)) this.options[k] = String(options[k]);
+  if (!this.core) return;
+  var self = this, core = this.core;
+  withString(core, resolvedOptionsJson(this), function (p) { core._sandik_set_options(self.id, p); });
+  if ('feed' in options) this.update();
+  else if (this.hasData) this.renderMirror(JSON.parse(core.UTF8ToString(core._sandik_a11y_json(this.id))));
+  this.schedule();
+};
+
+Widget.prototype.destroy = function () {
+  if (!this.alive) return;
+  this.alive = false;
+  if (this.raf) cancelAnimationFrame(this.raf);
+  var c = this.canvas;
+  (this.handlers || []).forEach(function (h) { c.removeEventListener(h[0], h[1], h[2]); });
+  if (this.ro) this.ro.disconnect();
+  if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
+  if (this.core) this.core._sandik_destroy(this.id);
+  delete widgets[this.id];
+  if (this.root) while (this.root.firstChild) this.root.removeChild(this.root.firstChild);
+  if (this.sr.parentNode) this.sr.parentNode.removeChild(this.sr);
+  delete this.el.__sandik;
+};
+
+function handleOf(w) {
+  return {
+    update: function () { return w.update(); },
+    set: function (o) { w.set(o || {}); },
+    destroy: function () { w.destroy(); },
+    get element() { return w.el; }
+  };
+}
+
+function mount(el, options) {
+  if (!el || el.nodeType !== 1) throw new TypeError('Sandik.mount: an element is needed');
+  if (el.__sandik) {
+    if (options) el.__sandik.set(options);
+    return el.__sandik;
+  }
+  var handle = handleOf(new Widget(el, options));
+  Object.defineProperty(el, '__sandik', {value: handle, configurable: true});
+  return handle;
+}
+
+function scan(root) {
+  var list = (root || document).querySelectorAll('[data-sandik-feed]');
+  for (var i = 0; i < list.length; i++) if (!list[i].__sandik) mount(list[i]);
+}
+
+function boot() {
+  scan(document);
+  if (typeof MutationObserver !== 'undefined') {
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        var added = records[i].addedNodes;
+        for (var j = 0; j < added.length; j++) {
+          var n = added[j];
+          if (n.nodeType !== 1) continue;
+          if (n.hasAttribute('data-sandik-feed') && !n.__sandik) mount(n);
+          else if (n.querySelector) scan(n);
+        }
+      }
+    }).observe(document.documentElement, {childList: true, subtree: true});
+  }
+}
+
+if (typeof window !== 'undefined' && !window.Sandik) {
+  window.Sandik = Object.freeze({
+    version: SANDIK_VERSION,
+    mount: mount,
+    scan: function () { scan(document); }
+  });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+}

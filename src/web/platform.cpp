@@ -1,0 +1,328 @@
+// sandik web platform — the one place that knows about the browser: WebGL2 contexts, ImGui
+// contexts and their GL backend, input from the loader, frames on demand. The loader
+// (src/web/loader.js) owns the DOM side: canvases, events, fetch, timers, the accessible mirror.
+//
+// Every function here takes a widget id the loader chose; each widget has its own ImGui context
+// and WebGL2 context. Frames are drawn only when the loader asks (data, size or input changed);
+// sandik_frame() says whether ImGui needs another one.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cfloat>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/format.h"
+#include "core/json.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "ui/widget.h"
+
+extern "C" int sandik_js_create_context(int id);
+extern "C" void sandik_js_delete_context(int handle);
+
+namespace sandik::fonts {
+extern const unsigned char kFontRegular[], kFontBold[];
+extern const std::size_t kFontRegularSize, kFontBoldSize;
+}  // namespace sandik::fonts
+
+namespace {
+
+enum PointerType { kMove = 0, kDown = 1, kUp = 2, kLeave = 3 };
+struct PointerEvent {
+  int type;
+  float x, y;  // device pixels
+};
+
+struct Instance {
+  int id = 0;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  ImGuiContext* imgui = nullptr;
+  bool device_ready = false;  // GL objects exist in the current context
+  sandik::ui::Widget widget;
+  sandik::ui::Fonts fonts;
+  float fonts_scale = 0;      // the dpr the font atlas was built for
+  int fb_w = 0, fb_h = 0;
+  float dpr = 1;
+  std::deque<PointerEvent> pending;
+  int frames_wanted = 2;      // ImGui lays out popups and sizes on the frame after a change
+  double last_time = 0;
+  std::string out;            // the last string handed to JS (valid until the next call)
+};
+
+std::map<int, std::unique_ptr<Instance>> g_instances;
+
+Instance* find(int id) {
+  const auto it = g_instances.find(id);
+  return it == g_instances.end() ? nullptr : it->second.get();
+}
+
+void build_fonts(Instance& in) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2013, 0x2026, 0x2192, 0x2192, 0x25B2, 0x25BC, 0x2713, 0x2713, 0};
+  // ImGui sizes a font by its line height; CSS by its em. Noto Sans: ascender + descender = 1.362 em.
+  constexpr float kLineHeightPerEm = 1.362f;
+  auto add = [&](const unsigned char* data, std::size_t size, float css_px) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
+                                          std::round(css_px * kLineHeightPerEm * in.dpr), &cfg, ranges);
+  };
+  using namespace sandik::fonts;
+  in.fonts.body = add(kFontRegular, kFontRegularSize, 15);
+  in.fonts.small = add(kFontRegular, kFontRegularSize, 13);
+  in.fonts.strong = add(kFontBold, kFontBoldSize, 15);
+  in.fonts.title = add(kFontBold, kFontBoldSize, 22);
+  in.fonts.figure = add(kFontBold, kFontBoldSize, 20);
+  io.Fonts->Build();
+  in.fonts_scale = in.dpr;
+}
+
+void apply_style() {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowPadding = ImVec2(0, 0);
+  s.WindowBorderSize = 0;
+  s.WindowRounding = 0;
+  s.ItemSpacing = ImVec2(0, 0);
+  s.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
+}
+
+bool make_current(Instance& in) {
+  if (!in.gl) return false;
+  if (emscripten_webgl_make_context_current(in.gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
+  ImGui::SetCurrentContext(in.imgui);
+  return true;
+}
+
+void ensure_device(Instance& in) {
+  if (in.fonts_scale != in.dpr) {
+    if (in.device_ready) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    in.device_ready = false;
+    build_fonts(in);
+  }
+  if (!in.device_ready) {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    // The atlas lives on the GPU now; drop the CPU copy of its pixels.
+    ImGui::GetIO().Fonts->ClearTexData();
+    in.device_ready = true;
+  }
+}
+
+const char* hand_out(Instance& in, std::string s) {
+  in.out = std::move(s);
+  return in.out.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+// Creates widget `id`; the loader has registered its canvas (Module.sandikCanvas(id)).
+// Returns 1, or 0 when no WebGL2 context could be had (the loader then shows the HTML table).
+EMSCRIPTEN_KEEPALIVE int sandik_create(int id) {
+  if (find(id)) return 1;
+  auto in = std::make_unique<Instance>();
+  in->id = id;
+  in->gl = sandik_js_create_context(id);
+  if (!in->gl) return 0;
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  in->imgui = ImGui::CreateContext();
+  ImGui::SetCurrentContext(in->imgui);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  apply_style();
+  emscripten_webgl_make_context_current(in->gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  g_instances[id] = std::move(in);
+  if (previous) ImGui::SetCurrentContext(previous);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void sandik_destroy(int id) {
+  Instance* in = find(id);
+  if (!in) return;
+  if (make_current(*in)) {
+    ImGui_ImplOpenGL3_Shutdown();
+  } else {
+    ImGui::SetCurrentContext(in->imgui);
+  }
+  ImGui::DestroyContext(in->imgui);
+  sandik_js_delete_context(in->gl);
+  g_instances.erase(id);
+}
+
+// Feed bytes in; returns {"accepted":bool,"problems":[{"severity","path","message","text"}]}.
+EMSCRIPTEN_KEEPALIVE const char* sandik_set_feed(int id, const char* bytes, int len) {
+  Instance* in = find(id);
+  if (!in) return "{\"accepted\":false,\"problems\":[]}";
+  const sandik::ui::FeedUpdate up = in->widget.set_feed(std::string_view(bytes, static_cast<std::size_t>(len)));
+  std::string out = std::string("{\"accepted\":") + (up.accepted ? "true" : "false") + ",\"problems\":[";
+  for (std::size_t i = 0; i < up.problems.size() && i < 200; ++i) {
+    const sandik::Problem& p = up.problems[i];
+    if (i) out += ",";
+    out += std::string("{\"severity\":") + (p.severity == sandik::Severity::Error ? "\"error\"" : "\"warning\"") +
+           ",\"path\":" + sandik::json::quote(p.path) + ",\"message\":" + sandik::json::quote(p.message) +
+           ",\"text\":" + sandik::json::quote(p.to_string()) + "}";
+  }
+  out += "]}";
+  in->frames_wanted = 2;
+  return hand_out(*in, std::move(out));
+}
+
+// Options as JSON: {"race","source","view","lang","theme":"light|dark","accent":"#RRGGBB","reducedMotion":bool}
+EMSCRIPTEN_KEEPALIVE void sandik_set_options(int id, const char* options_json) {
+  Instance* in = find(id);
+  if (!in) return;
+  sandik::json::Document doc = sandik::json::parse(options_json, sandik::json::Limits{});
+  sandik::ui::WidgetOptions o;
+  if (doc.ok() && doc.root->is_object()) {
+    auto get = [&](const char* key) -> std::string {
+      const sandik::json::Value* v = doc.root->find(key);
+      return v && v->is_string() ? v->str() : std::string();
+    };
+    o.race = get("race");
+    o.source = get("source");
+    o.view = get("view");
+    o.lang = sandik::lang_from_code(get("lang"));
+    o.dark = get("theme") == "dark";
+    std::uint32_t accent = 0;
+    if (sandik::parse_hex_color(get("accent"), accent)) o.accent = accent;
+    const sandik::json::Value* rm = doc.root->find("reducedMotion");
+    o.reduced_motion = rm && rm->type() == sandik::json::Value::Type::Bool && rm->boolean();
+  }
+  in->widget.set_options(o);
+  in->frames_wanted = 2;
+}
+
+// The canvas's backing store in device pixels and the device pixel ratio.
+EMSCRIPTEN_KEEPALIVE void sandik_set_size(int id, int fb_w, int fb_h, float dpr) {
+  Instance* in = find(id);
+  if (!in) return;
+  if (fb_w != in->fb_w || fb_h != in->fb_h || dpr != in->dpr) in->frames_wanted = 2;
+  in->fb_w = fb_w;
+  in->fb_h = fb_h;
+  in->dpr = dpr > 0.25f && dpr < 8 ? dpr : 1;
+}
+
+// Pointer input in CSS pixels relative to the canvas: type 0 move, 1 down, 2 up, 3 leave.
+EMSCRIPTEN_KEEPALIVE void sandik_pointer(int id, int type, float x, float y) {
+  Instance* in = find(id);
+  if (!in) return;
+  if (in->pending.size() > 64) in->pending.pop_front();
+  in->pending.push_back({type, x * in->dpr, y * in->dpr});
+}
+
+// Wheel over the canvas. Returns 1 when the widget scrolls (the loader then cancels the page's
+// scroll), 0 when the page should scroll.
+EMSCRIPTEN_KEEPALIVE int sandik_wheel(int id, float x, float y, float dy_css) {
+  Instance* in = find(id);
+  if (!in || !in->imgui) return 0;
+  ImGuiContext& g = *in->imgui;
+  ImGuiWindow* hovered = g.HoveredWindow;
+  for (ImGuiWindow* w = hovered; w; w = w->ParentWindow) {
+    const bool can = dy_css > 0 ? w->Scroll.y < w->ScrollMax.y - 0.5f : w->Scroll.y > 0.5f;
+    if (w->ScrollMax.y > 0 && can && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
+      ImGui::SetCurrentContext(in->imgui);
+      ImGui::GetIO().MousePos = ImVec2(x * in->dpr, y * in->dpr);
+      ImGui::GetIO().MouseWheel -= dy_css / 100.0f;
+      in->frames_wanted = 2;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void sandik_key(int id, int key, int down) {
+  (void)id;
+  (void)key;
+  (void)down;  // keyboard navigation arrives with the table view
+}
+
+// Draws one frame. Returns 1 when another frame is needed (pending input, layout settling).
+EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
+  Instance* in = find(id);
+  if (!in || in->fb_w <= 0 || in->fb_h <= 0) return 0;
+  if (!make_current(*in)) return 0;
+  ensure_device(*in);
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(in->fb_w), static_cast<float>(in->fb_h));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = in->last_time > 0 && now_ms > in->last_time ? static_cast<float>((now_ms - in->last_time) / 1000.0) : 1.0f / 60;
+  if (io.DeltaTime > 1.0f) io.DeltaTime = 1.0f / 60;  // after idle: don't fast-forward ImGui's timers
+  in->last_time = now_ms;
+  // ImGui 1.86 has no input queue: apply moves, and at most one button change per frame.
+  while (!in->pending.empty()) {
+    const PointerEvent e = in->pending.front();
+    in->pending.pop_front();
+    io.MousePos = e.type == kLeave ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
+    if (e.type == kDown || e.type == kUp) {
+      io.MouseDown[0] = e.type == kDown;
+      break;  // the next change waits for the next frame, so a quick tap is a press then a release
+    }
+    if (e.type == kLeave) io.MouseDown[0] = false;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##sandik", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts);
+  ImGui::End();
+  ImGui::Render();
+  const std::uint32_t bg = in->widget.background();
+  glViewport(0, 0, in->fb_w, in->fb_h);
+  glClearColor(static_cast<float>((bg >> 16) & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
+               static_cast<float>(bg & 0xFF) / 255.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (in->frames_wanted > 0) --in->frames_wanted;
+  return in->frames_wanted > 0 || !in->pending.empty();
+}
+
+EMSCRIPTEN_KEEPALIVE int sandik_wants_frame(int id) {
+  Instance* in = find(id);
+  return in && (in->frames_wanted > 0 || !in->pending.empty());
+}
+
+// Height the content needs, in CSS pixels (after a frame).
+EMSCRIPTEN_KEEPALIVE float sandik_content_height(int id) {
+  Instance* in = find(id);
+  return in ? in->widget.content_height() / in->dpr : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sandik_a11y_json(int id) {
+  Instance* in = find(id);
+  if (!in) return "{}";
+  return hand_out(*in, in->widget.accessible_json());
+}
+
+// WebGL context loss: GL objects are gone; forget them. Restored: make them again on the next frame.
+EMSCRIPTEN_KEEPALIVE void sandik_context_lost(int id) {
+  Instance* in = find(id);
+  if (in) in->device_ready = false;
+}
+
+EMSCRIPTEN_KEEPALIVE void sandik_context_restored(int id) {
+  Instance* in = find(id);
+  if (!in) return;
+  in->device_ready = false;
+  in->fonts_scale = 0;  // rebuild the atlas: its CPU pixels were dropped after the first upload
+  in->frames_wanted = 2;
+}
+
+}  // extern "C"

@@ -1,0 +1,104 @@
+// Browser test harness: the project's own server on a free loopback port, Debian's Chromium
+// driven by playwright-core (never a downloaded browser), and helpers that look at pixels.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = path.join(ROOT, 'build/native/sandik');
+export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
+export const CHROMIUM = process.env.SANDIK_CHROMIUM || '/usr/bin/chromium';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const proc = spawn(CLI, ['serve', '--root', ROOT, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 10000);
+    proc.stdout.on('data', (d) => { if (String(d).includes('serving')) { clearTimeout(timer); resolve(); } });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill('SIGTERM') };
+}
+
+export async function launch() {
+  // playwright-core gives Chromium a fresh temporary profile of its own.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+}
+
+// Opens a page, collecting console errors and page errors.
+export async function open(browser, url, { width = 760, height = 900, dpr = 1, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+// Waits until the widget in `selector` has drawn results (its mirror has a table and the canvas a height).
+export async function waitForWidget(page, selector = '[data-sandik-feed]') {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const canvas = el && el.shadowRoot && el.shadowRoot.querySelector('canvas');
+    return el && el.querySelector('.sandik-sr table') && canvas && canvas.height > 100;
+  }, selector, { timeout: 20000 });
+  // Let the on-demand frames settle (height change, then a redraw).
+  await page.waitForTimeout(300);
+}
+
+// What is on the canvas as seen on screen (a screenshot, decoded and counted by the browser):
+// the number of distinct colours, and how many pixels lie within `tolerance` of each colour asked.
+export async function canvasStats(page, colors = [], { selector = '[data-sandik-feed]', tolerance = 24 } = {}) {
+  const png = await page.locator(selector).locator('canvas').screenshot();
+  return page.evaluate(async ({ b64, colors, tolerance }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    const counts = colors.map(() => 0);
+    for (let i = 0; i < d.length; i += 4) {
+      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      colors.forEach((rgb, k) => {
+        if (Math.abs(d[i] - ((rgb >> 16) & 255)) <= tolerance && Math.abs(d[i + 1] - ((rgb >> 8) & 255)) <= tolerance &&
+            Math.abs(d[i + 2] - (rgb & 255)) <= tolerance) counts[k]++;
+      });
+    }
+    return { width: img.width, height: img.height, distinct: seen.size, counts };
+  }, { b64: png.toString('base64'), colors, tolerance });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, name + '.png');
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export function cli(...args) {
+  return execFileSync(CLI, args, { encoding: 'utf8' });
+}

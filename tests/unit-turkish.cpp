@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/turkish.h"
+
+using namespace sandik;
+
+TEST_CASE("turkish") {
+  SUBCASE("title case with dotted and dotless i") {
+    CHECK(turkish::title_case("SARIYER") == "Sarıyer");
+    CHECK(turkish::title_case("İSTANBUL") == "İstanbul");
+    CHECK(turkish::title_case("EYÜPSULTAN") == "Eyüpsultan");
+    CHECK(turkish::title_case("KÜÇÜKÇEKMECE") == "Küçükçekmece");
+    CHECK(turkish::title_case("MURAT KURUM") == "Murat Kurum");
+    CHECK(turkish::title_case("EKREM İMAMOĞLU") == "Ekrem İmamoğlu");
+    CHECK(turkish::title_case("MERAL DANIŞ BEŞTAŞ") == "Meral Danış Beştaş");
+  }
+  SUBCASE("upper and lower") {
+    CHECK(turkish::upper("istanbul") == "İSTANBUL");
+    CHECK(turkish::upper("ığdır") == "IĞDIR");
+    CHECK(turkish::lower("IĞDIR") == "ığdır");
+    CHECK(turkish::lower("İZMİR") == "izmir");
+  }
+  SUBCASE("fold and slug") {
+    CHECK(turkish::fold("Sarıyer") == "sariyer");
+    CHECK(turkish::fold("ŞİŞLİ") == "sisli");
+    CHECK(turkish::slug("Büyükçekmece") == "buyukcekmece");
+    CHECK(turkish::slug("Ekrem İmamoğlu") == "ekrem-imamoglu");
+    CHECK(turkish::slug("  AK Parti (Bağımsız) ") == "ak-parti-bagimsiz");
+  }
+  SUBCASE("search with or without Turkish letters and case") {
+    CHECK(turkish::matches("Sarıyer", "sariyer"));
+    CHECK(turkish::matches("Sarıyer", "SARIYER"));
+    CHECK(turkish::matches("Sarıyer", "Sarı"));
+    CHECK(turkish::matches("Sarıyer", ""));
+    CHECK_FALSE(turkish::matches("Sarıyer", "şile"));
+  }
+  SUBCASE("alphabetical order") {
+    std::vector<std::string> names = {"Zeytinburnu", "Üsküdar", "Ümraniye", "Şişli", "Sultangazi", "Çekmeköy",
+                                      "Çatalca", "Cihangir", "Ilgaz", "İstanbul", "Ortaköy", "Ömerli", "Beşiktaş",
+                                      "Beykoz", "Güngören", "Gaziosmanpaşa", "Ğ"};
+    std::sort(names.begin(), names.end(), turkish::less);
+    const std::vector<std::string> want = {"Beşiktaş", "Beykoz", "Cihangir", "Çatalca", "Çekmeköy", "Gaziosmanpaşa",
+                                           "Güngören", "Ğ", "Ilgaz", "İstanbul", "Ortaköy", "Ömerli", "Sultangazi",
+                                           "Şişli", "Ümraniye", "Üsküdar", "Zeytinburnu"};
+    CHECK(names == want);
+    CHECK(turkish::less("ı", "i"));
+    CHECK(turkish::less("Ada", "adalar"));
+  }
+  SUBCASE("utf-8 validity") {
+    CHECK(turkish::is_valid_utf8("Sarıyer"));
+    CHECK_FALSE(turkish::is_valid_utf8("Sar\xC4"));
+    CHECK_FALSE(turkish::is_valid_utf8("\xED\xA0\x80"));  // a UTF-16 surrogate
+  }
+}
