@@ -1,2 +1,68 @@
 #!/bin/sh
-exit 0
+# The command line as a data desk uses it: exit codes, messages, numbers.
+#   tests/cli.sh path/to/sandik REPO
+set -u
+SANDIK=$1
+ROOT=$2
+FEED=$ROOT/assets/feeds/istanbul-2024.json
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+check() { # name, expected exit code, actual exit code, [file that must contain text, text]
+  if [ "$2" = "$3" ] && { [ $# -lt 5 ] || grep -qF -- "$5" "$4"; }; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $1 (exit $3, wanted $2)"
+    [ $# -ge 5 ] && { echo "  wanted to see: $5"; sed 's/^/  | /' "$4" | head -20; }
+  fi
+}
+
+"$SANDIK" validate "$FEED" >"$tmp/out" 2>"$tmp/err"; check "validate ok" 0 $? "$tmp/out" "ok"
+
+cat >"$tmp/bad.json" <<'JSON'
+{"format": "sandik/1", "updated": "2024-03-31T22:35:00+03:00",
+ "election": {"id": "e", "title": "E", "date": "2024-03-31", "timezone": "Europe/Istanbul"},
+ "sources": [{"id": "AA", "name": "Anadolu Ajansı"}],
+ "parties": [{"id": "CHP", "name": "CHP", "color": "#E30A17"}],
+ "areas": [{"id": "istanbul", "name": "İstanbul", "parent": null}, {"id": "beyoglu", "name": "Beyoğlu", "parent": "istanbul"}],
+ "races": [{"id": "ibb", "title": "İBB", "kind": "candidate", "area": "istanbul",
+   "candidates": [{"id": "kurum", "name": "Murat Kurum", "party": "CHP"}],
+   "results": {"AA": {"updated": "2024-03-31T22:35:00+03:00", "areas": {"beyoglu": {"votes": {"kurum": -5}}}}}}]}
+JSON
+"$SANDIK" validate "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"
+check "validate invalid: exit 1 and the JSON path" 1 $? "$tmp/err" \
+  "races[0].results.AA.areas.beyoglu.votes.kurum: expected a non-negative integer, got -5"
+"$SANDIK" summary "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"; check "summary of an invalid feed exits 1" 1 $?
+
+printf '{"format": NaN}' >"$tmp/nan.json"
+"$SANDIK" validate "$tmp/nan.json" >"$tmp/out" 2>"$tmp/err"; check "NaN is invalid JSON" 1 $? "$tmp/err" "format: invalid JSON"
+"$SANDIK" validate "$tmp/missing.json" >"$tmp/out" 2>"$tmp/err"; check "missing file exits 2" 2 $? "$tmp/err" "cannot read"
+"$SANDIK" frobnicate >"$tmp/out" 2>"$tmp/err"; check "unknown command exits 2" 2 $? "$tmp/err" "unknown command"
+"$SANDIK" summary "$FEED" --race nope >"$tmp/out" 2>"$tmp/err"; check "unknown race exits 2" 2 $? "$tmp/err" 'no race "nope"'
+"$SANDIK" summary "$FEED" --bogus >"$tmp/out" 2>"$tmp/err"; check "unknown option exits 2" 2 $? "$tmp/err" "unknown option --bogus"
+
+"$SANDIK" summary "$FEED" --json >"$tmp/out" 2>"$tmp/err"
+check "summary --json: İmamoğlu's votes" 0 $? "$tmp/out" '"votes": 4433015'
+check "summary --json: valid votes" 0 0 "$tmp/out" '"valid": 8667513'
+check "summary --json: leader" 0 0 "$tmp/out" '"leader": "ekrem-imamoglu"'
+check "summary --json: margin" 0 0 "$tmp/out" '"margin_votes": 1001426'
+check "summary --json: status" 0 0 "$tmp/out" '"status": "won"'
+"$SANDIK" summary "$FEED" --area sariyer --lang tr >"$tmp/out" 2>"$tmp/err"
+check "summary of Sarıyer in Turkish" 0 $? "$tmp/out" "119.439"
+"$SANDIK" summary "$FEED" --source AA --json >"$tmp/out" 2>"$tmp/err"
+check "summary from AA" 0 $? "$tmp/out" '"votes": 4432862'
+
+# import: the demo feed is reproducible from ../shared/data with the project's own tool
+if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then
+  SANDIK="$SANDIK" "$ROOT/tools/make-demo-feeds.sh" >/dev/null 2>"$tmp/err"
+  (cd "$ROOT" && git diff --quiet -- assets/feeds 2>/dev/null); check "make-demo-feeds.sh reproduces the committed feed" 0 $?
+  printf 'district,votes\nSARIYER,abc\n' >"$tmp/bad.csv"
+  "$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --race ibb --source X --map party=district \
+    --map candidate=district "$tmp/bad.csv" >"$tmp/out" 2>"$tmp/err"
+  check "import of a bad count names row and column" 1 $? "$tmp/err" 'row 2: votes (column votes): expected a non-negative integer, got "abc"'
+fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

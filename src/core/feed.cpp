@@ -325,7 +325,8 @@ class Validator {
       feed_.areas.push_back(std::move(a));
     }
     for (const auto& [index, parent_id] : parents) {
-      const Path at = p[item_of[index]] / "parent";
+      const Path item = p[item_of[index]];
+      const Path at = item / "parent";
       const int parent = feed_.find_area(parent_id);
       if (parent < 0) error(at, "unknown area \"" + json::clip(parent_id) + "\"");
       else feed_.areas[index].parent = parent;
@@ -487,7 +488,8 @@ class Validator {
     if (auto l = req_string(v, p, "label")) prev.label = *l;
     if (const Value* areas = object_at(req(v, p, "areas"), p / "areas")) {
       for (const auto& [area_id, entry] : areas->members()) {
-        const Path ap = p / "areas" / area_id;
+        const Path areas_path = p / "areas";
+        const Path ap = areas_path / area_id;
         const int area = find_in(feed_.area_index, area_id);
         if (area < 0) {
           error(ap, "unknown area \"" + json::clip(area_id) + "\"");
@@ -546,11 +548,12 @@ class Validator {
       }
       if (!object_at(&set, sp)) continue;
       if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
-      const Value* areas = object_at(req(set, sp, "areas"), sp / "areas");
+      const Path areas_path = sp / "areas";
+      const Value* areas = object_at(req(set, sp, "areas"), areas_path);
       if (areas) {
         sr.areas.reserve(areas->members().size());
         for (const auto& [area_id, res] : areas->members()) {
-          const Path ap = sp / "areas" / area_id;
+          const Path ap = areas_path / area_id;
           const int area = find_in(feed_.area_index, area_id);
           if (area < 0) {
             error(ap, "unknown area \"" + json::clip(area_id) + "\"");

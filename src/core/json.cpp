@@ -208,12 +208,20 @@ class Builder {
   std::vector<Frame> stack_;
   std::string error_, error_path_;
 
+  // Where the reader is: ancestors point at their last (open) child; the innermost container at
+  // the key or index of the value being read.
   std::string current_path() const {
     std::string out;
-    for (const Frame& f : stack_) {
-      if (f.value->type_ == Value::Type::Array) out += "[" + std::to_string(f.value->items_.size()) + "]";
-      else if (!f.key.empty() || f.value->type_ == Value::Type::Object) {
-        if (!f.key.empty()) append_path_key(out, f.key);
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Value& v = *stack_[i].value;
+      const bool innermost = i + 1 == stack_.size();
+      if (v.type_ == Value::Type::Array) {
+        const std::size_t n = v.items_.size();
+        out += "[" + std::to_string(innermost ? n : n - 1) + "]";
+      } else if (innermost) {
+        if (!stack_[i].key.empty()) append_path_key(out, stack_[i].key);
+      } else if (!v.members_.empty()) {
+        append_path_key(out, v.members_.back().key);
       }
     }
     return out;

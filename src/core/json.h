@@ -71,6 +71,8 @@ Document parse(std::string_view text, const Limits& limits);
 
 // A JSON path built on the stack and turned into text only when a message needs it:
 //   races[0].results.AA.areas.beyoglu.votes.kurum      keys that are not identifiers: ["a b"]
+// A Path points at its parent: name each step (`const Path a = p / "x"; const Path b = a / k;`);
+// `const Path b = p / "x" / k;` would keep a pointer to a temporary.
 class Path {
  public:
   Path() = default;

@@ -1,0 +1,211 @@
+// Feed parsing and validation: every problem with its JSON path and exact text.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/feed.h"
+
+using namespace sandik;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+ojson example() { return ojson::parse(read(SANDIK_TEST_DATA "/example.json")); }
+
+std::vector<std::string> texts(const ParsedFeed& p) {
+  std::vector<std::string> out;
+  for (const auto& pr : p.problems) out.push_back(pr.to_string());
+  return out;
+}
+
+bool has(const ParsedFeed& p, const std::string& text) {
+  for (const auto& t : texts(p))
+    if (t == text) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("feed") {
+  SUBCASE("the contract's example is valid and maps to the model") {
+    const ParsedFeed p = parse_feed(read(SANDIK_TEST_DATA "/example.json"));
+    REQUIRE(p.ok());
+    CHECK(p.problems.empty());
+    const Feed& f = *p.feed;
+    CHECK(f.status == FeedStatus::Live);
+    CHECK(f.election.title.get("en") == "Turkish local elections, 31 March 2024");
+    CHECK(f.election.title.get("de") == "31 Mart 2024 Yerel Seçimleri");  // falls back to tr
+    CHECK(f.sources.size() == 2);
+    CHECK(f.parties[0].color == 0xE30A17);
+    CHECK(f.areas.size() == 3);
+    CHECK(f.areas[1].parent == 0);
+    CHECK(f.areas[0].children == std::vector<int>{1, 2});
+    const Race& r = f.races[0];
+    CHECK(r.candidates.size() == 3);
+    CHECK(r.results.size() == 2);
+    CHECK(f.sources[static_cast<std::size_t>(r.results[0].source)].id == "AA");  // feed order kept
+    CHECK(r.previous->label == "2019");
+    CHECK(r.history.size() == 1);
+  }
+
+  SUBCASE("every problem is reported with its JSON path") {
+    ojson j = example();
+    j["races"][0]["results"]["AA"]["areas"]["sariyer"]["votes"]["kurum"] = -5;
+    j["parties"][1]["color"] = "orange";
+    j["areas"][2]["boxes"] = 1.5;
+    j["updated"] = "yesterday";
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK_FALSE(p.ok());
+    CHECK(has(p, "races[0].results.AA.areas.sariyer.votes.kurum: expected a non-negative integer, got -5"));
+    CHECK(has(p, "parties[1].color: expected a colour \"#RRGGBB\", got \"orange\""));
+    CHECK(has(p, "areas[2].boxes: expected a non-negative integer, got 1.5"));
+    CHECK(has(p, "updated: expected an RFC 3339 time like 2024-03-31T22:35:00+03:00, got \"yesterday\""));
+    CHECK(p.error_count() == 4);
+  }
+
+  SUBCASE("format: another major version is a clear error") {
+    ojson j = example();
+    j["format"] = "sandik/2";
+    CHECK(texts(parse_feed(j.dump())) ==
+          std::vector<std::string>{"format: unsupported version \"sandik/2\"; this reader understands \"sandik/1\""});
+    j["format"] = "results";
+    CHECK(texts(parse_feed(j.dump())) == std::vector<std::string>{"format: expected \"sandik/1\", got \"results\""});
+    j.erase("format");
+    CHECK(texts(parse_feed(j.dump())) == std::vector<std::string>{"format: missing required key"});
+  }
+
+  SUBCASE("missing keys and wrong types") {
+    ojson j = example();
+    j["election"].erase("timezone");
+    j["sources"][0]["name"] = 7;
+    j["races"][0].erase("kind");
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK(has(p, "election.timezone: missing required key"));
+    CHECK(has(p, "sources[0].name: expected a string, got 7"));
+    CHECK(has(p, "races[0].kind: missing required key"));
+    CHECK(texts(parse_feed("[1,2]")) == std::vector<std::string>{"$: expected a JSON object, got an array"});
+  }
+
+  SUBCASE("ids referenced but not declared") {
+    ojson j = example();
+    j["races"][0]["candidates"][2]["party"] = "XYZ";
+    j["races"][0]["results"]["YSK"] = {{"updated", "2024-03-31T22:00:00+03:00"}, {"areas", ojson::object()}};
+    j["races"][0]["results"]["AA"]["areas"]["moda"] = {{"votes", {{"kurum", 1}}}};
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["nobody"] = 3;
+    j["races"][0]["calls"] = {{{"source", "AA"}, {"area", "istanbul"}, {"winner", "ghost"}, {"at", "2024-03-31T23:00:00+03:00"}}};
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK(has(p, "races[0].candidates[2].party: unknown party \"XYZ\""));
+    CHECK(has(p, "races[0].results.YSK: unknown source \"YSK\""));
+    CHECK(has(p, "races[0].results.AA.areas.moda: unknown area \"moda\""));
+    CHECK(has(p, "races[0].results.AA.areas.adalar.votes.nobody: unknown candidate \"nobody\""));
+    CHECK(has(p, "races[0].calls[0].winner: unknown candidate \"ghost\""));
+  }
+
+  SUBCASE("duplicate ids and duplicate keys") {
+    ojson j = example();
+    j["parties"].push_back({{"id", "CHP"}, {"name", "Again"}, {"color", "#000000"}});
+    CHECK(has(parse_feed(j.dump()), "parties[3].id: duplicate id \"CHP\" (also parties[0])"));
+    const std::string dup = R"({"format":"sandik/1","format":"sandik/1"})";
+    CHECK(texts(parse_feed(dup)) == std::vector<std::string>{"format: duplicate key \"format\" in the same object"});
+  }
+
+  SUBCASE("area trees: unknown parents and cycles") {
+    ojson j = example();
+    j["areas"][1]["parent"] = "nowhere";
+    CHECK(has(parse_feed(j.dump()), "areas[1].parent: unknown area \"nowhere\""));
+    j = example();
+    j["areas"][0]["parent"] = "sariyer";
+    j["areas"][2]["parent"] = "istanbul";
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK_FALSE(p.ok());
+    CHECK(has(p, "areas[0].parent: the area tree has a cycle: istanbul → sariyer → istanbul"));
+  }
+
+  SUBCASE("counts: boxes counted, 2^53, warnings") {
+    ojson j = example();
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["boxes_counted"] = 43;
+    CHECK(has(parse_feed(j.dump()),
+              "races[0].results.AA.areas.adalar.boxes_counted: more ballot boxes counted (43) than the area has (42)"));
+    j = example();
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 9007199254740993ULL;
+    CHECK(has(parse_feed(j.dump()),
+              "races[0].results.AA.areas.adalar.cast: expected a non-negative integer no larger than 2^53, got 9007199254740993"));
+    j = example();
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 9007199254740992ULL;  // exactly 2^53: exact, accepted
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["valid"] = 7000;               // votes add to 7250
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK(p.ok());
+    CHECK(has(p, "warning: races[0].results.AA.areas.adalar.votes: votes add up to 7250, more than valid 7000"));
+    CHECK(has(p, "warning: races[0].results.AA.areas.adalar.cast: turnout above 100%: cast 9007199254740992 of 13682 registered"));
+    j = example();
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 7000;
+    CHECK(has(parse_feed(j.dump()), "warning: races[0].results.AA.areas.adalar.cast: cast 7000 is less than valid 7550"));
+  }
+
+  SUBCASE("unknown keys are ignored; status and shares") {
+    ojson j = example();
+    j["x-newsroom"] = {{"anything", true}};
+    j["status"] = "test";
+    const ParsedFeed p = parse_feed(j.dump());
+    REQUIRE(p.ok());
+    CHECK(p.feed->status == FeedStatus::Test);
+    j["status"] = "maybe";
+    CHECK(has(parse_feed(j.dump()), "status: expected \"test\", \"live\" or \"final\", got \"maybe\""));
+    j = example();
+    j["races"][0]["results"]["ANKA"]["areas"]["istanbul"]["shares"]["kurum"] = 140;
+    CHECK(has(parse_feed(j.dump()),
+              "races[0].results.ANKA.areas.istanbul.shares.kurum: expected a percentage from 0 to 100, got 140"));
+  }
+
+  SUBCASE("keys that are not identifiers are quoted in paths") {
+    ojson j = example();
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["a b"] = 1;
+    CHECK(has(parse_feed(j.dump()), "races[0].results.AA.areas.adalar.votes[\"a b\"]: unknown candidate \"a b\""));
+  }
+}
+
+TEST_CASE("hostile input") {
+  SUBCASE("not JSON, NaN and Infinity, invalid UTF-8") {
+    const auto nan = texts(parse_feed(R"({"format": NaN})"));
+    REQUIRE(nan.size() == 1);
+    CHECK(nan[0].rfind("format: invalid JSON at line 1, column 12", 0) == 0);
+    const auto nested = texts(parse_feed(R"({"races": [{"results": {"AA": {"areas": {"x": {"votes": {"a": 1e999}}}}}}]})"));
+    CHECK(nested[0].rfind("races[0].results.AA.areas.x.votes.a: invalid JSON", 0) == 0);
+    CHECK(texts(parse_feed(R"({"a": Infinity})"))[0].rfind("a: invalid JSON", 0) == 0);
+    CHECK(texts(parse_feed("{\"format\": \"sandik\xC0/1\"}"))[0].rfind("format: invalid JSON", 0) == 0);
+    CHECK(texts(parse_feed(""))[0].rfind("$: invalid JSON", 0) == 0);
+    CHECK(texts(parse_feed("<html>"))[0].rfind("$: invalid JSON", 0) == 0);
+  }
+  SUBCASE("deep nesting is refused without recursion") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const auto t = texts(parse_feed(deep));
+    REQUIRE(t.size() == 1);
+    CHECK(t[0] == "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested deeper than 32 levels");
+  }
+  SUBCASE("huge strings and documents") {
+    const std::string big = "{\"format\":\"" + std::string(100000, 'x') + "\"}";
+    CHECK(texts(parse_feed(big)) == std::vector<std::string>{"format: string of 100000 bytes is longer than the limit of 4096"});
+    ParseOptions small;
+    small.max_bytes = 1000;
+    CHECK(texts(parse_feed(big, small)) == std::vector<std::string>{"$: document of " + std::to_string(big.size()) +
+                                                                     " bytes is larger than the limit of 1000 bytes"});
+  }
+  SUBCASE("too many areas") {
+    ojson j = example();
+    for (int i = 0; i < 20; ++i) j["areas"].push_back({{"id", "x" + std::to_string(i)}, {"name", "x"}, {"parent", "istanbul"}});
+    ParseOptions o;
+    o.max_areas = 10;
+    CHECK(has(parse_feed(j.dump(), o), "areas: too many areas: 23, at most 10"));
+  }
+}

@@ -1,0 +1,206 @@
+// Aggregation (rules 1–7) on the contract's example and on the real İBB 2024 figures.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/csv_import.h"
+#include "core/feed.h"
+#include "core/tally.h"
+
+using namespace sandik;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::shared_ptr<const Feed> load(const std::string& text) {
+  ParsedFeed p = parse_feed(text);
+  REQUIRE_MESSAGE(p.ok(), (p.problems.empty() ? "" : p.problems[0].to_string()));
+  return p.feed;
+}
+
+const Standing& standing(const Summary& s, const Feed& f, const Race& r, const std::string& id) {
+  for (const auto& st : s.standings)
+    if (f.contestant_id(r, st.contestant) == id) return st;
+  FAIL("no contestant " << id);
+  return s.standings[0];
+}
+
+}  // namespace
+
+TEST_CASE("tally") {
+  SUBCASE("rule 1: children sum up where the parent has no result") {
+    const auto feed = load(read(SANDIK_TEST_DATA "/example.json"));
+    const Race& race = feed->races[0];
+    const RaceTally aa(*feed, race, feed->find_source("AA"));
+    const Summary s = summarize(aa, race.area);
+    CHECK(s.valid == 7550 + 145000);
+    CHECK(*s.cast == 157800);
+    CHECK(*s.boxes_counted == 570);
+    CHECK(*s.boxes == 772);  // 42 + 730: the root declares none
+    CHECK(standing(s, *feed, race, "imamoglu").votes == 84100);
+    CHECK(s.standings[0].contestant == race.find_contestant("imamoglu"));
+    CHECK(s.leader == race.find_contestant("imamoglu"));
+    CHECK(s.margin_votes == 84100 - 58000);
+    CHECK(s.outcome == Outcome::Leading);  // live feed, no call: leading, not won
+    CHECK(doctest::Approx(*s.reporting_pct) == 100.0 * 570 / 772);
+  }
+
+  SUBCASE("rule 1: shares never add; shares-only results are shown as given") {
+    const auto feed = load(read(SANDIK_TEST_DATA "/example.json"));
+    const Race& race = feed->races[0];
+    const RaceTally anka(*feed, race, feed->find_source("ANKA"));
+    const Summary s = summarize(anka, race.area);
+    CHECK(s.shares_only);
+    CHECK(s.standings[0].share_pct == 50.9);
+    CHECK(summarize(anka, feed->find_area("adalar")).outcome == Outcome::NoResults);
+  }
+
+  SUBCASE("rule 3: turnout against registered voters of counted boxes when given") {
+    ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["registered_counted"] = 10000;
+    const auto feed = load(j.dump());
+    const RaceTally aa(*feed, feed->races[0], feed->find_source("AA"));
+    const Summary s = summarize(aa, feed->find_area("adalar"));
+    CHECK(doctest::Approx(*s.turnout_pct) == 78.0);
+  }
+
+  SUBCASE("rule 4 and 6: ties, calls, final") {
+    ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["kurum"] = 4100;
+    auto feed = load(j.dump());
+    RaceTally aa(*feed, feed->races[0], feed->find_source("AA"));
+    Summary s = summarize(aa, feed->find_area("adalar"));
+    CHECK(s.tied);
+    CHECK(s.leader == -1);
+    CHECK(s.outcome == Outcome::Tied);
+    CHECK(s.margin_votes == 0);
+
+    j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["races"][0]["calls"] = {{{"source", "AA"}, {"area", "istanbul"}, {"winner", "imamoglu"}, {"at", "2024-03-31T23:10:00+03:00"}}};
+    feed = load(j.dump());
+    const RaceTally called(*feed, feed->races[0], feed->find_source("AA"));
+    CHECK(summarize(called, feed->races[0].area).outcome == Outcome::Won);
+    CHECK(summarize(called, feed->find_area("adalar")).outcome == Outcome::Leading);  // the call is for the city
+
+    j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["status"] = "final";
+    feed = load(j.dump());
+    const RaceTally final_(*feed, feed->races[0], feed->find_source("AA"));
+    CHECK(summarize(final_, feed->find_area("adalar")).outcome == Outcome::Won);
+  }
+
+  SUBCASE("rule 5: flips against the previous winner") {
+    ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["races"][0]["previous"]["areas"]["adalar"]["winner"] = "AKP";
+    const auto feed = load(j.dump());
+    const RaceTally aa(*feed, feed->races[0], feed->find_source("AA"));
+    CHECK(summarize(aa, feed->find_area("adalar")).flipped);
+    CHECK_FALSE(summarize(aa, feed->find_area("sariyer")).flipped);
+  }
+}
+
+TEST_CASE("seats") {
+  SUBCASE("D'Hondt: Wikipedia's worked example (230k/100k/60k/15k, 8 seats) and a threshold") {
+    CHECK(allocate_seats({100000, 80000, 30000, 20000}, 230000, 8, SeatMethod::DHondt, 0) == std::vector<int>{4, 3, 1, 0});
+    CHECK(allocate_seats({100000, 80000, 30000, 20000}, 230000, 8, SeatMethod::DHondt, 0.10) ==
+          std::vector<int>{4, 3, 1, 0});
+    CHECK(allocate_seats({100000, 80000, 30000, 20000}, 230000, 8, SeatMethod::DHondt, 0.15) ==
+          std::vector<int>{5, 3, 0, 0});
+  }
+  SUBCASE("Sainte-Laguë and Hare on the same votes differ as published") {
+    CHECK(allocate_seats({100000, 80000, 30000, 20000}, 230000, 8, SeatMethod::SainteLague, 0) ==
+          std::vector<int>{3, 3, 1, 1});
+    CHECK(allocate_seats({100000, 80000, 30000, 20000}, 230000, 8, SeatMethod::Hare, 0) == std::vector<int>{3, 3, 1, 1});
+  }
+  SUBCASE("Hare: largest remainders (47/16/15.8/12/6.1/3.1, 10 seats)") {
+    CHECK(allocate_seats({47000, 16000, 15800, 12000, 6100, 3100}, 100000, 10, SeatMethod::Hare, 0) ==
+          std::vector<int>{5, 2, 1, 1, 1, 0});
+  }
+  SUBCASE("ties on the last seat go to more votes; nothing for none") {
+    CHECK(allocate_seats({300, 200, 150}, 650, 1, SeatMethod::DHondt, 0) == std::vector<int>{1, 0, 0});
+    CHECK(allocate_seats({0, 0}, 0, 5, SeatMethod::DHondt, 0) == std::vector<int>{0, 0});
+  }
+}
+
+TEST_CASE("istanbul 2024") {
+  const std::string data = SANDIK_SHARED_DATA "/istanbul-2024/";
+  SUBCASE("the committed demo feed reproduces ANKA's final İBB count") {
+    const auto feed = load(read(SANDIK_ASSETS "/feeds/istanbul-2024.json"));
+    const Race& race = feed->races[static_cast<std::size_t>(feed->find_race("ibb"))];
+    const RaceTally anka(*feed, race, feed->find_source("ANKA"));
+    const Summary s = summarize(anka, race.area);
+    CHECK(standing(s, *feed, race, "ekrem-imamoglu").votes == 4433015);
+    CHECK(standing(s, *feed, race, "murat-kurum").votes == 3431589);
+    CHECK(s.valid == 8667513);
+    CHECK(race.candidates.size() == 49);
+    CHECK(s.outcome == Outcome::Won);  // the feed is final
+    CHECK(s.margin_votes == 1001426);
+    int imamoglu_leads = 0, districts = 0;
+    for (int d : feed->areas[static_cast<std::size_t>(race.area)].children) {
+      ++districts;
+      const Summary ds = summarize(anka, d);
+      if (ds.leader == race.find_contestant("ekrem-imamoglu")) ++imamoglu_leads;
+    }
+    CHECK(districts == 39);
+    CHECK(imamoglu_leads == 32);
+  }
+
+  SUBCASE("AA and ANKA disagree on the morning of 1 April (51.09% vs 51.16%)") {
+    const auto feed = load(read(SANDIK_ASSETS "/feeds/istanbul-2024.json"));
+    const Race& race = feed->races[0];
+    auto share_at = [&](const char* source) {
+      for (const auto& [src, points] : race.history) {
+        if (feed->sources[static_cast<std::size_t>(src)].id != source) continue;
+        const HistoryPoint& p = points.back();  // the latest partial moment of that source
+        Count sum = 0, imamoglu = 0;
+        for (const auto& [c, v] : p.votes) {
+          sum += v;
+          if (feed->contestant_id(race, c) == "ekrem-imamoglu") imamoglu = v;
+        }
+        (void)sum;
+        return std::pair<std::string, Count>(p.at.text, imamoglu);
+      }
+      return std::pair<std::string, Count>("", 0);
+    };
+    const auto [aa_at, aa_votes] = share_at("AA");
+    const auto [anka_at, anka_votes] = share_at("ANKA");
+    CHECK(aa_at == "2024-04-01T11:48:38+03:00");
+    CHECK(anka_at == "2024-04-01T11:42:10+03:00");
+    // AA's valid at 11:48 was 8,666,216; ANKA's at 11:42 was 8,658,426 (from the same CSV rows).
+    CHECK(doctest::Approx(100.0 * static_cast<double>(aa_votes) / 8666216).epsilon(0.0001) == 51.09);
+    CHECK(doctest::Approx(100.0 * static_cast<double>(anka_votes) / 8658426).epsilon(0.0001) == 51.16);
+  }
+
+  SUBCASE("district rows add up to exactly the citywide figures") {
+    std::string err;
+    const auto table = parse_csv(read(data + "metro-mayor-by-district-anka.csv"), err);
+    REQUIRE(table);
+    ojson feed = ojson::parse(read(SANDIK_ASSETS "/../tools/istanbul-2024.election.json"));
+    CsvImportOptions opt;
+    opt.race = "ibb";
+    opt.source = "ANKA";
+    opt.where = {{"status", "final"}};
+    const ImportReport rep = import_csv(feed, *table, opt);
+    REQUIRE_MESSAGE(rep.ok, rep.error);
+    CHECK(rep.rows_used == 39 * 49);
+    feed["format"] = "sandik/1";
+    const auto f = load(feed.dump());
+    const RaceTally t(*f, f->races[0], 0);
+    const Summary s = summarize(t, f->races[0].area);
+    CHECK(s.valid == 8667513);
+    CHECK(standing(s, *f, f->races[0], "ekrem-imamoglu").votes == 4433015);
+    CHECK(f->find_area("sariyer") >= 0);
+    CHECK(f->areas[static_cast<std::size_t>(f->find_area("sariyer"))].name == "Sarıyer");
+  }
+}
