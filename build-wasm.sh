@@ -189,7 +189,7 @@ case "$cmd" in
     say "native tests (CTest)"
     (cd "$ROOT/build/native" && ctest --output-on-failure -j "$JOBS") || status=1
     say "browser tests (Chromium)"
-    node "$ROOT/tests/browser/run.mjs" || status=1
+    (cd "$ROOT" && node --test tests/browser/*.test.mjs) || status=1
     exit $status
     ;;
   -h|--help|help)
