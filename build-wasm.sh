@@ -127,10 +127,15 @@ emcmake_cmd() {
   fi
 }
 
-configure_once() { # dir, then cmake args; reconfigures only when there is no cache yet
+configure_once() { # dir, then cmake args; configures only when there is no cache yet
   local dir=$1; shift
   [ -f "$dir/CMakeCache.txt" ] && return
-  "$@" >/dev/null
+  mkdir -p "$dir"
+  if ! "$@" >"$dir/configure.log" 2>&1; then
+    cat "$dir/configure.log" >&2
+    rm -f "$dir/CMakeCache.txt"
+    die "configuring $dir failed"
+  fi
 }
 
 build_native() {
