@@ -10,23 +10,26 @@ OUT="$ROOT/assets/feeds"
 mkdir -p "$OUT"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-desc="$ROOT/tools/istanbul-2024.election.json"
 
-# İBB race: ANKA's final count per district (39 districts × 49 candidates) ...
-"$SANDIK" import --election "$desc" --race ibb --source ANKA --where status=final \
-  "$DATA/metro-mayor-by-district-anka.csv" > "$tmp/1.json"
-# ... ANKA at 11:42 on 1 April, summed over districts, as a moment of the night ...
-"$SANDIK" import --into "$tmp/1.json" --race ibb --source ANKA --as history --where status=partial \
-  "$DATA/metro-mayor-by-district-anka.csv" > "$tmp/2.json"
-# ... AA's final citywide count, and AA at 01:00 and 11:48 ...
-"$SANDIK" import --into "$tmp/2.json" --race ibb --source AA --where source=AA --where status=final \
-  "$DATA/metro-mayor-citywide-snapshots.csv" > "$tmp/3.json"
-"$SANDIK" import --into "$tmp/3.json" --race ibb --source AA --as history --where source=AA --where status=partial \
-  "$DATA/metro-mayor-citywide-snapshots.csv" > "$tmp/4.json"
-# ... and who won in 2019.
-"$SANDIK" import --into "$tmp/4.json" --race ibb --as previous --label 2019 --where source=ANKA-2019 \
-  "$DATA/metro-mayor-citywide-snapshots.csv" > "$tmp/5.json"
-"$SANDIK" import --into "$tmp/5.json" --race ibb --source ANKA --status final --where status=final \
-  "$DATA/metro-mayor-by-district-anka.csv" > "$OUT/istanbul-2024.json"
+# Each step imports one CSV into the feed made so far.
+feed="$tmp/feed.json"
+step() { "$SANDIK" import --into "$feed" "$@" > "$tmp/next.json" && mv "$tmp/next.json" "$feed"; }
+"$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --status final \
+  --race ibb --source ANKA --where status=final "$DATA/metro-mayor-by-district-anka.csv" > "$feed"
+
+# İBB race: ANKA's final count per district (above), ANKA at 11:42 on 1 April summed over the
+# districts, AA's final citywide count, AA at 01:00 and 11:48, and who won in 2019.
+step --race ibb --source ANKA --as history --where status=partial "$DATA/metro-mayor-by-district-anka.csv"
+step --race ibb --source AA --where source=AA --where status=final "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null
+step --race ibb --source AA --as history --where source=AA --where status=partial \
+  "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null
+step --race ibb --as previous --label 2019 --where source=ANKA-2019 "$DATA/metro-mayor-citywide-snapshots.csv"
+
+# District mayors, as one party race over the 39 districts: ANKA's final count, and the 2019 winners.
+step --race ilce --source ANKA "$DATA/district-mayor-by-district-anka.csv"
+step --race ilce --as previous --label 2019 --map party=winner_2019_party --map candidate=winner_2019_candidate \
+  --map votes=winner_2019_votes "$DATA/district-mayor-2019-winners-anka.csv"
+
+mv "$feed" "$OUT/istanbul-2024.json"
 "$SANDIK" validate "$OUT/istanbul-2024.json" >/dev/null
 echo "wrote $OUT/istanbul-2024.json ($(wc -c < "$OUT/istanbul-2024.json") bytes)"

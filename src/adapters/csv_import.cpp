@@ -90,13 +90,28 @@ struct Import {
     const std::string* name = cell(row, "party");
     const std::string* code = cell(row, "party_code");
     const std::string key = name ? turkish::fold(*name) : "";
+    auto is_code = [](const std::string& a) {
+      return !a.empty() && a.find_first_not_of("0123456789") == std::string::npos;
+    };
+    // 1. The agency's party code is the party's identity (ABP 11 and ABP 23 are two parties).
+    if (code)
+      for (const auto& p : feed["parties"])
+        if (p.contains("aliases"))
+          for (const auto& alias : p["aliases"])
+            if (alias.is_string() && alias.get<std::string>() == *code) return p["id"];
+    // 2. Else the name (id, name, short or a named alias), unless the party is known by other codes.
     for (const auto& p : feed["parties"]) {
-      if (!key.empty() && (turkish::fold(p.value("id", "")) == key || turkish::fold(p.value("name", "")) == key ||
-                           turkish::fold(p.value("short", "")) == key))
+      bool other_code = false;
+      if (code && p.contains("aliases"))
+        for (const auto& alias : p["aliases"])
+          if (alias.is_string() && is_code(alias.get<std::string>())) other_code = true;
+      if (other_code || key.empty()) continue;
+      if (turkish::fold(p.value("id", "")) == key || turkish::fold(p.value("name", "")) == key ||
+          turkish::fold(p.value("short", "")) == key)
         return p["id"];
       if (p.contains("aliases"))
         for (const auto& alias : p["aliases"])
-          if ((!key.empty() && turkish::fold(alias.get<std::string>()) == key) || (code && alias == *code)) return p["id"];
+          if (alias.is_string() && turkish::fold(alias.get<std::string>()) == key) return p["id"];
     }
     const std::string label = name ? *name : code ? *code : "?";
     std::string id = turkish::slug(label);
@@ -109,6 +124,7 @@ struct Import {
     p["short"] = label;
     const std::string* color = cell(row, "color");
     p["color"] = color && color->size() == 7 && (*color)[0] == '#' ? *color : "#808080";
+    if (code) p["aliases"] = ojson::array({*code});
     feed["parties"].push_back(p);
     return id;
   }

@@ -2,6 +2,7 @@
 //
 //   sandik validate FEED                      errors and warnings; "ok" and exit 0 when valid
 //   sandik summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]
+//   sandik table FEED [--race ID] [--source ID] [--area ID] [--sort KEY] [--desc] [--search TEXT] [--json]
 //   sandik import (--election DESC | --into FEED) --race ID --source ID [options] FILE.csv
 //   sandik serve [--root DIR] [--port N] [--host ADDR]
 //
@@ -20,7 +21,9 @@
 #include "../adapters/csv_import.h"
 #include "../core/feed.h"
 #include "../core/format.h"
+#include "../core/table_model.h"
 #include "../core/tally.h"
+#include "../core/turkish.h"
 #include "serve.h"
 
 namespace {
@@ -33,6 +36,9 @@ const char* kUsageText =
     "  validate FEED                        check a feed; prints ok or every problem as PATH: message\n"
     "  summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]\n"
     "                                       the aggregated result of one race in one area\n"
+    "  table FEED [--race ID] [--source ID] [--area ID] [--sort name|leader|margin|reporting|turnout|swing]\n"
+    "             [--desc] [--search TEXT] [--lang tr|en] [--json]\n"
+    "                                       the district table: one row per child area\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
     "         [--as results|history|previous] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
     "         [--area ID] [--label TEXT] [--status live|test|final] FILE.csv\n"
@@ -143,6 +149,29 @@ int cmd_validate(int argc, char** argv) {
 ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }
 ojson opt_double(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 
+// --race, --source, --area: defaults are the first race, its first source, the race's root.
+struct Selection {
+  const sandik::Race* race = nullptr;
+  int source = -1, area = -1;
+};
+int select(const sandik::Feed& feed, const Args& args, Selection& sel) {
+  const int race_i = args.flag("race") ? feed.find_race(args.get("race")) : 0;
+  if (race_i < 0) return usage("no race \"" + args.get("race") + "\" in the feed");
+  sel.race = &feed.races[static_cast<std::size_t>(race_i)];
+  if (args.flag("source")) {
+    sel.source = feed.find_source(args.get("source"));
+    if (sel.source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
+  } else {
+    sel.source = sel.race->results.empty() ? 0 : sel.race->results.front().source;
+  }
+  sel.area = sel.race->area;
+  if (args.flag("area")) {
+    sel.area = feed.find_area(args.get("area"));
+    if (sel.area < 0) return usage("no area \"" + args.get("area") + "\" in the feed");
+  }
+  return kOk;
+}
+
 int cmd_summary(int argc, char** argv) {
   Args args;
   std::string err;
@@ -151,22 +180,10 @@ int cmd_summary(int argc, char** argv) {
   sandik::ParsedFeed parsed;
   if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
   const sandik::Feed& feed = *parsed.feed;
-
-  const int race_i = args.flag("race") ? feed.find_race(args.get("race")) : 0;
-  if (race_i < 0) return usage("no race \"" + args.get("race") + "\" in the feed");
-  const sandik::Race& race = feed.races[static_cast<std::size_t>(race_i)];
-  int source = -1;
-  if (args.flag("source")) {
-    source = feed.find_source(args.get("source"));
-    if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
-  } else {
-    source = race.results.empty() ? 0 : race.results.front().source;
-  }
-  int area = race.area;
-  if (args.flag("area")) {
-    area = feed.find_area(args.get("area"));
-    if (area < 0) return usage("no area \"" + args.get("area") + "\" in the feed");
-  }
+  Selection sel;
+  if (const int rc = select(feed, args, sel); rc != kOk) return rc;
+  const sandik::Race& race = *sel.race;
+  const int source = sel.source, area = sel.area;
   const sandik::RaceTally tally(feed, race, source);
   if (!tally.in_race(area)) return usage("area \"" + args.get("area") + "\" is not part of race \"" + race.id + "\"");
   const sandik::Summary s = sandik::summarize(tally, area);
@@ -233,6 +250,70 @@ int cmd_summary(int argc, char** argv) {
                 sandik::format_decimal(s.margin_pct_points, lang).c_str());
   else
     std::printf("%s\n", sandik::outcome_name(s.outcome));
+  return kOk;
+}
+
+int cmd_table(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {"race", "source", "area", "sort", "search", "lang"}, {"json", "desc"}, args, err))
+    return usage(err);
+  if (args.positional.size() != 1) return usage("table takes one FEED");
+  sandik::TableQuery q;
+  if (args.flag("sort")) {
+    const auto key = sandik::sort_key_from(args.get("sort"));
+    if (!key) return usage("--sort takes name, leader, margin, reporting, turnout or swing, got " + args.get("sort"));
+    q.sort = *key;
+  }
+  q.desc = args.flag("desc");
+  q.search = args.get("search");
+  sandik::ParsedFeed parsed;
+  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
+  const sandik::Feed& feed = *parsed.feed;
+  Selection sel;
+  if (const int rc = select(feed, args, sel); rc != kOk) return rc;
+  const sandik::RaceTally tally(feed, *sel.race, sel.source);
+  if (!tally.in_race(sel.area)) return usage("area \"" + args.get("area") + "\" is not part of race \"" + sel.race->id + "\"");
+  const auto rows = sandik::table_rows(tally, sel.area, q);
+  auto contestant = [&](int c) { return c >= 0 ? ojson(feed.contestant_id(*sel.race, c)) : ojson(nullptr); };
+  auto party = [&](int p) { return p >= 0 ? ojson(feed.parties[static_cast<std::size_t>(p)].id) : ojson(nullptr); };
+  if (args.flag("json")) {
+    ojson j;
+    j["rows"] = ojson::array();
+    for (const auto& r : rows) {
+      const bool has = r.has_results;
+      j["rows"].push_back({{"area", feed.areas[static_cast<std::size_t>(r.area)].id},
+                           {"name", *r.name},
+                           {"leader", contestant(r.leader)},
+                           {"leader_party", party(r.leader_party)},
+                           {"leader_share_pct", has ? ojson(r.leader_share_pct) : ojson(nullptr)},
+                           {"runner_up", contestant(r.runner_up)},
+                           {"runner_up_share_pct", has && r.runner_up >= 0 ? ojson(r.runner_up_share_pct) : ojson(nullptr)},
+                           {"margin_pct_points", has ? ojson(r.margin_pct_points) : ojson(nullptr)},
+                           {"reporting_pct", opt_double(r.reporting_pct)},
+                           {"turnout_pct", opt_double(r.turnout_pct)},
+                           {"previous_winner", party(r.previous_winner)},
+                           {"flipped", r.flipped},
+                           {"margin_votes", has ? ojson(r.margin_votes) : ojson(nullptr)},
+                           {"swing_pct_points", opt_double(r.swing_pct_points)},
+                           {"tied", r.tied}});
+    }
+    std::printf("%s\n", j.dump(2).c_str());
+    return kOk;
+  }
+  const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));
+  for (const auto& r : rows) {
+    const std::string leader = r.leader >= 0 ? feed.contestant_name(*sel.race, r.leader) : r.tied ? "tied" : "–";
+    const std::string lp = r.leader_party >= 0 ? feed.parties[static_cast<std::size_t>(r.leader_party)].short_name : "";
+    std::string prev;
+    if (r.previous_winner >= 0) {
+      prev = feed.parties[static_cast<std::size_t>(r.previous_winner)].short_name;
+      if (r.flipped) prev += " -> " + lp;
+    }
+    std::printf("%-16s %-28s %-10s %8s %8s  %s\n", r.name->c_str(), leader.c_str(), lp.c_str(),
+                r.has_results ? sandik::format_percent(r.leader_share_pct, lang).c_str() : "",
+                r.has_results ? sandik::format_decimal(r.margin_pct_points, lang).c_str() : "", prev.c_str());
+  }
   return kOk;
 }
 
@@ -317,6 +398,7 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   if (cmd == "validate") return cmd_validate(argc, argv);
   if (cmd == "summary") return cmd_summary(argc, argv);
+  if (cmd == "table") return cmd_table(argc, argv);
   if (cmd == "import") return cmd_import(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {

@@ -1,0 +1,144 @@
+#include "table_model.h"
+
+#include <algorithm>
+
+#include "turkish.h"
+
+namespace sandik {
+
+std::optional<SortKey> sort_key_from(std::string_view n) {
+  if (n == "name") return SortKey::Name;
+  if (n == "leader") return SortKey::Leader;
+  if (n == "margin") return SortKey::Margin;
+  if (n == "reporting") return SortKey::Reporting;
+  if (n == "turnout") return SortKey::Turnout;
+  if (n == "swing") return SortKey::Swing;
+  return std::nullopt;
+}
+
+const char* sort_key_name(SortKey k) {
+  switch (k) {
+    case SortKey::Name: return "name";
+    case SortKey::Leader: return "leader";
+    case SortKey::Margin: return "margin";
+    case SortKey::Reporting: return "reporting";
+    case SortKey::Turnout: return "turnout";
+    case SortKey::Swing: return "swing";
+  }
+  return "name";
+}
+
+namespace {
+
+TableRow make_row(const RaceTally& tally, int area) {
+  const Feed& feed = tally.feed();
+  const Race& race = tally.race();
+  const Summary s = summarize(tally, area);
+  TableRow r;
+  r.area = area;
+  r.name = &feed.areas[static_cast<std::size_t>(area)].name;
+  r.children = static_cast<int>(feed.areas[static_cast<std::size_t>(area)].children.size());
+  r.has_results = s.outcome != Outcome::NoResults;
+  r.tied = s.tied;
+  r.won = s.outcome == Outcome::Won;
+  r.reporting_pct = s.reporting_pct;
+  r.turnout_pct = s.turnout_pct;
+  if (r.has_results) {
+    const int top = s.winner >= 0 ? s.winner : s.leader;
+    r.leader = top;
+    r.leader_party = top >= 0 ? race.contestant_party(top) : -1;
+    r.leader_share_pct = s.standings[0].share_pct;
+    if (s.standings.size() > 1) {
+      r.runner_up = s.standings[1].contestant;
+      r.runner_up_share_pct = s.standings[1].share_pct;
+    }
+    r.margin_votes = s.margin_votes;
+    r.margin_pct_points = s.margin_pct_points;
+  }
+  r.previous_winner = s.previous_winner;
+  r.flipped = s.flipped;
+  // Swing: the leading party's share now against its share in the previous election.
+  if (race.previous && r.leader_party >= 0 && !s.shares_only) {
+    const auto it = race.previous->areas.find(area);
+    if (it != race.previous->areas.end() && it->second.valid && *it->second.valid > 0) {
+      Count before = 0;
+      for (const auto& [p, v] : it->second.votes)
+        if (p == r.leader_party) before = v;
+      double now = 0;
+      for (const auto& st : s.standings)
+        if (race.contestant_party(st.contestant) == r.leader_party) now += st.share_pct;
+      r.swing_pct_points = now - 100.0 * static_cast<double>(before) / static_cast<double>(*it->second.valid);
+    }
+  }
+  return r;
+}
+
+std::optional<double> key_value(const TableRow& r, SortKey k) {
+  switch (k) {
+    case SortKey::Margin: return r.has_results ? std::optional<double>(r.margin_pct_points) : std::nullopt;
+    case SortKey::Reporting: return r.reporting_pct;
+    case SortKey::Turnout: return r.turnout_pct;
+    case SortKey::Swing: return r.swing_pct_points;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const TableQuery& q) {
+  const Feed& feed = tally.feed();
+  const Race& race = tally.race();
+  std::vector<TableRow> rows;
+  if (parent < 0 || !tally.in_race(parent)) return rows;
+  const std::string needle = turkish::fold(q.search);
+  for (int child : feed.areas[static_cast<std::size_t>(parent)].children) {
+    TableRow r = make_row(tally, child);
+    if (!needle.empty()) {
+      const bool hit = turkish::fold(*r.name).find(needle) != std::string::npos ||
+                       (r.leader >= 0 && turkish::fold(feed.contestant_name(race, r.leader)).find(needle) != std::string::npos) ||
+                       (r.leader_party >= 0 &&
+                        turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name).find(needle) !=
+                            std::string::npos);
+      if (!hit) continue;
+    }
+    rows.push_back(std::move(r));
+  }
+  auto by_name = [](const TableRow& a, const TableRow& b) { return turkish::less(*a.name, *b.name); };
+  std::stable_sort(rows.begin(), rows.end(), [&](const TableRow& a, const TableRow& b) {
+    if (q.sort == SortKey::Name) return q.desc ? by_name(b, a) : by_name(a, b);
+    if (q.sort == SortKey::Leader) {
+      // By the leading party's short name, then the leader's share (highest first), then name.
+      const std::string* pa = a.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(a.leader_party)].short_name : nullptr;
+      const std::string* pb = b.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(b.leader_party)].short_name : nullptr;
+      if (!pa || !pb) return pa && !pb;  // rows without a leader last
+      if (*pa != *pb) return q.desc ? turkish::less(*pb, *pa) : turkish::less(*pa, *pb);
+      if (a.leader_share_pct != b.leader_share_pct) return a.leader_share_pct > b.leader_share_pct;
+      return by_name(a, b);
+    }
+    const auto va = key_value(a, q.sort), vb = key_value(b, q.sort);
+    if (!va || !vb) return va && !vb;  // rows without a value last
+    if (*va != *vb) return q.desc ? *va > *vb : *va < *vb;
+    return by_name(a, b);
+  });
+  return rows;
+}
+
+std::vector<TableRow> flipped_rows(const RaceTally& tally, int root) {
+  std::vector<TableRow> out;
+  if (root < 0 || !tally.in_race(root)) return out;
+  const Feed& feed = tally.feed();
+  std::vector<int> stack{root};
+  while (!stack.empty()) {
+    const int a = stack.back();
+    stack.pop_back();
+    const auto& children = feed.areas[static_cast<std::size_t>(a)].children;
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+    if (a == root) continue;
+    TableRow r = make_row(tally, a);
+    if (r.flipped) out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TableRow& x, const TableRow& y) { return turkish::less(*x.name, *y.name); });
+  return out;
+}
+
+}  // namespace sandik
