@@ -50,7 +50,8 @@ have_emscripten() {
 install_apt_packages() {
   command -v dpkg-query >/dev/null || { say "not a Debian system: install emscripten, nlohmann-json, doctest, fonttools, Noto Sans, cmake, chromium yourself"; return; }
   local want=(cmake g++ make python3 python3-fonttools fonts-noto-core nlohmann-json3-dev
-              doctest-dev libcpp-httplib-dev dpkg-dev xz-utils nodejs npm chromium)
+              doctest-dev libcpp-httplib-dev dpkg-dev xz-utils nodejs npm chromium
+              clang libclang-rt-14-dev python3-jsonschema)
   have_emscripten || want+=(emscripten)
   # Node and npm may come from elsewhere (nodesource); don't fight them.
   command -v node >/dev/null && want=("${want[@]/nodejs/}")
@@ -155,6 +156,15 @@ build_web() {
   test "${PIPESTATUS[0]}" = 0
 }
 
+# The core's tests again under AddressSanitizer + UBSan, and the libFuzzer target (clang).
+build_sanitize() {
+  configure_once "$ROOT/build/sanitize" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$ROOT/build/sanitize" \
+    -DCMAKE_BUILD_TYPE=Debug -DSANDIK_SANITIZE=ON -DSANDIK_FUZZ=ON
+  cmake --build "$ROOT/build/sanitize" -j "$JOBS" --target sandik-tests sandik-fuzz sandik -- --no-print-directory \
+    | grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true
+  test "${PIPESTATUS[0]}" = 0
+}
+
 build_all() {
   deps
   build_native
@@ -193,6 +203,8 @@ case "$cmd" in
     status=0
     say "native tests (CTest)"
     (cd "$ROOT/build/native" && ctest --output-on-failure -j "$JOBS") || status=1
+    say "native tests under ASan + UBSan, and 30 s of fuzzing (CTest)"
+    build_sanitize && (cd "$ROOT/build/sanitize" && ctest --output-on-failure) || status=1
     say "browser tests (Chromium)"
     (cd "$ROOT" && node --test tests/browser/*.test.mjs) || status=1
     exit $status
