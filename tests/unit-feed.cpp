@@ -206,6 +206,22 @@ TEST_CASE("hostile input") {
     for (int i = 0; i < 20; ++i) j["areas"].push_back({{"id", "x" + std::to_string(i)}, {"name", "x"}, {"parent", "istanbul"}});
     ParseOptions o;
     o.max_areas = 10;
-    CHECK(has(parse_feed(j.dump(), o), "areas: too many areas: 23, at most 10"));
+    CHECK(texts(parse_feed(j.dump(), o)) == std::vector<std::string>{"areas: more than 10 elements in one array"});
+  }
+  SUBCASE("a million areas: refused early, in bounded time and memory") {
+    std::string doc = R"({"format":"sandik/1","areas":[)";
+    for (int i = 0; i < 1000000; ++i) doc += (i ? ",{" : "{") + std::string(R"("id":"a)") + std::to_string(i) + R"(","name":"A","parent":null})";
+    doc += "]}";
+    CHECK(texts(parse_feed(doc))[0].find("is larger than the limit of 20971520 bytes") != std::string::npos);
+    ParseOptions cli;
+    cli.max_bytes = 512u << 20;  // the command line's limit: the area limit stops it instead
+    CHECK(texts(parse_feed(doc, cli)) == std::vector<std::string>{"areas: more than 200000 elements in one array"});
+  }
+  SUBCASE("floods of problems are counted, not listed") {
+    ojson j = example();
+    for (int i = 0; i < 1500; ++i) j["races"][0]["results"]["AA"]["areas"]["x" + std::to_string(i)] = ojson::object();
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK(p.problems.size() == 1001);
+    CHECK(p.problems.back().to_string() == "$: 500 more problems not listed");
   }
 }

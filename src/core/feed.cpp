@@ -108,9 +108,28 @@ class Validator {
   const ParseOptions& opt_;
   std::vector<std::optional<Count>> area_boxes_;  // declared or summed over children
 
-  // -- reporting
-  void error(const Path& p, std::string msg) { out_.push_back({Severity::Error, p.str(), std::move(msg)}); }
-  void warn(const Path& p, std::string msg) { out_.push_back({Severity::Warning, p.str(), std::move(msg)}); }
+  // -- reporting: every problem, up to kMaxProblems lines; then a count of the rest
+  static constexpr std::size_t kMaxProblems = 1000;
+  std::size_t unreported_ = 0, unreported_errors_ = 0;
+  void report(Severity sev, const Path& p, std::string msg) {
+    if (out_.size() < kMaxProblems) {
+      out_.push_back({sev, p.str(), std::move(msg)});
+    } else {
+      ++unreported_;
+      if (sev == Severity::Error) ++unreported_errors_;
+    }
+  }
+  void error(const Path& p, std::string msg) { report(Severity::Error, p, std::move(msg)); }
+  void warn(const Path& p, std::string msg) { report(Severity::Warning, p, std::move(msg)); }
+
+ public:
+  void finish() {
+    if (unreported_ > 0)
+      out_.push_back({unreported_errors_ ? Severity::Error : Severity::Warning, "",
+                      std::to_string(unreported_) + " more problems not listed"});
+  }
+
+ private:
 
   // -- typed access; each reports and returns null/nullopt on a problem
   const Value* opt(const Value& obj, const char* key) {
@@ -658,13 +677,16 @@ ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
   limits.max_bytes = options.max_bytes ? options.max_bytes : 20u << 20;
   limits.max_depth = options.max_depth ? options.max_depth : 32;
   limits.max_string = options.max_string ? options.max_string : 4096;
+  limits.max_items = options.max_areas ? options.max_areas : 200000;  // areas are the largest lists
   json::Document doc = json::parse(text, limits);
   if (!doc.ok()) {
     out.problems.push_back({Severity::Error, doc.error_path, doc.error});
     return out;
   }
   auto feed = std::make_shared<Feed>();
-  Validator(*feed, out.problems, options).run(*doc.root);
+  Validator validator(*feed, out.problems, options);
+  validator.run(*doc.root);
+  validator.finish();
   std::stable_partition(out.problems.begin(), out.problems.end(),
                         [](const Problem& p) { return p.severity == Severity::Error; });
   if (out.error_count() == 0) out.feed = std::move(feed);

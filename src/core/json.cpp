@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -165,11 +166,11 @@ class Builder {
     if (k.size() > limits_.max_string)
       return fail("key of " + std::to_string(k.size()) + " bytes is longer than the limit of " +
                   std::to_string(limits_.max_string));
-    for (const auto& m : f.value->members_) {
-      if (m.key == k) {
-        f.key = k;
-        return fail("duplicate key \"" + clip(k) + "\" in the same object");
-      }
+    if (f.value->members_.size() >= limits_.max_items)
+      return fail("more than " + std::to_string(limits_.max_items) + " members in one object");
+    if (!f.seen.insert(k).second) {
+      f.key = k;
+      return fail("duplicate key \"" + clip(k) + "\" in the same object");
     }
     f.key = std::move(k);
     return true;
@@ -201,7 +202,8 @@ class Builder {
  private:
   struct Frame {
     Value* value;
-    std::string key;  // object: the key of the member being read
+    std::string key;                      // object: the key of the member being read
+    std::unordered_set<std::string> seen;  // object: keys so far (large objects: results by area)
   };
   const Limits& limits_;
   std::unique_ptr<Value> root_;
@@ -242,6 +244,7 @@ class Builder {
     }
     Frame& f = stack_.back();
     if (f.value->type_ == Value::Type::Array) {
+      if (f.value->items_.size() >= limits_.max_items) return nullptr;
       f.value->items_.emplace_back();
       return &f.value->items_.back();
     }
@@ -250,8 +253,17 @@ class Builder {
     return &f.value->members_.back().value;
   }
 
+  bool too_many_items() {
+    fail("more than " + std::to_string(limits_.max_items) + " elements in one array");
+    const std::size_t bracket = error_path_.rfind('[');
+    if (bracket != std::string::npos) error_path_.erase(bracket);  // the array, not its next element
+    return false;
+  }
+
   bool put(Value v) {
-    *slot() = std::move(v);
+    Value* s = slot();
+    if (!s) return too_many_items();
+    *s = std::move(v);
     return true;
   }
 
@@ -259,8 +271,9 @@ class Builder {
     if (stack_.size() >= limits_.max_depth)
       return fail("nested deeper than " + std::to_string(limits_.max_depth) + " levels");
     Value* v = slot();
+    if (!v) return too_many_items();
     v->type_ = t;
-    stack_.push_back({v, {}});
+    stack_.push_back({v, {}, {}});
     return true;
   }
 

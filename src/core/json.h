@@ -58,6 +58,7 @@ struct Limits {
   std::size_t max_bytes = 20u << 20;
   std::size_t max_depth = 32;
   std::size_t max_string = 4096;
+  std::size_t max_items = 1000000;  // elements of one array, members of one object
 };
 
 struct Document {
