@@ -90,7 +90,7 @@ class Validator {
     if (!check_format(root, top)) return;
     if (auto t = req_time(root, top, "updated")) feed_.updated = *t;
     if (const Value* v = opt(root, "status")) {
-      const std::string* s = string_of(*v, top / "status");
+      const auto s = string_of(*v, top / "status");
       if (s && *s == "test") feed_.status = FeedStatus::Test;
       else if (s && *s == "final") feed_.status = FeedStatus::Final;
       else if (s && *s != "live") error(top / "status", "expected \"test\", \"live\" or \"final\", got " + json::describe(*v));
@@ -141,22 +141,22 @@ class Validator {
     if (!v) error(at / key, "missing required key");
     return v;
   }
-  const std::string* string_of(const Value& v, const Path& p, bool nonempty = true) {
+  std::optional<std::string_view> string_of(const Value& v, const Path& p, bool nonempty = true) {
     if (!v.is_string()) {
       error(p, "expected a string, got " + json::describe(v));
-      return nullptr;
+      return std::nullopt;
     }
     if (nonempty && v.str().empty()) {
       error(p, "expected a non-empty string");
-      return nullptr;
+      return std::nullopt;
     }
-    return &v.str();
+    return v.str();
   }
   std::optional<std::string> req_string(const Value& obj, const Path& at, const char* key) {
     const Value* v = req(obj, at, key);
     if (!v) return std::nullopt;
-    const std::string* s = string_of(*v, at / key);
-    return s ? std::optional<std::string>(*s) : std::nullopt;
+    const auto s = string_of(*v, at / key);
+    return s ? std::optional<std::string>(std::string(*s)) : std::nullopt;
   }
   std::optional<Count> count_of(const Value& v, const Path& p) {
     if (v.is_count()) {
@@ -172,7 +172,7 @@ class Validator {
     return v ? count_of(*v, at / key) : std::nullopt;
   }
   std::optional<Time> time_of(const Value& v, const Path& p) {
-    if (const std::string* s = string_of(v, p)) {
+    if (const auto s = string_of(v, p)) {
       if (auto t = parse_rfc3339(*s)) return t;
       error(p, "expected an RFC 3339 time like 2024-03-31T22:35:00+03:00, got " + json::describe(v));
     }
@@ -191,7 +191,7 @@ class Validator {
       t.by_lang.emplace_back("", v->str());
     } else if (v->is_object()) {
       for (const auto& [lang, s] : v->members()) {
-        if (const std::string* str = string_of(s, at / key / lang)) t.by_lang.emplace_back(lang, *str);
+        if (const auto str = string_of(s, at / key / lang)) t.by_lang.emplace_back(lang, *str);
       }
       if (v->members().empty()) error(at / key, "expected a string or a {language: string} map, got {}");
     } else {
@@ -216,7 +216,7 @@ class Validator {
   }
   // Resolves an id reference; reports "unknown KIND "id"".
   int ref(const Value& v, const Path& p, const std::unordered_map<std::string, int>& index, const char* kind) {
-    const std::string* s = string_of(v, p);
+    const auto s = string_of(v, p);
     if (!s) return -1;
     const int i = find_in(index, *s);
     if (i < 0) error(p, std::string("unknown ") + kind + " \"" + json::clip(*s) + "\"");
@@ -234,7 +234,7 @@ class Validator {
   bool check_format(const Value& root, const Path& top) {
     const Value* v = req(root, top, "format");
     if (!v) return false;
-    const std::string* s = string_of(*v, top / "format");
+    const auto s = string_of(*v, top / "format");
     if (!s) return false;
     if (*s == "sandik/1" || s->rfind("sandik/1.", 0) == 0) {
       feed_.format = *s;
@@ -272,7 +272,7 @@ class Validator {
       auto id = req_string(*s, at, "id");
       auto name = req_string(*s, at, "name");
       if (const Value* u = opt(*s, "url"))
-        if (const std::string* url = string_of(*u, at / "url")) src.url = *url;
+        if (const auto url = string_of(*u, at / "url")) src.url = *url;
       if (!id || !name) continue;
       src.id = *id;
       src.name = *name;
@@ -294,7 +294,7 @@ class Validator {
       auto id = req_string(*v, at, "id");
       auto name = req_string(*v, at, "name");
       if (const Value* s = opt(*v, "short"))
-        if (const std::string* str = string_of(*s, at / "short")) party.short_name = *str;
+        if (const auto str = string_of(*s, at / "short")) party.short_name = *str;
       if (auto color = req_string(*v, at, "color")) {
         if (!parse_hex_color(*color, party.color))
           error(at / "color", "expected a colour \"#RRGGBB\", got \"" + json::clip(*color) + "\"");
@@ -327,12 +327,12 @@ class Validator {
       auto id = req_string(*v, at, "id");
       auto name = req_string(*v, at, "name");
       if (const Value* l = opt(*v, "level"))
-        if (const std::string* s = string_of(*l, at / "level")) a.level = *s;
+        if (const auto s = string_of(*l, at / "level")) a.level = *s;
       a.boxes = opt_count(*v, at, "boxes");
       a.registered = opt_count(*v, at, "registered");
       std::string parent;
       if (const Value* par = req(*v, at, "parent"); par && !par->is_null()) {
-        if (const std::string* s = string_of(*par, at / "parent")) parent = *s;
+        if (const auto s = string_of(*par, at / "parent")) parent = *s;
       }
       if (!id || !name) continue;
       a.id = *id;
@@ -441,7 +441,7 @@ class Validator {
     auto id = req_string(v, at, "id");
     if (auto t = text_of(v, at, "title")) race.title = *t;
     if (const Value* k = req(v, at, "kind")) {
-      const std::string* s = string_of(*k, at / "kind");
+      const auto s = string_of(*k, at / "kind");
       if (s && *s == "party") race.kind = RaceKind::Party;
       else if (s && *s != "candidate") error(at / "kind", "expected \"candidate\" or \"party\", got " + json::describe(*k));
     }
@@ -486,7 +486,7 @@ class Validator {
       }
     }
     if (const Value* m = req(v, p, "method")) {
-      const std::string* str = string_of(*m, p / "method");
+      const auto str = string_of(*m, p / "method");
       if (str && *str == "dhondt") s.method = SeatMethod::DHondt;
       else if (str && *str == "sainte-lague") s.method = SeatMethod::SainteLague;
       else if (str && *str == "hare") s.method = SeatMethod::Hare;

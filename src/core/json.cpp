@@ -3,9 +3,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <unordered_set>
+#include <algorithm>
+#include <climits>
+#include <cstring>
 
-#include <nlohmann/json.hpp>
 
 namespace sandik::json {
 
@@ -19,7 +20,7 @@ double Value::number() const {
 }
 
 const Value* Value::find(std::string_view key) const {
-  for (const auto& m : members_)
+  for (const auto& m : members())
     if (m.key == key) return &m.value;
   return nullptr;
 }
@@ -109,191 +110,428 @@ std::string describe(const Value& v) {
   return "?";
 }
 
-// ---- SAX → tree -------------------------------------------------------------------------------
-class Builder {
+// ---- the reader ---------------------------------------------------------------------------
+class Reader {
  public:
-  using number_integer_t = std::int64_t;
-  using number_unsigned_t = std::uint64_t;
-  using number_float_t = double;
-  using string_t = std::string;
-  using binary_t = nlohmann::json::binary_t;
+  Reader(std::string_view text, const Limits& limits, Document& doc)
+      : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits), doc_(doc) {}
 
-  explicit Builder(const Limits& limits) : limits_(limits) {}
-
-  bool null() { return put(Value()); }
-  bool boolean(bool b) {
+  const Value* read() {
+    const Path top;
     Value v;
-    v.type_ = Value::Type::Bool;
-    v.u_ = b;
-    return put(std::move(v));
-  }
-  bool number_integer(std::int64_t n) {
-    Value v;
-    if (n >= 0) {
-      v.type_ = Value::Type::Unsigned;
-      v.u_ = static_cast<std::uint64_t>(n);
-    } else {
-      v.type_ = Value::Type::Negative;
-      v.i_ = n;
-    }
-    return put(std::move(v));
-  }
-  bool number_unsigned(std::uint64_t n) {
-    Value v;
-    v.type_ = Value::Type::Unsigned;
-    v.u_ = n;
-    return put(std::move(v));
-  }
-  bool number_float(double f, const std::string&) {
-    Value v;
-    v.type_ = Value::Type::Float;
-    v.f_ = f;
-    return put(std::move(v));
-  }
-  bool string(std::string& s) {
-    if (s.size() > limits_.max_string)
-      return fail("string of " + std::to_string(s.size()) + " bytes is longer than the limit of " +
-                  std::to_string(limits_.max_string));
-    Value v;
-    v.type_ = Value::Type::String;
-    v.str_ = std::move(s);
-    return put(std::move(v));
-  }
-  bool binary(binary_t&) { return fail("binary values are not JSON"); }
-  bool start_object(std::size_t) { return open(Value::Type::Object); }
-  bool key(std::string& k) {
-    Frame& f = stack_.back();
-    if (k.size() > limits_.max_string)
-      return fail("key of " + std::to_string(k.size()) + " bytes is longer than the limit of " +
-                  std::to_string(limits_.max_string));
-    if (f.value->members_.size() >= limits_.max_items)
-      return fail("more than " + std::to_string(limits_.max_items) + " members in one object");
-    if (!f.seen.insert(k).second) {
-      f.key = k;
-      return fail("duplicate key \"" + clip(k) + "\" in the same object");
-    }
-    f.key = std::move(k);
-    return true;
-  }
-  bool end_object() { return close(); }
-  bool start_array(std::size_t) { return open(Value::Type::Array); }
-  bool end_array() { return close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& ex) {
-    std::string what = ex.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "line 1, ..."
-    const std::size_t at = what.find(" at line ");
-    if (at != std::string::npos) what = what.substr(at + 4);
-    else if (const std::size_t b = what.find("] "); b != std::string::npos) what = what.substr(b + 2);
-    fail("invalid JSON at " + what);
-    return false;
-  }
-
-  Document finish(bool ok) {
-    Document doc;
-    if (ok && error_.empty() && root_) {
-      doc.root = std::move(root_);
-    } else {
-      doc.error = error_.empty() ? "invalid JSON" : error_;
-      doc.error_path = error_path_;
-    }
-    return doc;
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;  // a UTF-8 byte order mark
+    ws();
+    if (!value(v, top, 0)) return nullptr;
+    ws();
+    if (p_ != end_) return fail(top, "unexpected text after the document"), nullptr;
+    Value* root = alloc_values(1);
+    *root = v;
+    return root;
   }
 
  private:
-  struct Frame {
-    Value* value;
-    std::string key;                      // object: the key of the member being read
-    std::unordered_set<std::string> seen;  // object: keys so far (large objects: results by area)
-  };
+  const char* begin_;
+  const char* p_;
+  const char* end_;
   const Limits& limits_;
-  std::unique_ptr<Value> root_;
-  std::vector<Frame> stack_;
-  std::string error_, error_path_;
+  Document& doc_;
+  std::vector<Value> value_stack_;           // children of the arrays being read
+  std::vector<Value::Member> member_stack_;  // members of the objects being read
+  Value* value_free_ = nullptr;
+  std::size_t value_left_ = 0;
+  Value::Member* member_free_ = nullptr;
+  std::size_t member_left_ = 0;
 
-  // Where the reader is: ancestors point at their last (open) child; the innermost container at
-  // the key or index of the value being read.
-  std::string current_path() const {
-    std::string out;
-    for (std::size_t i = 0; i < stack_.size(); ++i) {
-      const Value& v = *stack_[i].value;
-      const bool innermost = i + 1 == stack_.size();
-      if (v.type_ == Value::Type::Array) {
-        const std::size_t n = v.items_.size();
-        out += "[" + std::to_string(innermost ? n : n - 1) + "]";
-      } else if (innermost) {
-        if (!stack_[i].key.empty()) append_path_key(out, stack_[i].key);
-      } else if (!v.members_.empty()) {
-        append_path_key(out, v.members_.back().key);
+  bool fail(const Path& at, const std::string& what) {
+    if (doc_.error.empty()) {
+      doc_.error = what;
+      doc_.error_path = at.str();
+    }
+    return false;
+  }
+  bool syntax(const Path& at, const char* what) {
+    std::size_t line = 1, column = 1;
+    for (const char* c = begin_; c < p_ && c < end_; ++c) {
+      if (*c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(*c) & 0xC0) != 0x80) {
+        ++column;
       }
     }
+    return fail(at, "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what);
+  }
+
+  Value* alloc_values(std::size_t n) {
+    if (n > value_left_) {
+      const std::size_t size = n > 4096 ? n : 4096;
+      doc_.value_blocks.emplace_back(new Value[size]);
+      value_free_ = doc_.value_blocks.back().get();
+      value_left_ = size;
+    }
+    Value* out = value_free_;
+    value_free_ += n;
+    value_left_ -= n;
+    return out;
+  }
+  Value::Member* alloc_members(std::size_t n) {
+    if (n > member_left_) {
+      const std::size_t size = n > 4096 ? n : 4096;
+      doc_.member_blocks.emplace_back(new Value::Member[size]);
+      member_free_ = doc_.member_blocks.back().get();
+      member_left_ = size;
+    }
+    Value::Member* out = member_free_;
+    member_free_ += n;
+    member_left_ -= n;
     return out;
   }
 
-  bool fail(std::string msg) {
-    if (error_.empty()) {
-      error_ = std::move(msg);
-      error_path_ = current_path();
-    }
-    return false;
+  void ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
-  Value* slot() {  // where the next value goes
-    if (stack_.empty()) {
-      root_ = std::make_unique<Value>();
-      return root_.get();
+  bool value(Value& out, const Path& at, std::size_t depth) {
+    if (p_ == end_) return syntax(at, "unexpected end of input");
+    switch (*p_) {
+      case '{': return object(out, at, depth);
+      case '[': return array(out, at, depth);
+      case '"': {
+        std::string_view s;
+        if (!string(s, at)) return false;
+        out.type_ = Value::Type::String;
+        out.s_ = s.data();
+        out.n_ = static_cast<std::uint32_t>(s.size());
+        return true;
+      }
+      case 't': return literal("true", out, Value::Type::Bool, 1, at);
+      case 'f': return literal("false", out, Value::Type::Bool, 0, at);
+      case 'n': return literal("null", out, Value::Type::Null, 0, at);
+      default:
+        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return number(out, at);
+        if ((*p_ >= 'A' && *p_ <= 'Z') || (*p_ >= 'a' && *p_ <= 'z')) return syntax(at, "invalid literal (JSON has no NaN or Infinity)");
+        return syntax(at, "unexpected character");
     }
-    Frame& f = stack_.back();
-    if (f.value->type_ == Value::Type::Array) {
-      if (f.value->items_.size() >= limits_.max_items) return nullptr;
-      f.value->items_.emplace_back();
-      return &f.value->items_.back();
-    }
-    f.value->members_.push_back({std::move(f.key), Value()});
-    f.key.clear();
-    return &f.value->members_.back().value;
   }
 
-  bool too_many_items() {
-    fail("more than " + std::to_string(limits_.max_items) + " elements in one array");
-    const std::size_t bracket = error_path_.rfind('[');
-    if (bracket != std::string::npos) error_path_.erase(bracket);  // the array, not its next element
-    return false;
-  }
-
-  bool put(Value v) {
-    Value* s = slot();
-    if (!s) return too_many_items();
-    *s = std::move(v);
+  bool literal(std::string_view word, Value& out, Value::Type type, std::uint64_t v, const Path& at) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+      return syntax(at, "invalid literal");
+    p_ += word.size();
+    out.type_ = type;
+    out.u_ = v;
     return true;
   }
 
-  bool open(Value::Type t) {
-    if (stack_.size() >= limits_.max_depth)
-      return fail("nested deeper than " + std::to_string(limits_.max_depth) + " levels");
-    Value* v = slot();
-    if (!v) return too_many_items();
-    v->type_ = t;
-    stack_.push_back({v, {}, {}});
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+  bool number(Value& out, const Path& at) {
+    const char* start = p_;
+    const bool negative = *p_ == '-';
+    if (negative) ++p_;
+    if (p_ == end_ || !digit(*p_)) return syntax(at, "invalid number");
+    if (*p_ == '0') {
+      ++p_;
+      if (p_ < end_ && digit(*p_)) return syntax(at, "invalid number (leading zero)");
+    } else {
+      while (p_ < end_ && digit(*p_)) ++p_;
+    }
+    bool integer = true;
+    if (p_ < end_ && *p_ == '.') {
+      ++p_;
+      if (p_ == end_ || !digit(*p_)) return syntax(at, "invalid number");
+      while (p_ < end_ && digit(*p_)) ++p_;
+      integer = false;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !digit(*p_)) return syntax(at, "invalid number");
+      while (p_ < end_ && digit(*p_)) ++p_;
+      integer = false;
+    }
+    if (integer) {
+      std::uint64_t v = 0;
+      bool overflow = false;
+      for (const char* c = start + (negative ? 1 : 0); c < p_; ++c) {
+        const std::uint64_t d = static_cast<std::uint64_t>(*c - '0');
+        if (v > (UINT64_MAX - d) / 10) overflow = true;
+        v = v * 10 + d;
+      }
+      if (!overflow && !negative) {
+        out.type_ = Value::Type::Unsigned;
+        out.u_ = v;
+        return true;
+      }
+      if (!overflow && negative && v <= (static_cast<std::uint64_t>(INT64_MAX) + 1)) {
+        out.type_ = v == 0 ? Value::Type::Unsigned : Value::Type::Negative;
+        if (v == 0) out.u_ = 0;
+        else out.i_ = v == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(v);
+        return true;
+      }
+    }
+    char buf[64];
+    std::string big;
+    const std::size_t len = static_cast<std::size_t>(p_ - start);
+    const char* text = buf;
+    if (len < sizeof buf) {
+      std::memcpy(buf, start, len);
+      buf[len] = 0;
+    } else {
+      big.assign(start, len);
+      text = big.c_str();
+    }
+    const double f = std::strtod(text, nullptr);
+    if (!std::isfinite(f)) return syntax(at, "number out of range");
+    out.type_ = Value::Type::Float;
+    out.f_ = f;
     return true;
   }
 
-  bool close() {
-    stack_.pop_back();
+  // Reads a string at p_ (an opening quote). Unescaped strings are views into the input.
+  bool string(std::string_view& out, const Path& at) {
+    ++p_;
+    const char* start = p_;
+    std::string* owned = nullptr;
+    const char* run = start;  // start of the unescaped run not yet copied into `owned`
+    for (;;) {
+      if (p_ == end_) return syntax(at, "unterminated string");
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') break;
+      if (c < 0x20) return syntax(at, "control character in a string");
+      if (c == '\\') {
+        if (!owned) {
+          doc_.strings.emplace_back();
+          owned = &doc_.strings.back();
+        }
+        owned->append(run, p_);
+        if (!escape(*owned, at)) return false;
+        run = p_;
+        continue;
+      }
+      if (c < 0x80) {
+        ++p_;
+        continue;
+      }
+      if (!utf8(at)) return false;
+    }
+    if (owned) {
+      owned->append(run, p_);
+      out = *owned;
+    } else {
+      out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    }
+    ++p_;
+    if (out.size() > limits_.max_string)
+      return fail(at, "string of " + std::to_string(out.size()) + " bytes is longer than the limit of " +
+                          std::to_string(limits_.max_string));
+    return true;
+  }
+
+  bool utf8(const Path& at) {
+    const auto b0 = static_cast<unsigned char>(*p_);
+    std::size_t n;
+    std::uint32_t cp;
+    if (b0 >= 0xC2 && b0 <= 0xDF) n = 1, cp = b0 & 0x1Fu;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) n = 2, cp = b0 & 0x0Fu;
+    else if (b0 >= 0xF0 && b0 <= 0xF4) n = 3, cp = b0 & 0x07u;
+    else return syntax(at, "invalid UTF-8 in a string");
+    if (static_cast<std::size_t>(end_ - p_) <= n) return syntax(at, "invalid UTF-8 in a string");
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto b = static_cast<unsigned char>(p_[k]);
+      if ((b & 0xC0) != 0x80) return syntax(at, "invalid UTF-8 in a string");
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return syntax(at, "invalid UTF-8 in a string");
+    p_ += n + 1;
+    return true;
+  }
+
+  static void put_utf8(std::string& s, std::uint32_t cp) {
+    if (cp < 0x80) {
+      s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (cp >> 18));
+      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  bool hex4(std::uint32_t& out) {
+    if (end_ - p_ < 4) return false;
+    out = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = *p_++;
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      out = out * 16 + static_cast<std::uint32_t>(d);
+    }
+    return true;
+  }
+
+  bool escape(std::string& s, const Path& at) {
+    ++p_;  // the backslash
+    if (p_ == end_) return syntax(at, "unterminated string");
+    const char c = *p_++;
+    switch (c) {
+      case '"': s += '"'; return true;
+      case '\\': s += '\\'; return true;
+      case '/': s += '/'; return true;
+      case 'b': s += '\b'; return true;
+      case 'f': s += '\f'; return true;
+      case 'n': s += '\n'; return true;
+      case 'r': s += '\r'; return true;
+      case 't': s += '\t'; return true;
+      case 'u': {
+        std::uint32_t cp;
+        if (!hex4(cp)) return syntax(at, "invalid \\u escape");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair, or it is not valid
+          std::uint32_t low;
+          if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return syntax(at, "unpaired surrogate in \\u escape");
+          p_ += 2;
+          if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return syntax(at, "unpaired surrogate in \\u escape");
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return syntax(at, "unpaired surrogate in \\u escape");
+        }
+        put_utf8(s, cp);
+        return true;
+      }
+      default:
+        --p_;
+        return syntax(at, "invalid escape in a string");
+    }
+  }
+
+  bool too_deep(const Path& at) {
+    return fail(at, "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
+  }
+  bool too_many(const Path& at, const char* what) {
+    return fail(at, "more than " + std::to_string(limits_.max_items) + " " + what);
+  }
+
+  bool array(Value& out, const Path& at, std::size_t depth) {
+    if (depth >= limits_.max_depth) return too_deep(at);
+    ++p_;
+    const std::size_t base = value_stack_.size();
+    ws();
+    if (p_ < end_ && *p_ == ']') {
+      ++p_;
+    } else {
+      for (;;) {
+        const std::size_t index = value_stack_.size() - base;
+        if (index >= limits_.max_items) return too_many(at, "elements in one array");
+        const Path child = at[index];
+        ws();
+        Value v;
+        if (!value(v, child, depth + 1)) return false;
+        value_stack_.push_back(v);
+        ws();
+        if (p_ < end_ && *p_ == ',') {
+          ++p_;
+          continue;
+        }
+        if (p_ < end_ && *p_ == ']') {
+          ++p_;
+          break;
+        }
+        return syntax(at, p_ == end_ ? "unexpected end of input" : "expected ',' or ']'");
+      }
+    }
+    const std::size_t n = value_stack_.size() - base;
+    Value* items = alloc_values(n);
+    if (n) std::memcpy(static_cast<void*>(items), value_stack_.data() + base, n * sizeof(Value));
+    value_stack_.resize(base);
+    out.type_ = Value::Type::Array;
+    out.items_ = items;
+    out.n_ = static_cast<std::uint32_t>(n);
+    return true;
+  }
+
+  bool object(Value& out, const Path& at, std::size_t depth) {
+    if (depth >= limits_.max_depth) return too_deep(at);
+    ++p_;
+    const std::size_t base = member_stack_.size();
+    ws();
+    if (p_ < end_ && *p_ == '}') {
+      ++p_;
+    } else {
+      for (;;) {
+        if (member_stack_.size() - base >= limits_.max_items) return too_many(at, "members in one object");
+        ws();
+        if (p_ == end_ || *p_ != '"') return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
+        Value::Member m;
+        if (!string(m.key, at)) return false;
+        const Path child = at / m.key;
+        ws();
+        if (p_ == end_ || *p_ != ':') return syntax(child, "expected ':'");
+        ++p_;
+        ws();
+        if (!value(m.value, child, depth + 1)) return false;
+        member_stack_.push_back(m);
+        ws();
+        if (p_ < end_ && *p_ == ',') {
+          ++p_;
+          continue;
+        }
+        if (p_ < end_ && *p_ == '}') {
+          ++p_;
+          break;
+        }
+        return syntax(at, p_ == end_ ? "unexpected end of input" : "expected ',' or '}'");
+      }
+    }
+    const std::size_t n = member_stack_.size() - base;
+    if (!unique_keys(member_stack_.data() + base, n, at)) return false;
+    Value::Member* members = alloc_members(n);
+    if (n) std::memcpy(static_cast<void*>(members), member_stack_.data() + base, n * sizeof(Value::Member));
+    member_stack_.resize(base);
+    out.type_ = Value::Type::Object;
+    out.members_ = members;
+    out.n_ = static_cast<std::uint32_t>(n);
+    return true;
+  }
+
+  bool unique_keys(const Value::Member* m, std::size_t n, const Path& at) {
+    auto duplicate = [&](std::string_view key) {
+      const Path child = at / key;
+      return fail(child, "duplicate key \"" + clip(key) + "\" in the same object");
+    };
+    if (n <= 16) {
+      for (std::size_t i = 1; i < n; ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (m[i].key == m[j].key) return duplicate(m[i].key);
+      return true;
+    }
+    std::vector<std::string_view> keys(n);
+    for (std::size_t i = 0; i < n; ++i) keys[i] = m[i].key;
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 1; i < n; ++i)
+      if (keys[i] == keys[i - 1]) return duplicate(keys[i]);
     return true;
   }
 };
 
 Document parse(std::string_view text, const Limits& limits) {
+  Document doc;
   if (text.size() > limits.max_bytes) {
-    Document doc;
     doc.error = "document of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
                 std::to_string(limits.max_bytes) + " bytes";
     return doc;
   }
-  Builder builder(limits);
-  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
-                                            /*strict=*/true, /*ignore_comments=*/false);
-  return builder.finish(ok);
+  Reader reader(text, limits, doc);
+  doc.root = reader.read();
+  if (!doc.root && doc.error.empty()) doc.error = "invalid JSON";
+  return doc;
 }
 
 }  // namespace sandik::json

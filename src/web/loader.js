@@ -416,7 +416,18 @@ if (typeof window !== 'undefined' && !window.Sandik) {
   window.Sandik = Object.freeze({
     version: SANDIK_VERSION,
     mount: mount,
-    scan: function () { scan(document); }
+    scan: function () { scan(document); },
+    // Validates a feed (string or bytes) with the widget's own code, without drawing it:
+    // resolves to {ok, ms, problems: [{severity, path, message, text}]}.
+    check: function (feed) {
+      return loadCore().then(function (core) {
+        var bytes = typeof feed === 'string' ? new TextEncoder().encode(feed) : new Uint8Array(feed);
+        var p = core._malloc(bytes.length || 1);
+        core.HEAPU8.set(bytes, p);
+        try { return JSON.parse(core.UTF8ToString(core._sandik_check_feed(p, bytes.length))); }
+        finally { core._free(p); }
+      });
+    }
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
   else boot();

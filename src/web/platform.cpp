@@ -18,6 +18,8 @@
 
 #include "core/format.h"
 #include "core/json.h"
+#include "core/table_model.h"
+#include "core/tally.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -118,6 +120,19 @@ void ensure_device(Instance& in) {
   }
 }
 
+// [{"severity","path","message","text"}…], the first 200.
+std::string problems_json(const sandik::Problems& problems) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < problems.size() && i < 200; ++i) {
+    const sandik::Problem& p = problems[i];
+    if (i) out += ",";
+    out += std::string("{\"severity\":") + (p.severity == sandik::Severity::Error ? "\"error\"" : "\"warning\"") +
+           ",\"path\":" + sandik::json::quote(p.path) + ",\"message\":" + sandik::json::quote(p.message) +
+           ",\"text\":" + sandik::json::quote(p.to_string()) + "}";
+  }
+  return out + "]";
+}
+
 const char* hand_out(Instance& in, std::string s) {
   in.out = std::move(s);
   return in.out.c_str();
@@ -168,17 +183,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_set_feed(int id, const char* bytes, int 
   Instance* in = find(id);
   if (!in) return "{\"accepted\":false,\"problems\":[]}";
   const sandik::ui::FeedUpdate up = in->widget.set_feed(std::string_view(bytes, static_cast<std::size_t>(len)));
-  std::string out = std::string("{\"accepted\":") + (up.accepted ? "true" : "false") + ",\"problems\":[";
-  for (std::size_t i = 0; i < up.problems.size() && i < 200; ++i) {
-    const sandik::Problem& p = up.problems[i];
-    if (i) out += ",";
-    out += std::string("{\"severity\":") + (p.severity == sandik::Severity::Error ? "\"error\"" : "\"warning\"") +
-           ",\"path\":" + sandik::json::quote(p.path) + ",\"message\":" + sandik::json::quote(p.message) +
-           ",\"text\":" + sandik::json::quote(p.to_string()) + "}";
-  }
-  out += "]}";
   in->frames_wanted = 2;
-  return hand_out(*in, std::move(out));
+  return hand_out(*in, std::string("{\"accepted\":") + (up.accepted ? "true" : "false") +
+                           ",\"problems\":" + problems_json(up.problems) + "}");
 }
 
 // Options as JSON: {"race","source","view","lang","theme":"light|dark","accent":"#RRGGBB","reducedMotion":bool}
@@ -190,7 +197,7 @@ EMSCRIPTEN_KEEPALIVE void sandik_set_options(int id, const char* options_json) {
   if (doc.ok() && doc.root->is_object()) {
     auto get = [&](const char* key) -> std::string {
       const sandik::json::Value* v = doc.root->find(key);
-      return v && v->is_string() ? v->str() : std::string();
+      return v && v->is_string() ? std::string(v->str()) : std::string();
     };
     o.race = get("race");
     o.source = get("source");
@@ -309,6 +316,26 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_a11y_json(int id) {
   Instance* in = find(id);
   if (!in) return "{}";
   return hand_out(*in, in->widget.accessible_json());
+}
+
+// Parses, validates and aggregates a feed without a widget (Sandik.check, benchmarks). Returns
+// {"ok":bool,"ms":parse+validate+aggregate,"problems":[…]}; problems as in sandik_set_feed.
+EMSCRIPTEN_KEEPALIVE const char* sandik_check_feed(const char* bytes, int len) {
+  static std::string out;
+  const double t0 = emscripten_get_now();
+  const sandik::ParsedFeed p = sandik::parse_feed(std::string_view(bytes, static_cast<std::size_t>(len)));
+  if (p.ok()) {
+    for (const sandik::Race& race : p.feed->races) {
+      if (race.results.empty()) continue;
+      const sandik::RaceTally tally(*p.feed, race, race.results.front().source);
+      (void)sandik::summarize(tally, race.area);
+      (void)sandik::table_rows(tally, race.area);
+    }
+  }
+  const double ms = emscripten_get_now() - t0;
+  out = std::string("{\"ok\":") + (p.ok() ? "true" : "false") + ",\"ms\":" + sandik::json::number_text(ms) +
+        ",\"problems\":" + problems_json(p.problems) + "}";
+  return out.c_str();
 }
 
 // WebGL context loss: GL objects are gone; forget them. Restored: make them again on the next frame.

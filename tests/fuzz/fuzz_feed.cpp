@@ -1,18 +1,46 @@
-// libFuzzer target: any bytes through the parser, the validator and every aggregation the
-// widget does. Built by ./build-wasm.sh test with clang -fsanitize=fuzzer,address,undefined;
-// run by hand for longer:  build/sanitize/sandik-fuzz -max_total_time=600 tests/data assets/feeds
+// libFuzzer target: any bytes through the JSON reader, the validator and every aggregation the
+// widget does; and a differential check of the reader against nlohmann/json: both must accept
+// and reject the same JSON syntax. Built by ./build-wasm.sh test with clang
+// -fsanitize=fuzzer,address,undefined; run longer by hand:
+//   build/sanitize/sandik-fuzz -max_total_time=600 tests/data assets/feeds
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feed.h"
+#include "core/json.h"
 #include "core/table_model.h"
 #include "core/tally.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+  // 1. The reader agrees with nlohmann/json on what is JSON.
+  sandik::json::Limits wide;
+  wide.max_bytes = 1 << 20;
+  wide.max_depth = 400;
+  wide.max_string = 1 << 20;
+  wide.max_items = 1 << 20;
+  const sandik::json::Document doc = sandik::json::parse(text, wide);
+  const bool ours = doc.ok();
+  const bool syntax_error = !ours && doc.error.rfind("invalid JSON", 0) == 0;
+  if (ours || syntax_error) {
+    const bool theirs = nlohmann::json::accept(text.begin(), text.end());
+    if (ours != theirs) {
+      std::fprintf(stderr, "reader disagrees with nlohmann: ours %s (%s), nlohmann %s\n", ours ? "accepts" : "rejects",
+                   doc.error.c_str(), theirs ? "accepts" : "rejects");
+      std::abort();
+    }
+  }
+
+  // 2. Validation and aggregation never crash, whatever they are given.
   sandik::ParseOptions options;
   options.max_bytes = 1 << 20;
-  const sandik::ParsedFeed parsed = sandik::parse_feed(std::string_view(reinterpret_cast<const char*>(data), size), options);
+  const sandik::ParsedFeed parsed = sandik::parse_feed(text, options);
   if (!parsed.ok()) return 0;
   const sandik::Feed& feed = *parsed.feed;
   for (const sandik::Race& race : feed.races) {

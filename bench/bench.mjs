@@ -1,0 +1,57 @@
+// Benchmarks in headless Chromium (Debian's), printed as a table. Not a test: numbers for the
+// closing note.   node bench/bench.mjs [AREAS] [CONTESTANTS]
+//
+//  1. parse + validate + aggregate: the widget's wasm (Sandik.check) against the browser's own
+//     JSON.parse on the same bytes, and the native build (build/native/sandik-bench).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, startServer, launch } from '../tests/browser/harness.mjs';
+
+const areas = Number(process.argv[2] || 10000), contestants = Number(process.argv[3] || 20);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sandik-bench-'));
+const feedPath = path.join(dir, 'feed.json');
+writeFileSync(feedPath, execFileSync('python3', [path.join(ROOT, 'bench/make_feed.py'), String(areas), String(contestants)],
+  { maxBuffer: 1 << 30 }));
+const native = JSON.parse(execFileSync(path.join(ROOT, 'build/native/sandik-bench'), [feedPath, '10'], { encoding: 'utf8' }));
+
+const server = await startServer();
+const browser = await launch();
+const page = await browser.newPage();
+await page.setContent(`<!doctype html><script src="${server.url}dist/sandik.js"></script>`);
+await page.waitForFunction(() => window.Sandik);
+const bytes = execFileSync('cat', [feedPath], { maxBuffer: 1 << 30 });
+const result = await page.evaluate(async (b64) => {
+  const bin = atob(b64);
+  const buf = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+  const text = new TextDecoder().decode(buf);
+  await Sandik.check('{}');  // load and compile the wasm first
+  const runs = 10;
+  let wasm = Infinity, wasmOuter = Infinity, jsonParse = Infinity, ok = false;
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    JSON.parse(text);
+    jsonParse = Math.min(jsonParse, performance.now() - t);
+    t = performance.now();
+    const r = await Sandik.check(buf);
+    wasmOuter = Math.min(wasmOuter, performance.now() - t);
+    wasm = Math.min(wasm, r.ms);
+    ok = r.ok;
+  }
+  return { wasm, wasmOuter, jsonParse, ok };
+}, bytes.toString('base64'));
+await browser.close();
+server.stop();
+
+const rows = [
+  ['feed', `${areas} areas × ${contestants} contestants, ${(native.bytes / 1e6).toFixed(2)} MB`, ''],
+  ['JSON.parse (Chromium)', result.jsonParse.toFixed(1) + ' ms', 'the browser alone, no validation'],
+  ['wasm parse+validate+aggregate', result.wasm.toFixed(1) + ' ms', `${(result.wasm / result.jsonParse).toFixed(2)} × JSON.parse; target ≤ 3× and < 100 ms`],
+  ['wasm incl. copy into the heap', result.wasmOuter.toFixed(1) + ' ms', ''],
+  ['native parse+validate+aggregate', native.total_ms.toFixed(1) + ' ms', 'build/native, best of 10'],
+];
+if (!result.ok) rows.push(['WARNING', 'the feed did not validate in wasm', '']);
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));

@@ -1,0 +1,82 @@
+// The strict JSON reader: RFC 8259 syntax, values, limits, paths in messages.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/json.h"
+
+using namespace sandik;
+
+namespace {
+json::Document read(const std::string& s) { return json::parse(s, json::Limits{}); }
+bool accepts(const std::string& s) { return read(s).ok(); }
+std::string error(const std::string& s) {
+  const auto d = read(s);
+  return (d.error_path.empty() ? "$" : d.error_path) + ": " + d.error;
+}
+}  // namespace
+
+TEST_CASE("json") {
+  SUBCASE("values and order") {
+    const std::string text = R"({"b": [1, -2, 3.5, true, null, "x"], "a": {"z": 1, "y": 2}})";
+    const auto d = read(text);
+    REQUIRE(d.ok());
+    const json::Value& root = *d.root;
+    REQUIRE(root.members().size() == 2);
+    CHECK(root.members()[0].key == "b");  // document order, not sorted
+    const json::Value& b = *root.find("b");
+    CHECK(b.items().size() == 6);
+    CHECK(b.items()[0].is_count());
+    CHECK(b.items()[0].count() == 1);
+    CHECK(b.items()[1].type() == json::Value::Type::Negative);
+    CHECK(b.items()[1].number() == -2);
+    CHECK(b.items()[2].number() == 3.5);
+    CHECK(b.items()[3].boolean());
+    CHECK(b.items()[4].is_null());
+    CHECK(b.items()[5].str() == "x");
+    CHECK(root.find("a")->members()[1].key == "y");
+    CHECK(root.find("nope") == nullptr);
+  }
+  SUBCASE("strings: escapes, surrogate pairs, UTF-8") {
+    const auto d = read(R"(["a\"b\\c\/\n\t", "\u0130stanbul", "\ud83d\uddf3", "Sarıyer"])");
+    REQUIRE(d.ok());
+    CHECK(d.root->items()[0].str() == "a\"b\\c/\n\t");
+    CHECK(d.root->items()[1].str() == "İstanbul");
+    CHECK(d.root->items()[2].str() == "\xF0\x9F\x97\xB3");  // 🗳 ballot box
+    CHECK(d.root->items()[3].str() == "Sarıyer");
+  }
+  SUBCASE("numbers") {
+    CHECK(read("18446744073709551615").root->count() == 18446744073709551615ULL);
+    CHECK(read("18446744073709551616").root->type() == json::Value::Type::Float);
+    CHECK(read("-0").root->is_count());
+    CHECK(read("1e3").root->type() == json::Value::Type::Float);
+    CHECK(read("-9223372036854775808").root->number() == -9223372036854775808.0);
+    CHECK_FALSE(accepts("01"));
+    CHECK_FALSE(accepts("1."));
+    CHECK_FALSE(accepts(".5"));
+    CHECK_FALSE(accepts("+1"));
+    CHECK_FALSE(accepts("1e"));
+    CHECK_FALSE(accepts("1e999"));
+  }
+  SUBCASE("what JSON is not") {
+    for (const char* bad : {"", " ", "{", "[1,]", "{\"a\":1,}", "{'a':1}", "[1 2]", "// c\n1", "NaN", "-Infinity",
+                            "tru", "\"\\x\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\nb\"", "\"\xC0\xAF\"",
+                            "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "[1] [2]", "{\"a\" 1}"})
+      CHECK_MESSAGE(!accepts(bad), bad);
+    CHECK(accepts("\xEF\xBB\xBF{}"));  // a byte order mark is allowed
+    CHECK(accepts(" \t\r\n[ ] "));
+  }
+  SUBCASE("messages name the JSON path and the place") {
+    CHECK(error(R"({"a": [1, {"b": NaN}]})") ==
+          "a[1].b: invalid JSON at line 1, column 17: invalid literal (JSON has no NaN or Infinity)");
+    CHECK(error("{\n  \"a\": 1,\n  \"b\": 01\n}") == "b: invalid JSON at line 3, column 9: invalid number (leading zero)");
+    CHECK(error(R"({"a": {"x": 1, "x": 2}})") == "a.x: duplicate key \"x\" in the same object");
+    CHECK(error(R"([1, 2)") == "$: invalid JSON at line 1, column 6: unexpected end of input");
+  }
+  SUBCASE("duplicate keys in large objects") {
+    std::string big = "{";
+    for (int i = 0; i < 100; ++i) big += "\"k" + std::to_string(i) + "\":1,";
+    big += "\"k42\":2}";
+    CHECK(error(big) == "k42: duplicate key \"k42\" in the same object");
+  }
+}
