@@ -31,6 +31,10 @@ cat >"$tmp/bad.json" <<'JSON'
    "candidates": [{"id": "kurum", "name": "Murat Kurum", "party": "CHP"}],
    "results": {"AA": {"updated": "2024-03-31T22:35:00+03:00", "areas": {"beyoglu": {"votes": {"kurum": -5}}}}}}]}
 JSON
+sed 's/"updated": "2024-03-31T22:35:00+03:00",/"updated": "2024-03-31T21:00:00+03:00",/' "$ROOT/tests/data/example.json" >"$tmp/old.json"
+"$SANDIK" validate "$tmp/old.json" --after "$ROOT/tests/data/example.json" >"$tmp/out" 2>"$tmp/err"
+check "an older feed is valid but out of order" 0 $? "$tmp/err" \
+  "warning: updated: 2024-03-31T21:00:00+03:00 is older than the feed already shown (2024-03-31T22:35:00+03:00); ignored as out of order"
 "$SANDIK" validate "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"
 check "validate invalid: exit 1 and the JSON path" 1 $? "$tmp/err" \
   "races[0].results.AA.areas.beyoglu.votes.kurum: expected a non-negative integer, got -5"

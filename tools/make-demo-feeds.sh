@@ -25,6 +25,14 @@ step --race ibb --source AA --as history --where source=AA --where status=partia
   "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null
 step --race ibb --as previous --label 2019 --where source=ANKA-2019 "$DATA/metro-mayor-citywide-snapshots.csv"
 
+# What the live blog reported before counts were published: shares only, never turned into counts.
+for src in ANKA AA CHP; do
+  name=""; [ "$src" = CHP ] && name="CHP (partinin kendi sayımı)"
+  step --race ibb --as history --source "$src" ${name:+--source-name "$name"} --where source="$src" --where race=ibb \
+    --map updated=time --map reporting_pct=boxes_opened_pct --share CHP=chp_pct --share AKP=akp_pct \
+    "$DATA/seed-live-blog-timeline.csv"
+done
+
 # District mayors, as one party race over the 39 districts: ANKA's final count, and the 2019 winners.
 step --race ilce --source ANKA "$DATA/district-mayor-by-district-anka.csv"
 step --race ilce --as previous --label 2019 --map party=winner_2019_party --map candidate=winner_2019_candidate \

@@ -1,6 +1,7 @@
 #include "csv_import.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -17,6 +18,7 @@ const std::pair<const char*, const char*> kDefaultColumns[] = {
     {"registered", "registered"}, {"cast", "cast"},            {"valid", "valid"},
     {"party", "party"},       {"party_code", "party_code"},      {"candidate", "candidate"},
     {"color", "color"},       {"votes", "votes"},                {"updated", "snapshot_time"},
+    {"note", "note"},
 };
 
 bool has_lowercase(const std::string& s) { return turkish::upper(s) != s; }
@@ -178,6 +180,7 @@ struct Import {
         return report;
       }
     }
+    if (!opt.shares.empty()) return run_shares(report);
     if (column("votes") < 0) {
       report.error = "the file has no votes column (map one with --map votes=COLUMN)";
       return report;
@@ -254,6 +257,85 @@ struct Import {
     if (opt.target == ImportTarget::History)
       for (const auto& [epoch, moment] : moments) history(race_obj, moment);
     if (!opt.status.empty()) feed["status"] = opt.status;
+    report.ok = true;
+    return report;
+  }
+
+  // A table of reported percentages -> history points with shares.
+  ImportReport run_shares(ImportReport& report) {
+    for (const char* key : {"sources", "parties", "areas", "races"})
+      if (!feed.contains(key) || !feed[key].is_array()) feed[key] = ojson::array();
+    ojson& race_obj = race();
+    if (race_obj.is_null()) {
+      report.error = "no race \"" + opt.race + "\" in the feed";
+      return report;
+    }
+    if (opt.target != ImportTarget::History) {
+      report.error = "--share goes with --as history";
+      return report;
+    }
+    // Resolve each CONTESTANT=COLUMN to a contestant id of the race.
+    std::vector<std::pair<std::string, int>> cols;
+    const bool candidate_race = race_obj.value("kind", "candidate") == "candidate";
+    for (const auto& [who, column_name] : opt.shares) {
+      const int c = table.column(column_name);
+      if (c < 0) {
+        report.error = "--share " + who + "=" + column_name + ": the file has no column \"" + column_name + "\"";
+        return report;
+      }
+      std::string id = who;
+      if (candidate_race) {
+        bool found = false;
+        for (const auto& cand : race_obj["candidates"])
+          if (cand.value("id", "") == who) found = true;
+        for (const auto& cand : race_obj["candidates"])
+          if (!found && cand.value("party", "") == who) {
+            id = cand.value("id", "");
+            found = true;
+          }
+        if (!found) {
+          report.error = "--share " + who + ": no candidate or party of a candidate called \"" + who + "\" in race \"" +
+                         race_obj.value("id", "") + "\"";
+          return report;
+        }
+      }
+      cols.emplace_back(id, c);
+    }
+    if (!add_source()) return finish(report);
+    ojson& list = race_obj["history"][opt.source];
+    if (!list.is_array()) list = ojson::array();
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const auto& row = table.rows[r];
+      if (!keep(row)) continue;
+      const std::string* when = cell(row, "updated");
+      if (!when || !parse_rfc3339(*when)) return fail(r, "updated: expected an RFC 3339 time"), finish(report);
+      ojson point;
+      point["at"] = *when;
+      ojson shares = ojson::object();
+      for (const auto& [id, c] : cols) {
+        const std::string& text = row[static_cast<std::size_t>(c)];
+        if (text.empty()) continue;
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (!end || *end || v < 0 || v > 100)
+          return fail(r, table.header[static_cast<std::size_t>(c)] + ": expected a percentage, got \"" + text + "\""),
+                 finish(report);
+        shares[id] = v;
+      }
+      const std::string* note = cell(row, "note");
+      if (shares.empty() && !note) continue;
+      if (!shares.empty()) point["shares"] = shares;
+      if (const std::string* pct = cell(row, "reporting_pct")) point["reporting_pct"] = std::strtod(pct->c_str(), nullptr);
+      if (note) point["note"] = *note;
+      if (shares.empty()) continue;  // a note alone is not a moment of the count
+      list.push_back(point);
+      ++report.rows_used;
+    }
+    std::vector<ojson> sorted(list.begin(), list.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const ojson& x, const ojson& y) {
+      return parse_rfc3339(x["at"].get<std::string>())->epoch < parse_rfc3339(y["at"].get<std::string>())->epoch;
+    });
+    list = sorted;
     report.ok = true;
     return report;
   }

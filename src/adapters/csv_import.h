@@ -38,6 +38,11 @@ struct CsvImportOptions {
   std::string area_level;   // level of areas the import creates ("" = "district")
   std::string label;        // Previous: the label ("" = the year of the first updated value)
   std::string status;       // "" = leave the feed's status; else live, test or final
+  // History from a table of reported percentages (a live blog: one row per moment, a column per
+  // party): CONTESTANT = COLUMN, where CONTESTANT is a party id (its candidate in a candidate
+  // race) or a contestant id. Each row becomes a history point with `shares` — counts are never
+  // made up. --map reporting_pct=COLUMN and --map note=COLUMN carry what else was said.
+  std::vector<std::pair<std::string, std::string>> shares;
 };
 
 struct ImportReport {

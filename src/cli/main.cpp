@@ -33,7 +33,8 @@ constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
 
 const char* kUsageText =
     "usage: sandik COMMAND [options]\n"
-    "  validate FEED                        check a feed; prints ok or every problem as PATH: message\n"
+    "  validate FEED [--after SHOWN]        check a feed; prints ok or every problem as PATH: message;\n"
+    "                                       --after: warn when FEED is older than SHOWN (out of order)\n"
     "  summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]\n"
     "                                       the aggregated result of one race in one area\n"
     "  table FEED [--race ID] [--source ID] [--area ID] [--sort name|leader|margin|reporting|turnout|swing]\n"
@@ -41,7 +42,7 @@ const char* kUsageText =
     "                                       the district table: one row per child area\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
     "         [--as results|history|previous] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
-    "         [--area ID] [--label TEXT] [--status live|test|final] FILE.csv\n"
+    "         [--area ID] [--label TEXT] [--status live|test|final] [--share CONTESTANT=COLUMN]... FILE.csv\n"
     "                                       a results table into a sandik/1 feed, on stdout\n"
     "  serve [--root DIR] [--port 8000] [--host 127.0.0.1]\n"
     "                                       serve the demo page (web/), dist/ and assets/feeds/\n"
@@ -138,12 +139,18 @@ int load_feed(const std::string& path, sandik::ParsedFeed& out) {
 int cmd_validate(int argc, char** argv) {
   Args args;
   std::string err;
-  if (!parse_args(argc, argv, 2, {}, {}, args, err)) return usage(err);
+  if (!parse_args(argc, argv, 2, {"after"}, {}, args, err)) return usage(err);
   if (args.positional.size() != 1) return usage("validate takes one FEED");
   sandik::ParsedFeed parsed;
   const int rc = load_feed(args.positional[0], parsed);
-  if (rc == kOk) std::printf("ok\n");
-  return rc;
+  if (rc != kOk) return rc;
+  if (args.flag("after")) {  // would a widget showing the --after feed take this one?
+    sandik::ParsedFeed shown;
+    if (const int rc2 = load_feed(args.get("after"), shown); rc2 != kOk) return rc2 == kInvalid ? kUsage : rc2;
+    if (auto late = sandik::out_of_order(*shown.feed, *parsed.feed)) print_problems({*late});
+  }
+  std::printf("ok\n");
+  return kOk;
 }
 
 ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }
@@ -322,7 +329,7 @@ int cmd_import(int argc, char** argv) {
   std::string err;
   if (!parse_args(argc, argv, 2,
                   {"election", "into", "race", "source", "source-name", "as", "where", "map", "area", "label", "status",
-                   "area-level"},
+                   "area-level", "share"},
                   {}, args, err))
     return usage(err);
   if (args.positional.size() != 1) return usage("import takes one CSV file");
@@ -352,7 +359,8 @@ int cmd_import(int argc, char** argv) {
   else return usage("--as takes results, history or previous");
   if (!opt.status.empty() && opt.status != "live" && opt.status != "test" && opt.status != "final")
     return usage("--status takes live, test or final");
-  for (const auto& [name, list] : {std::pair{"where", &opt.where}, std::pair{"map", &opt.map}}) {
+  for (const auto& [name, list] :
+       {std::pair{"where", &opt.where}, std::pair{"map", &opt.map}, std::pair{"share", &opt.shares}}) {
     for (const std::string& kv : args.all(name)) {
       const std::size_t eq = kv.find('=');
       if (eq == std::string::npos || eq == 0) return usage(std::string("--") + name + " takes NAME=VALUE, got " + kv);

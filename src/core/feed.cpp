@@ -656,6 +656,13 @@ class Validator {
         pt.boxes_counted = opt_count(*h, hp, "boxes_counted");
         if (const Value* votes = opt(*h, "votes")) pt.votes = vote_map(*votes, hp / "votes", race.contestant_index, contestant_kind(race));
         if (const Value* shares = opt(*h, "shares")) pt.shares = share_map(*shares, hp / "shares", race);
+        if (const Value* rp = opt(*h, "reporting_pct")) {
+          if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
+            error(hp / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
+          else pt.reporting_pct = rp->number();
+        }
+        if (const Value* note = opt(*h, "note"))
+          if (const auto text = string_of(*note, hp / "note", false)) pt.note = std::string(*text);
         if (!opt(*h, "votes") && !opt(*h, "shares")) error(hp / "votes", "missing required key");
         if (!at) continue;
         pt.at = *at;
@@ -691,6 +698,13 @@ ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
                         [](const Problem& p) { return p.severity == Severity::Error; });
   if (out.error_count() == 0) out.feed = std::move(feed);
   return out;
+}
+
+std::optional<Problem> out_of_order(const Feed& shown, const Feed& incoming) {
+  if (incoming.updated.epoch >= shown.updated.epoch) return std::nullopt;
+  return Problem{Severity::Warning, "updated",
+                 incoming.updated.text + " is older than the feed already shown (" + shown.updated.text +
+                     "); ignored as out of order"};
 }
 
 }  // namespace sandik

@@ -106,6 +106,8 @@ struct HistoryPoint {
   std::optional<Count> boxes_counted;
   std::vector<std::pair<int, Count>> votes;
   std::vector<std::pair<int, double>> shares;  // extension: a moment reported only as shares
+  std::optional<double> reporting_pct;          // extension: boxes opened as reported, in percent
+  std::string note;                             // extension: what was said at that moment
 };
 
 struct Previous {
@@ -181,5 +183,9 @@ struct ParsedFeed {
 };
 
 ParsedFeed parse_feed(std::string_view json_text, const ParseOptions& options = {});
+
+// A feed whose `updated` is older than the one already shown is ignored as out of order (a
+// cache answering late): returns that warning, or nothing when `incoming` may replace `shown`.
+std::optional<Problem> out_of_order(const Feed& shown, const Feed& incoming);
 
 }  // namespace sandik

@@ -12,6 +12,12 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
   ParsedFeed parsed = parse_feed(bytes);
   up.problems = std::move(parsed.problems);
   if (!parsed.ok()) return up;
+  if (model_.feed) {
+    if (auto late = out_of_order(*model_.feed, *parsed.feed)) {
+      up.problems.push_back(*late);
+      return up;
+    }
+  }
   up.accepted = true;
   model_.feed = std::move(parsed.feed);
   rebuild();
