@@ -182,6 +182,34 @@ TEST_CASE("istanbul 2024") {
     CHECK(doctest::Approx(100.0 * static_cast<double>(anka_votes) / 8658426).epsilon(0.0001) == 51.16);
   }
 
+  SUBCASE("the live blog's moments are shares, never made-up counts") {
+    const auto feed = load(read(SANDIK_ASSETS "/feeds/istanbul-2024.json"));
+    const Race& race = feed->races[0];
+    for (const auto& [src, points] : race.history) {
+      if (feed->sources[static_cast<std::size_t>(src)].id != "AA") continue;
+      const HistoryPoint& p = points[1];
+      CHECK(p.at.text == "2024-03-31T22:35:00+03:00");
+      CHECK(p.votes.empty());
+      CHECK(*p.reporting_pct == 74.93);
+      REQUIRE(p.shares.size() == 2);
+      CHECK(feed->contestant_id(race, p.shares[0].first) == "ekrem-imamoglu");
+      CHECK(p.shares[0].second == 50.43);
+    }
+  }
+
+  SUBCASE("an older feed is out of order") {
+    const auto now = load(read(SANDIK_TEST_DATA "/example.json"));
+    ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    j["updated"] = "2024-03-31T22:34:59+03:00";
+    const auto older = load(j.dump());
+    REQUIRE(out_of_order(*now, *older));
+    CHECK(out_of_order(*now, *older)->to_string() ==
+          "warning: updated: 2024-03-31T22:34:59+03:00 is older than the feed already shown "
+          "(2024-03-31T22:35:00+03:00); ignored as out of order");
+    CHECK_FALSE(out_of_order(*older, *now));
+    CHECK_FALSE(out_of_order(*now, *now));  // the same moment again replaces nothing harmful
+  }
+
   SUBCASE("district rows add up to exactly the citywide figures") {
     std::string err;
     const auto table = parse_csv(read(data + "metro-mayor-by-district-anka.csv"), err);
