@@ -49,7 +49,7 @@ have_emscripten() {
 
 install_apt_packages() {
   command -v dpkg-query >/dev/null || { say "not a Debian system: install emscripten, nlohmann-json, doctest, fonttools, Noto Sans, cmake, chromium yourself"; return; }
-  local want=(cmake g++ make python3 python3-fonttools fonts-noto-core nlohmann-json3-dev
+  local want=(cmake g++ make python3 python3-fonttools fonts-noto-core fonts-dejavu-core nlohmann-json3-dev
               doctest-dev libcpp-httplib-dev dpkg-dev xz-utils nodejs npm chromium
               clang libclang-rt-14-dev python3-jsonschema)
   have_emscripten || want+=(emscripten)

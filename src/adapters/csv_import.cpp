@@ -383,17 +383,20 @@ struct Import {
   void history(ojson& race_obj, const Moment& m) {
     ojson point;
     point["at"] = m.first;
-    long long boxes = 0;
-    bool has_boxes = false;
+    long long boxes = 0, valid = 0;
+    bool has_boxes = false, has_valid = true;
     ojson votes = ojson::object();
     for (const auto& [area, a] : m.second) {
       if (a.boxes_counted) {
         boxes += *a.boxes_counted;
         has_boxes = true;
       }
+      if (a.valid) valid += *a.valid;
+      else has_valid = false;
       for (const auto& [c, v] : a.votes.items()) votes[c] = votes.value(c, 0LL) + v.get<long long>();
     }
     if (has_boxes) point["boxes_counted"] = boxes;
+    if (has_valid && !m.second.empty()) point["valid"] = valid;
     point["votes"] = votes;
     ojson& list = race_obj["history"][opt.source];
     if (!list.is_array()) list = ojson::array();

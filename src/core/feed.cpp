@@ -654,6 +654,7 @@ class Validator {
         HistoryPoint pt;
         auto at = req_time(*h, hp, "at");
         pt.boxes_counted = opt_count(*h, hp, "boxes_counted");
+        pt.valid = opt_count(*h, hp, "valid");
         if (const Value* votes = opt(*h, "votes")) pt.votes = vote_map(*votes, hp / "votes", race.contestant_index, contestant_kind(race));
         if (const Value* shares = opt(*h, "shares")) pt.shares = share_map(*shares, hp / "shares", race);
         if (const Value* rp = opt(*h, "reporting_pct")) {

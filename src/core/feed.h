@@ -106,6 +106,7 @@ struct HistoryPoint {
   std::optional<Count> boxes_counted;
   std::vector<std::pair<int, Count>> votes;
   std::vector<std::pair<int, double>> shares;  // extension: a moment reported only as shares
+  std::optional<Count> valid;                   // extension: valid votes at that moment (shares = votes / valid)
   std::optional<double> reporting_pct;          // extension: boxes opened as reported, in percent
   std::string note;                             // extension: what was said at that moment
 };

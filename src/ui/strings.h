@@ -9,7 +9,11 @@ enum class Str {
   Live, Final, Test, TestBanner, BoxesOpened,  // "Sandıkların %s'%s açıldı" takes the percent
   AsOf,                                        // "%s itibarıyla"
   Votes, Others, AheadBy,                      // "%s %s oy önde (%s puan)"
-  Tied, NoResults, Leading, Won, Source, Turnout, Candidate, Party, Share, Count_
+  Tied, NoResults, Leading, Won, Source, Turnout, Candidate, Party, Share, Count_,
+  TabSummary, TabTable, TabSources, TabFlips, TabTimeline,
+  ColArea, ColDistrict, ColNeighbourhood, ColBox, ColLeader, ColLeaderShare, ColRunnerUp, ColMargin, ColReporting,
+  ColTurnout, ColSwing, ColPrevious, Points, Flipped, NoFlips, NoPrevious, Sources, Difference, BoxesShort, AsOfShort,
+  TimelineTitle, TimelineEmpty, SourcesTitle, FlipsTitle, ShowAll, ShowFewer, Updated, Held
 };
 
 const char* str(Str id, Lang lang);

@@ -1,58 +1,22 @@
 #include "view_summary.h"
 
 #include <algorithm>
-#include <cfloat>
-#include <cmath>
 #include <cstdio>
 
-#include "imgui.h"
+#include "draw.h"
 #include "strings.h"
 
 namespace sandik::ui {
-namespace {
 
-ImU32 col(std::uint32_t rgb, float alpha = 1.0f) {
-  return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, static_cast<int>(alpha * 255.0f));
-}
-
-float text_width(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x; }
-
-void text(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t rgb, const std::string& s) {
-  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), s.c_str());
-}
-
-// Cuts text to fit `max` pixels, ending with "…".
-std::string fit(ImFont* f, const std::string& s, float max) {
-  if (text_width(f, s) <= max) return s;
-  std::string t = s;
-  while (!t.empty() && text_width(f, t + "…") > max) {
-    t.pop_back();
-    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
-    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
-  }
-  return t + "…";
-}
-
-double shown_share(double pct) { return std::round(pct * 100.0) / 100.0; }
-
-void draw_check(ImDrawList* dl, float x, float y, float size, ImU32 color) {
-  const ImVec2 pts[] = {ImVec2(x, y + size * 0.55f), ImVec2(x + size * 0.38f, y + size * 0.9f), ImVec2(x + size, y + size * 0.15f)};
-  dl->AddPolyline(pts, 3, color, 0, size * 0.18f);
-}
-
-std::string surname(const std::string& name) {
-  const std::size_t sp = name.rfind(' ');
-  return sp == std::string::npos ? name : name.substr(sp + 1);
-}
-
-}  // namespace
-
-std::vector<SummaryRow> summary_rows(const Model& m, int max_shown) {
+std::vector<SummaryRow> summary_rows(const Model& m, bool all, int max_shown) {
   std::vector<SummaryRow> rows;
   if (!m.ready()) return rows;
-  const Summary& s = m.root;
-  const int n = static_cast<int>(s.standings.size());
-  const int shown = std::min(n, max_shown + (n == max_shown + 1 ? 1 : 0));  // never "others (1)"
+  const Summary& s = m.current;
+  int n = static_cast<int>(s.standings.size());
+  if (all) {  // everyone who got a vote
+    while (n > 0 && s.standings[static_cast<std::size_t>(n - 1)].votes == 0 && s.standings[static_cast<std::size_t>(n - 1)].share_pct == 0) --n;
+  }
+  const int shown = all ? n : std::min(n, max_shown + (n == max_shown + 1 ? 1 : 0));  // never "others (1)"
   for (int i = 0; i < shown; ++i) {
     const Standing& st = s.standings[static_cast<std::size_t>(i)];
     SummaryRow r;
@@ -64,12 +28,12 @@ std::vector<SummaryRow> summary_rows(const Model& m, int max_shown) {
     r.winner = st.contestant == s.winner;
     rows.push_back(r);
   }
-  if (n > shown) {
+  if (static_cast<int>(s.standings.size()) > shown && !all) {
     SummaryRow others;
-    others.grouped = n - shown;
-    for (int i = shown; i < n; ++i) {
-      others.votes += s.standings[static_cast<std::size_t>(i)].votes;
-      others.share_pct += s.standings[static_cast<std::size_t>(i)].share_pct;
+    others.grouped = static_cast<int>(s.standings.size()) - shown;
+    for (std::size_t i = static_cast<std::size_t>(shown); i < s.standings.size(); ++i) {
+      others.votes += s.standings[i].votes;
+      others.share_pct += s.standings[i].share_pct;
     }
     rows.push_back(others);
   }
@@ -78,7 +42,7 @@ std::vector<SummaryRow> summary_rows(const Model& m, int max_shown) {
 
 std::string summary_margin_sentence(const Model& m, Lang lang) {
   if (!m.ready()) return "";
-  const Summary& s = m.root;
+  const Summary& s = m.current;
   if (s.outcome == Outcome::NoResults) return str(Str::NoResults, lang);
   if (s.tied) return str(Str::Tied, lang);
   if (s.leader < 0) return "";
@@ -89,33 +53,53 @@ std::string summary_margin_sentence(const Model& m, Lang lang) {
     return buf;
   }
   // Points from the shares as shown (%51,15 − %39,59 = 11,56), so the sentence agrees with the bars.
-  const double points = shown_share(s.standings[0].share_pct) - shown_share(s.standings.size() > 1 ? s.standings[1].share_pct : 0);
+  const double points =
+      shown_share(s.standings[0].share_pct) - shown_share(s.standings.size() > 1 ? s.standings[1].share_pct : 0);
   std::snprintf(buf, sizeof buf, str(Str::AheadBy, lang), who.c_str(), format_count(s.margin_votes, lang).c_str(),
                 format_decimal(points, lang).c_str());
   return buf;
 }
 
+namespace {
+std::string as_of(const Model& m, Lang lang) {
+  const SourceResults* sr = m.race->results_for(m.source);
+  const Time& t = sr ? sr->updated : m.feed->updated;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, str(Str::AsOf, lang), format_clock(t.epoch, display_offset(*m.feed, t), lang).c_str());
+  return buf;
+}
+}  // namespace
+
 std::string summary_sentence(const Model& m, Lang lang) {
   if (!m.ready()) return "";
-  const Summary& s = m.root;
+  const Summary& s = m.current;
   const Feed& f = *m.feed;
   std::string out = m.race->title.get(lang_code(lang)) + ", " + f.areas[static_cast<std::size_t>(s.area)].name + ". ";
   if (s.leader >= 0) {
-    const auto& st = s.standings.front();
     out += f.contestant_name(*m.race, s.leader) + " " +
            (s.outcome == Outcome::Won ? (lang == Lang::Tr ? "kazandı" : "won") : (lang == Lang::Tr ? "önde" : "leads")) +
-           ", " + format_percent(st.share_pct, lang) + ". ";
-    out += summary_margin_sentence(m, lang) + ". ";
-  } else {
-    out += summary_margin_sentence(m, lang) + ". ";
+           ", " + format_percent(s.standings.front().share_pct, lang) + ". ";
   }
+  out += summary_margin_sentence(m, lang) + ". ";
   if (s.reporting_pct) out += boxes_opened_sentence(*s.reporting_pct, lang) + ". ";
-  const SourceResults* sr = m.race->results_for(m.source);
-  const Time& t = sr ? sr->updated : f.updated;
-  char buf[96];
-  std::snprintf(buf, sizeof buf, str(Str::AsOf, lang), format_clock(t.epoch, display_offset(f, t), lang).c_str());
-  out += f.sources[static_cast<std::size_t>(m.source)].name + ", " + buf + ".";
+  out += f.sources[static_cast<std::size_t>(m.source)].name + ", " + as_of(m, lang) + ".";
   return out;
+}
+
+AccessibleSection describe_summary(const Model& m, const UiState& ui, Lang lang) {
+  AccessibleSection sec;
+  const Feed& f = *m.feed;
+  sec.caption = m.race->title.get(lang_code(lang)) + " — " + f.areas[static_cast<std::size_t>(m.current.area)].name;
+  sec.sentence = summary_sentence(m, lang);
+  sec.columns = {str(Str::Candidate, lang), str(Str::Party, lang), str(Str::Count_, lang), str(Str::Share, lang)};
+  if (m.race->kind == RaceKind::Party) sec.columns = {str(Str::Party, lang), "", str(Str::Count_, lang), str(Str::Share, lang)};
+  for (const SummaryRow& r : summary_rows(m, ui.others_open)) {
+    const std::string name = r.contestant >= 0 ? f.contestant_name(*m.race, r.contestant)
+                                               : std::string(str(Str::Others, lang)) + " (" + std::to_string(r.grouped) + ")";
+    sec.rows.push_back({name, m.race->kind == RaceKind::Candidate ? party_short(f, r.party) : "",
+                        m.current.shares_only ? "" : format_count(r.votes, lang), format_percent(r.share_pct, lang)});
+  }
+  return sec;
 }
 
 void draw_summary(const ViewContext& c) {
@@ -125,36 +109,27 @@ void draw_summary(const ViewContext& c) {
   float y = origin.y;
   const Model& m = c.model;
   const Feed& feed = *m.feed;
-  const Summary& s = m.root;
+  const Summary& s = m.current;
   const Palette& pal = c.pal;
 
   // Status chip and "as of" line.
-  const char* chip = feed.status == FeedStatus::Final ? str(Str::Final, c.lang)
-                     : feed.status == FeedStatus::Test ? str(Str::Test, c.lang)
-                                                       : str(Str::Live, c.lang);
+  const char* status = feed.status == FeedStatus::Final ? str(Str::Final, c.lang)
+                       : feed.status == FeedStatus::Test ? str(Str::Test, c.lang)
+                                                         : str(Str::Live, c.lang);
   const std::uint32_t chip_bg = feed.status == FeedStatus::Final ? pal.final_ : feed.status == FeedStatus::Test ? pal.test : pal.live;
-  const float chip_w = text_width(c.fonts.small, chip) + c.px(12);
+  const float chip_w = chip(dl, c.fonts.small, x0, y, chip_bg, status, c.px(6), c.px(3), c.px(3));
   const float chip_h = c.fonts.small->FontSize + c.px(6);
-  dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + chip_w, y + chip_h), col(chip_bg), c.px(3));
-  text(dl, c.fonts.small, x0 + c.px(6), y + c.px(3), text_on(chip_bg), chip);
-  {
-    const SourceResults* sr = m.race->results_for(m.source);
-    const Time& t = sr ? sr->updated : feed.updated;
-    char asof[96];
-    std::snprintf(asof, sizeof asof, str(Str::AsOf, c.lang), format_clock(t.epoch, display_offset(feed, t), c.lang).c_str());
-    const std::string line = fit(c.fonts.small, feed.sources[static_cast<std::size_t>(m.source)].name + " · " + asof,
-                                 w - chip_w - c.px(12));
-    text(dl, c.fonts.small, x0 + w - text_width(c.fonts.small, line), y + c.px(3), pal.secondary, line);
-  }
+  const std::string line = fit(c.fonts.small, feed.sources[static_cast<std::size_t>(m.source)].name + " · " + as_of(m, c.lang),
+                               w - chip_w - c.px(12));
+  text_right(dl, c.fonts.small, x0 + w, y + c.px(3), pal.secondary, line);
   y += chip_h + c.px(10);
   if (feed.status == FeedStatus::Test) {
-    const std::string banner = str(Str::TestBanner, c.lang);
     dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + c.fonts.strong->FontSize + c.px(10)), col(pal.test, 0.18f), c.px(3));
-    text(dl, c.fonts.strong, x0 + c.px(8), y + c.px(5), pal.text, fit(c.fonts.strong, banner, w - c.px(16)));
+    text(dl, c.fonts.strong, x0 + c.px(8), y + c.px(5), pal.text, fit(c.fonts.strong, str(Str::TestBanner, c.lang), w - c.px(16)));
     y += c.fonts.strong->FontSize + c.px(18);
   }
 
-  // Title: the race, then the area when it is not the race's root.
+  // Title: the race, then the area and the election.
   text(dl, c.fonts.title, x0, y, pal.text, fit(c.fonts.title, m.race->title.get(lang_code(c.lang)), w));
   y += c.fonts.title->FontSize + c.px(2);
   text(dl, c.fonts.small, x0, y, pal.secondary,
@@ -172,46 +147,62 @@ void draw_summary(const ViewContext& c) {
     y += h + c.px(16);
   }
 
-  // One bar per leading contestant, the rest grouped.
-  for (const SummaryRow& r : summary_rows(m)) {
-    const std::uint32_t color = r.party >= 0 ? feed.parties[static_cast<std::size_t>(r.party)].color : 0x9AA0A6;
+  // One bar per leading contestant; the rest grouped, and opened with a tap.
+  int index = 0;
+  for (const SummaryRow& r : summary_rows(m, c.ui.others_open)) {
+    const std::uint32_t color = party_color(feed, r.party);
     std::string name, party;
     if (r.contestant >= 0) {
       name = feed.contestant_name(*m.race, r.contestant);
-      if (m.race->kind == RaceKind::Candidate && r.party >= 0) party = feed.parties[static_cast<std::size_t>(r.party)].short_name;
+      if (m.race->kind == RaceKind::Candidate) party = party_short(feed, r.party);
     } else {
-      name = std::string(str(Str::Others, c.lang)) + " (" + std::to_string(r.grouped) + ")";
+      name = std::string(str(Str::Others, c.lang)) + " (" + std::to_string(r.grouped) + ") — " + str(Str::ShowAll, c.lang);
     }
+    const float row_top = y;
     const std::string share = format_percent(r.share_pct, c.lang);
     const std::string votes = s.shares_only ? "" : format_count(r.votes, c.lang) + " " + str(Str::Votes, c.lang);
     const float share_w = text_width(c.fonts.figure, share);
     const float stripe = c.px(4);
     const float tx = x0 + stripe + c.px(8);
     dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + stripe, y + c.fonts.strong->FontSize + c.fonts.small->FontSize + c.px(4)), col(color));
-    // Name, with a tag for the leader or the winner.
     const std::string tag = r.winner ? str(Str::Won, c.lang) : r.leader ? str(Str::Leading, c.lang) : "";
     const float check = r.winner ? c.fonts.small->FontSize * 0.7f + c.px(4) : 0;
     const float tag_w = tag.empty() ? 0 : text_width(c.fonts.small, tag) + c.px(10) + check;
     const std::string shown_name = fit(c.fonts.strong, name, w - (tx - x0) - share_w - tag_w - c.px(16));
-    text(dl, c.fonts.strong, tx, y, pal.text, shown_name);
+    text(dl, c.fonts.strong, tx, y, r.contestant >= 0 ? pal.text : pal.accent, shown_name);
     if (!tag.empty()) {
       const float gx = tx + text_width(c.fonts.strong, shown_name) + c.px(8);
       const std::uint32_t tag_bg = r.winner ? color : pal.track;
-      dl->AddRectFilled(ImVec2(gx, y + c.px(1)), ImVec2(gx + tag_w, y + c.fonts.small->FontSize + c.px(4)), col(tag_bg), c.px(3));
       const std::uint32_t fg = r.winner ? text_on(tag_bg) : pal.text;
+      dl->AddRectFilled(ImVec2(gx, y + c.px(1)), ImVec2(gx + tag_w, y + c.fonts.small->FontSize + c.px(4)), col(tag_bg), c.px(3));
       if (r.winner) draw_check(dl, gx + c.px(5), y + c.px(1) + c.fonts.small->FontSize * 0.25f, c.fonts.small->FontSize * 0.6f, col(fg));
       text(dl, c.fonts.small, gx + c.px(5) + check, y + c.px(2), fg, tag);
     }
-    text(dl, c.fonts.figure, x0 + w - share_w, y - c.px(2), pal.text, share);
+    text_right(dl, c.fonts.figure, x0 + w, y - c.px(2), pal.text, share);
     y += c.fonts.strong->FontSize + c.px(2);
     if (!party.empty()) text(dl, c.fonts.small, tx, y, pal.secondary, fit(c.fonts.small, party, w * 0.55f));
-    if (!votes.empty()) text(dl, c.fonts.small, x0 + w - text_width(c.fonts.small, votes), y + c.px(2), pal.secondary, votes);
+    if (!votes.empty()) text_right(dl, c.fonts.small, x0 + w, y + c.px(2), pal.secondary, votes);
     y += c.fonts.small->FontSize + c.px(8);
     const float h = c.px(10);
     dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + h), col(pal.track), c.px(2));
     const float fill = static_cast<float>(std::clamp(r.share_pct, 0.0, 100.0) / 100.0) * w;
     if (fill > 0.5f) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + fill, y + h), col(color), c.px(2));
     y += h + c.px(16);
+    if (r.contestant < 0) {  // the grouped row opens the full list
+      ImGui::SetCursorScreenPos(ImVec2(x0, row_top));
+      ImGui::PushID(index);
+      if (ImGui::InvisibleButton("others", ImVec2(w, y - row_top - c.px(8)))) c.act.toggle_others = true;
+      ImGui::PopID();
+    }
+    ++index;
+  }
+  if (c.ui.others_open) {
+    const std::string fewer = std::string("‹ ") + str(Str::ShowFewer, c.lang);
+    ImGui::SetCursorScreenPos(ImVec2(x0, y));
+    if (ImGui::InvisibleButton("fewer", ImVec2(text_width(c.fonts.strong, fewer), c.fonts.strong->FontSize + c.px(6))))
+      c.act.toggle_others = true;
+    text(dl, c.fonts.strong, x0, y, pal.accent, fewer);
+    y += c.fonts.strong->FontSize + c.px(14);
   }
 
   // The margin in words.
@@ -222,8 +213,8 @@ void draw_summary(const ViewContext& c) {
     text(dl, c.fonts.strong, x0, y, pal.text, fit(c.fonts.strong, margin, w));
     y += c.fonts.strong->FontSize + c.px(4);
   }
-  ImGui::SetCursorScreenPos(origin);
-  ImGui::Dummy(ImVec2(c.width, y - origin.y));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+  ImGui::Dummy(ImVec2(0, 0));
 }
 
 }  // namespace sandik::ui

@@ -1,11 +1,45 @@
 #include "widget.h"
 
+#include <algorithm>
+
 #include "core/json.h"
+#include "draw.h"
 #include "imgui.h"
 #include "strings.h"
+#include "view_flips.h"
+#include "view_sources.h"
 #include "view_summary.h"
+#include "view_table.h"
+#include "view_timeline.h"
 
 namespace sandik::ui {
+
+View view_from(std::string_view n) {
+  if (n == "full") return View::Full;
+  if (n == "table") return View::Table;
+  if (n == "detail") return View::Detail;
+  if (n == "sources") return View::Sources;
+  if (n == "flips") return View::Flips;
+  if (n == "timeline") return View::Timeline;
+  return View::Summary;
+}
+
+View Widget::view() const { return view_from(options_.view); }
+
+namespace {
+
+// The leading contestants' shares of one summary, as a moment of the timeline.
+Moment moment_of(const Summary& s, std::int64_t at) {
+  Moment m;
+  m.source = s.source;
+  m.at = at;
+  m.reporting_pct = s.reporting_pct;
+  for (std::size_t i = 0; i < s.standings.size() && i < 4; ++i)
+    m.shares.emplace_back(s.standings[i].contestant, s.standings[i].share_pct);
+  return m;
+}
+
+}  // namespace
 
 FeedUpdate Widget::set_feed(std::string_view bytes) {
   FeedUpdate up;
@@ -19,76 +53,309 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
     }
   }
   up.accepted = true;
+  // A new feed for the same race keeps the reader where they were (area, tab, source).
+  const bool same_race = model_.feed && model_.race && parsed.feed->find_race(model_.race->id) >= 0;
+  std::string area_id = same_race && area_ >= 0 ? model_.feed->areas[static_cast<std::size_t>(area_)].id : "";
+  std::string source_id = same_race && source_ >= 0 ? model_.feed->sources[static_cast<std::size_t>(source_)].id : "";
   model_.feed = std::move(parsed.feed);
+  area_ = area_id.empty() ? -1 : model_.feed->find_area(area_id);
+  source_ = source_id.empty() ? -1 : model_.feed->find_source(source_id);
   rebuild();
+  // Remember this moment of every source, for the timeline (bounded: a night of polls).
+  if (model_.ready()) {
+    for (const Summary& s : model_.by_source) {
+      const SourceResults* sr = model_.race->results_for(s.source);
+      const std::int64_t at = sr ? sr->updated.epoch : model_.feed->updated.epoch;
+      const bool known = std::any_of(seen_.begin(), seen_.end(), [&](const Moment& m) { return m.source == s.source && m.at == at; });
+      if (!known && s.area == model_.race->area) seen_.push_back(moment_of(s, at));
+    }
+    if (seen_.size() > 2000) seen_.erase(seen_.begin(), seen_.begin() + static_cast<long>(seen_.size() - 2000));
+    rebuild();
+  }
   return up;
 }
 
 void Widget::set_options(const WidgetOptions& options) {
+  const bool race_changed = options.race != options_.race;
+  const bool area_changed = options.area != options_.area;
   options_ = options;
+  if (race_changed) {
+    area_ = -1;
+    source_ = -1;
+  }
+  if (area_changed) area_ = -1;
+  model_.query.search = options.search;
+  ui_.tab = view() == View::Full ? ui_.tab : view();
   rebuild();
+}
+
+bool Widget::navigate_back() {
+  if (!model_.ready() || model_.trail.size() < 2) return false;
+  area_ = model_.trail[model_.trail.size() - 2];
+  rebuild();
+  return true;
 }
 
 void Widget::rebuild() {
   const std::shared_ptr<const Feed> feed = model_.feed;
+  const TableQuery query = model_.query;
   model_ = Model{};
   model_.feed = feed;
+  model_.query = query;
+  ++mirror_version_;
   if (!feed || feed->races.empty()) return;
   int race = options_.race.empty() ? 0 : feed->find_race(options_.race);
   if (race < 0) race = 0;  // an unknown race id falls back to the first race, never to nothing
-  model_.race = &feed->races[static_cast<std::size_t>(race)];
-  int source = options_.source.empty() ? -1 : feed->find_source(options_.source);
-  if (source < 0 || !model_.race->results_for(source))
-    source = model_.race->results.empty() ? 0 : model_.race->results.front().source;
+  const Race& r = feed->races[static_cast<std::size_t>(race)];
+  model_.race = &r;
+
+  // Source: the reader's choice, else the option, else the race's first with results.
+  int source = source_;
+  if (source < 0 || !r.results_for(source)) source = options_.source.empty() ? -1 : feed->find_source(options_.source);
+  if (source < 0 || !r.results_for(source)) source = r.results.empty() ? 0 : r.results.front().source;
   model_.source = source;
-  model_.tally = std::make_unique<RaceTally>(*feed, *model_.race, source);
-  model_.root = summarize(*model_.tally, model_.race->area);
+  model_.tally = std::make_unique<RaceTally>(*feed, r, source);
+
+  // Area: opened by the reader, else data-area, else the race's root.
+  int area = area_;
+  if (area < 0 && !options_.area.empty()) area = feed->find_area(options_.area);
+  if (area < 0 || !model_.tally->in_race(area)) area = r.area;
+  model_.area = area;
+  for (int a = area; a >= 0; a = feed->areas[static_cast<std::size_t>(a)].parent) {
+    model_.trail.insert(model_.trail.begin(), a);
+    if (a == r.area) break;
+  }
+  model_.current = summarize(*model_.tally, area);
+  model_.rows = table_rows(*model_.tally, area, model_.query);
+  for (const SourceResults& sr : r.results) {
+    const RaceTally t(*feed, r, sr.source);
+    model_.by_source.push_back(summarize(t, area));
+  }
+  model_.flips = flipped_rows(*model_.tally, r.area);
+
+  // The timeline: the feed's history, each source's current count, and what this page has seen.
+  for (const auto& [src, points] : r.history) {
+    for (const HistoryPoint& p : points) {
+      Moment m;
+      m.source = src;
+      m.at = p.at.epoch;
+      m.reporting_pct = p.reporting_pct;
+      if (p.boxes_counted) {
+        const auto boxes = model_.tally->boxes(r.area);
+        if (boxes && *boxes > 0) m.reporting_pct = 100.0 * static_cast<double>(*p.boxes_counted) / static_cast<double>(*boxes);
+      }
+      if (!p.votes.empty()) {
+        Count valid = 0;
+        for (const auto& [c, v] : p.votes) valid += v;
+        if (p.valid) valid = *p.valid;
+        for (const auto& [c, v] : p.votes)
+          if (valid > 0) m.shares.emplace_back(c, 100.0 * static_cast<double>(v) / static_cast<double>(valid));
+      } else {
+        m.shares = p.shares;
+      }
+      model_.moments.push_back(std::move(m));
+    }
+  }
+  if (area == r.area) {
+    for (const Summary& s : model_.by_source) {
+      const SourceResults* sr = r.results_for(s.source);
+      model_.moments.push_back(moment_of(s, sr ? sr->updated.epoch : feed->updated.epoch));
+    }
+    for (const Moment& m : seen_) {
+      const bool known = std::any_of(model_.moments.begin(), model_.moments.end(),
+                                     [&](const Moment& k) { return k.source == m.source && k.at == m.at; });
+      if (!known) model_.moments.push_back(m);
+    }
+  }
+  std::stable_sort(model_.moments.begin(), model_.moments.end(), [](const Moment& a, const Moment& b) { return a.at < b.at; });
+}
+
+void Widget::apply(const Actions& act) {
+  bool changed = false;
+  if (act.open_area) {
+    area_ = *act.open_area;
+    if (view() == View::Full) ui_.tab = View::Summary;
+    changed = true;
+  }
+  if (act.source) {
+    source_ = *act.source;
+    changed = true;
+  }
+  if (act.sort) {
+    model_.query.sort = act.sort->first;
+    model_.query.desc = act.sort->second;
+    changed = true;
+  }
+  if (act.tab) ui_.tab = *act.tab;
+  if (act.toggle_others) {
+    ui_.others_open = !ui_.others_open;
+    ++mirror_version_;
+  }
+  if (act.hover_moment) ui_.hover_moment = *act.hover_moment;
+  if (changed) rebuild();
 }
 
 std::uint32_t Widget::background() const { return palette(options_.dark, options_.accent).background; }
 
+namespace {
+
+void style_from(const Palette& pal) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.Colors[ImGuiCol_Text] = col4(pal.text);
+  s.Colors[ImGuiCol_TextDisabled] = col4(pal.secondary);
+  s.Colors[ImGuiCol_WindowBg] = col4(pal.background, 0);
+  s.Colors[ImGuiCol_ChildBg] = col4(pal.background, 0);
+  s.Colors[ImGuiCol_PopupBg] = col4(pal.background);
+  s.Colors[ImGuiCol_Border] = col4(pal.rule);
+  s.Colors[ImGuiCol_Header] = col4(pal.track, 0.8f);
+  s.Colors[ImGuiCol_HeaderHovered] = col4(pal.track);
+  s.Colors[ImGuiCol_HeaderActive] = col4(pal.rule);
+  s.Colors[ImGuiCol_TableHeaderBg] = col4(pal.background);
+  s.Colors[ImGuiCol_TableBorderLight] = col4(pal.rule, 0.7f);
+  s.Colors[ImGuiCol_TableBorderStrong] = col4(pal.rule);
+  s.Colors[ImGuiCol_TableRowBg] = col4(pal.background, 0);
+  s.Colors[ImGuiCol_TableRowBgAlt] = col4(pal.track, 0.35f);
+  s.Colors[ImGuiCol_ScrollbarBg] = col4(pal.background, 0);
+  s.Colors[ImGuiCol_ScrollbarGrab] = col4(pal.rule);
+  s.Colors[ImGuiCol_ScrollbarGrabHovered] = col4(pal.secondary);
+  s.Colors[ImGuiCol_ScrollbarGrabActive] = col4(pal.secondary);
+  s.Colors[ImGuiCol_NavHighlight] = col4(pal.accent);
+}
+
+// "İstanbul › Sarıyer": each step but the last goes back to it.
+void draw_breadcrumb(const ViewContext& c) {
+  const Model& m = c.model;
+  if (m.trail.size() < 2) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  float x = o.x;
+  const float h = c.fonts.strong->FontSize + c.px(8);
+  for (std::size_t i = 0; i < m.trail.size(); ++i) {
+    const std::string& name = m.feed->areas[static_cast<std::size_t>(m.trail[i])].name;
+    const bool last = i + 1 == m.trail.size();
+    const std::string label = i == 0 ? std::string("‹ ") + name : name;
+    const float w = text_width(c.fonts.strong, label);
+    if (!last) {
+      ImGui::SetCursorScreenPos(ImVec2(x, o.y));
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::InvisibleButton("crumb", ImVec2(w, h))) c.act.open_area = m.trail[i];
+      const bool hov = ImGui::IsItemHovered();
+      ImGui::PopID();
+      text(dl, c.fonts.strong, x, o.y + c.px(4), c.pal.accent, label);
+      if (hov) dl->AddLine(ImVec2(x, o.y + h - c.px(2)), ImVec2(x + w, o.y + h - c.px(2)), col(c.pal.accent), c.px(1));
+      x += w;
+      text(dl, c.fonts.strong, x + c.px(6), o.y + c.px(4), c.pal.secondary, "›");
+      x += c.px(18);
+    } else {
+      text(dl, c.fonts.strong, x, o.y + c.px(4), c.pal.text, label);
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + h + c.px(8)));
+  ImGui::Dummy(ImVec2(0, 0));
+}
+
+float bottom() { return ImGui::GetCursorScreenPos().y; }
+
+}  // namespace
+
 void Widget::draw(float width, float scale, const Fonts& fonts) {
   const Palette pal = palette(options_.dark, options_.accent);
+  style_from(pal);
   const float pad = 16 * scale;
   ImGui::SetCursorPos(ImVec2(pad, pad));
+  ImGui::Indent(pad);  // every new line starts inside the padding
   const float start = ImGui::GetCursorPosY();
+  ImGui::PushFont(fonts.body);
   if (!model_.ready()) {
-    ImGui::PushFont(fonts.body);
-    ImGui::TextColored(ImVec4(0.4f, 0.4f, 0.4f, 1), "%s", options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…");
-    ImGui::PopFont();
+    ImGui::TextColored(col4(pal.secondary), "%s", options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…");
   } else {
-    const ViewContext ctx{model_, width - 2 * pad, scale, pal, fonts, options_.lang};
-    draw_summary(ctx);
+    Actions act;
+    const float inner = width - 2 * pad;
+    const ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang};
+    const View v = view();
+    View tab = v == View::Full ? ui_.tab : v;
+    if (v == View::Full) {
+      const std::vector<std::pair<View, Str>> tabs = {{View::Summary, Str::TabSummary}, {View::Table, Str::TabTable},
+                                                      {View::Sources, Str::TabSources}, {View::Flips, Str::TabFlips},
+                                                      {View::Timeline, Str::TabTimeline}};
+      std::vector<std::string> labels;
+      int selected = 0;
+      for (std::size_t i = 0; i < tabs.size(); ++i) {
+        labels.push_back(str(tabs[i].second, options_.lang));
+        if (tabs[i].first == tab) selected = static_cast<int>(i);
+      }
+      const int clicked = segmented(ctx, "tabs", labels, selected);
+      if (clicked >= 0) act.tab = tabs[static_cast<std::size_t>(clicked)].first;
+    }
+    switch (tab) {
+      case View::Summary:
+      case View::Detail: {
+        draw_breadcrumb(ctx);
+        const bool wide = ctx.css_width() >= 900 && (v == View::Full || v == View::Detail) && !model_.rows.empty();
+        if (wide) {  // summary and table side by side
+          const ImVec2 o = ImGui::GetCursorScreenPos();
+          const float left = std::min(inner * 0.42f, 440 * scale), gap = 32 * scale;
+          const ViewContext lc{model_, ui_, act, left, scale, pal, fonts, options_.lang};
+          draw_summary(lc);
+          const float y1 = bottom();
+          ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
+          const ViewContext rc{model_, ui_, act, inner - left - gap, scale, pal, fonts, options_.lang};
+          draw_table(rc);
+          const float y2 = bottom();
+          ImGui::SetCursorScreenPos(ImVec2(o.x, std::max(y1, y2)));
+          ImGui::Dummy(ImVec2(0, 0));
+        } else {
+          draw_summary(ctx);
+          if (v == View::Detail && !model_.rows.empty()) {
+            ImGui::Dummy(ImVec2(0, 12 * scale));
+            draw_table(ctx);
+          }
+        }
+        break;
+      }
+      case View::Table:
+        draw_breadcrumb(ctx);
+        draw_table(ctx);
+        break;
+      case View::Sources: draw_sources(ctx); break;
+      case View::Flips: draw_flips(ctx); break;
+      case View::Timeline: draw_timeline(ctx); break;
+      case View::Full: break;
+    }
+    apply(act);
   }
+  ImGui::PopFont();
+  ImGui::Unindent(pad);
   content_height_ = ImGui::GetCursorPosY() - start + 2 * pad;
 }
 
 std::string Widget::accessible_json() const {
   const Lang lang = options_.lang;
-  std::string out = "{\"lang\":";
-  out += json::quote(lang_code(lang));
-  if (!model_.ready()) return out + "}";
-  const Feed& f = *model_.feed;
-  const Race& race = *model_.race;
-  out += ",\"caption\":" + json::quote(race.title.get(lang_code(lang)) + " — " +
-                                       f.areas[static_cast<std::size_t>(model_.root.area)].name);
-  out += ",\"sentence\":" + json::quote(summary_sentence(model_, lang));
-  out += ",\"columns\":[" + json::quote(str(Str::Candidate, lang)) + "," + json::quote(str(Str::Party, lang)) + "," +
-         json::quote(str(Str::Count_, lang)) + "," + json::quote(str(Str::Share, lang)) + "]";
-  out += ",\"rows\":[";
-  bool first = true;
-  for (const SummaryRow& r : summary_rows(model_)) {
-    if (!first) out += ",";
-    first = false;
-    const std::string name = r.contestant >= 0 ? f.contestant_name(race, r.contestant)
-                                               : std::string(str(Str::Others, lang)) + " (" + std::to_string(r.grouped) + ")";
-    const std::string party = r.party >= 0 ? f.parties[static_cast<std::size_t>(r.party)].short_name : "";
-    out += "[" + json::quote(name) + "," + json::quote(party) + "," +
-           json::quote(model_.root.shares_only ? "" : format_count(r.votes, lang)) + "," +
-           json::quote(format_percent(r.share_pct, lang)) + "]";
+  std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
+  if (model_.ready()) {
+    std::vector<AccessibleSection> sections;
+    const View v = view();
+    if (v == View::Full || v == View::Summary || v == View::Detail) sections.push_back(describe_summary(model_, ui_, lang));
+    if ((v == View::Full || v == View::Table || v == View::Detail) && !model_.rows.empty())
+      sections.push_back(describe_table(model_, lang));
+    if (v == View::Full || v == View::Sources) sections.push_back(describe_sources(model_, lang));
+    if ((v == View::Full && model_.race->previous) || v == View::Flips) sections.push_back(describe_flips(model_, lang));
+    if ((v == View::Full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(describe_timeline(model_, lang));
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      const AccessibleSection& s = sections[i];
+      if (i) out += ",";
+      out += "{\"caption\":" + json::quote(s.caption) + ",\"sentence\":" + json::quote(s.sentence) + ",\"columns\":[";
+      for (std::size_t k = 0; k < s.columns.size(); ++k) out += (k ? "," : "") + json::quote(s.columns[k]);
+      out += "],\"rows\":[";
+      for (std::size_t r = 0; r < s.rows.size(); ++r) {
+        out += r ? ",[" : "[";
+        for (std::size_t k = 0; k < s.rows[r].size(); ++k) out += (k ? "," : "") + json::quote(s.rows[r][k]);
+        out += "]";
+      }
+      out += "]}";
+    }
   }
-  out += "]}";
-  return out;
+  return out + "]}";
 }
 
 }  // namespace sandik::ui

@@ -40,7 +40,11 @@ var STYLE = [
   '.notice{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;',
   'background:#fff4e5;color:#5c3a00;border-top:1px solid #f0d3a6;}',
   '.notice.on{display:block;}',
-  '.dark .notice{background:#3a2a10;color:#ffe0b0;border-color:#5c4520;}'
+  '.dark .notice{background:#3a2a10;color:#ffe0b0;border-color:#5c4520;}',
+  '.search{display:block;box-sizing:border-box;width:calc(100% - 32px);margin:12px 16px 0;padding:8px 12px;',
+  'font:16px/1.3 system-ui,sans-serif;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:6px;',
+  'background:var(--sandik-bg,#fff);color:var(--sandik-fg,#14171a);}',
+  '.search:focus{outline:3px solid var(--sandik-accent,#0b5cad);outline-offset:1px;}'
 ].join('');
 
 // Visually hidden, yet read by screen readers; inline so no page style is needed or touched.
@@ -57,6 +61,7 @@ function readOptions(el, given) {
     race: pick('race', 'race', ''),
     source: pick('source', 'source', ''),
     view: pick('view', 'view', 'summary'),
+    area: pick('area', 'area', ''),
     lang: pick('lang', 'lang', (document.documentElement.lang || 'tr').slice(0, 2) === 'en' ? 'en' : 'tr'),
     theme: pick('theme', 'theme', 'light'),
     accent: pick('accent', 'accent', ''),
@@ -70,8 +75,9 @@ function resolvedOptionsJson(w) {
     (o.theme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
   w.dark = dark;
   var reduced = !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-  return JSON.stringify({race: o.race, source: o.source, view: o.view, lang: o.lang,
-                         theme: dark ? 'dark' : 'light', accent: o.accent, reducedMotion: reduced});
+  return JSON.stringify({race: o.race, source: o.source, view: o.view, area: o.area, lang: o.lang,
+                         theme: dark ? 'dark' : 'light', accent: o.accent, reducedMotion: reduced,
+                         search: w.search || ''});
 }
 
 function withString(core, s, fn) {
@@ -126,6 +132,19 @@ Widget.prototype.build = function () {
   notice.setAttribute('role', 'status');
   var slot = document.createElement('slot');
   slot.name = 'sr';
+  var view = this.options.view;
+  if (view === 'full' || view === 'table' || view === 'detail') {
+    // A real input: the phone's keyboard, IME and screen readers work as everywhere else.
+    var search = document.createElement('input');
+    search.type = 'search';
+    search.className = 'search';
+    search.placeholder = this.options.lang === 'en' ? 'Find a district…' : 'İlçe ara…';
+    search.setAttribute('aria-label', search.placeholder);
+    var self = this;
+    search.addEventListener('input', function () { self.search = search.value; self.pushOptions(); });
+    frame.appendChild(search);
+    this.searchBox = search;
+  }
   frame.appendChild(canvas);
   frame.appendChild(notice);
   frame.appendChild(slot);
@@ -155,10 +174,32 @@ Widget.prototype.start = function (core) {
   } else {
     this.gl = true;
   }
-  withString(core, resolvedOptionsJson(this), function (p) { core._sandik_set_options(self.id, p); });
+  this.pushOptions();
   this.listen();
   this.resize();
   this.update();
+};
+
+Widget.prototype.pushOptions = function () {
+  if (!this.core) return;
+  var core = this.core, id = this.id;
+  withString(core, resolvedOptionsJson(this), function (p) { core._sandik_set_options(id, p); });
+  var dark = this.dark;
+  this.frame.classList.toggle('dark', dark);
+  this.frame.style.setProperty('--sandik-bg', dark ? '#16181c' : '#fff');
+  this.frame.style.setProperty('--sandik-fg', dark ? '#f2f2f2' : '#14171a');
+  this.frame.style.setProperty('--sandik-rule', dark ? '#3a3f47' : '#d5d8dc');
+  this.syncMirror();
+  this.schedule();
+};
+
+// Rebuilds the accessible mirror when the widget says it changed.
+Widget.prototype.syncMirror = function () {
+  if (!this.core || !this.hasData) return;
+  var v = this.core._sandik_mirror_version(this.id);
+  if (v === this.mirrorVersion) return;
+  this.mirrorVersion = v;
+  this.renderMirror(JSON.parse(this.core.UTF8ToString(this.core._sandik_a11y_json(this.id))));
 };
 
 Widget.prototype.listen = function () {
@@ -185,6 +226,10 @@ Widget.prototype.listen = function () {
       var dy = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
       if (core._sandik_wheel(id, p[0], p[1], dy)) { e.preventDefault(); self.schedule(); }
     }, {passive: false}],
+    // Escape goes back up one area; the page keeps every other key.
+    ['keydown', function (e) {
+      if (e.key === 'Escape' && core._sandik_back(id)) { e.preventDefault(); self.schedule(); }
+    }, false],
     ['webglcontextlost', function (e) { e.preventDefault(); core._sandik_context_lost(id); }, false],
     ['webglcontextrestored', function () { core._sandik_context_restored(id); self.schedule(); }, false]
   ];
@@ -225,6 +270,7 @@ Widget.prototype.schedule = function () {
     self.raf = 0;
     if (!self.alive) return;
     var more = self.core._sandik_frame(self.id, t);
+    self.syncMirror();
     var want = Math.ceil(self.core._sandik_content_height(self.id));
     var fixed = parseInt(self.options.height, 10) || 0;
     if (self.hasData && !fixed && want > 0 && want !== self.cssHeight) {
@@ -263,7 +309,7 @@ Widget.prototype.update = function () {
     }
     self.hasData = true;
     self.clearNotice();
-    self.renderMirror(JSON.parse(core.UTF8ToString(core._sandik_a11y_json(self.id))));
+    self.syncMirror();
     self.schedule();
     emit(self, 'sandik:update', {warnings: result.problems});
     return true;
@@ -307,52 +353,55 @@ Widget.prototype.renderMirror = function (m) {
   while (sr.firstChild) sr.removeChild(sr.firstChild);
   if (notice) sr.appendChild(notice);
   sr.setAttribute('lang', m.lang || this.options.lang);
-  if (!m.caption) {
+  if (!m.sections || !m.sections.length) {
     var p0 = document.createElement('p');
     p0.textContent = (m.lang || this.options.lang) === 'en' ? 'Loading results…' : 'Sonuçlar yükleniyor…';
     sr.appendChild(p0);
     return;
   }
-  var p = document.createElement('p');
-  p.className = 'sandik-sentence';
-  p.textContent = m.sentence;
-  sr.appendChild(p);
-  var table = document.createElement('table');
-  var caption = document.createElement('caption');
-  caption.textContent = m.caption;
-  table.appendChild(caption);
-  var thead = document.createElement('thead'), hr = document.createElement('tr');
-  m.columns.forEach(function (c) {
-    var th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = c;
-    hr.appendChild(th);
+  m.sections.forEach(function (sec) {
+    var section = document.createElement('section');
+    var p = document.createElement('p');
+    p.className = 'sandik-sentence';
+    p.textContent = sec.sentence;
+    section.appendChild(p);
+    if (sec.rows.length) {
+      var table = document.createElement('table');
+      var caption = document.createElement('caption');
+      caption.textContent = sec.caption;
+      table.appendChild(caption);
+      var thead = document.createElement('thead'), hr = document.createElement('tr');
+      sec.columns.forEach(function (c) {
+        var th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = c;
+        hr.appendChild(th);
+      });
+      thead.appendChild(hr);
+      table.appendChild(thead);
+      var tbody = document.createElement('tbody');
+      sec.rows.forEach(function (row) {
+        var tr = document.createElement('tr');
+        row.forEach(function (cell, i) {
+          var td = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) td.scope = 'row';
+          td.textContent = cell;
+          tr.appendChild(td);
+        });
+        tbody.appendChild(tr);
+      });
+      table.appendChild(tbody);
+      section.appendChild(table);
+    }
+    sr.appendChild(section);
   });
-  thead.appendChild(hr);
-  table.appendChild(thead);
-  var tbody = document.createElement('tbody');
-  m.rows.forEach(function (row) {
-    var tr = document.createElement('tr');
-    row.forEach(function (cell, i) {
-      var td = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) td.scope = 'row';
-      td.textContent = cell;
-      tr.appendChild(td);
-    });
-    tbody.appendChild(tr);
-  });
-  table.appendChild(tbody);
-  sr.appendChild(table);
 };
 
 Widget.prototype.set = function (options) {
   for (var k in options) if (Object.prototype.hasOwnProperty.call(options, k)) this.options[k] = String(options[k]);
   if (!this.core) return;
-  var self = this, core = this.core;
-  withString(core, resolvedOptionsJson(this), function (p) { core._sandik_set_options(self.id, p); });
+  this.pushOptions();
   if ('feed' in options) this.update();
-  else if (this.hasData) this.renderMirror(JSON.parse(core.UTF8ToString(core._sandik_a11y_json(this.id))));
-  this.schedule();
 };
 
 Widget.prototype.destroy = function () {

@@ -29,8 +29,8 @@ extern "C" int sandik_js_create_context(int id);
 extern "C" void sandik_js_delete_context(int handle);
 
 namespace sandik::fonts {
-extern const unsigned char kFontRegular[], kFontBold[];
-extern const std::size_t kFontRegularSize, kFontBoldSize;
+extern const unsigned char kFontRegular[], kFontBold[], kFontSymbols[];
+extern const std::size_t kFontRegularSize, kFontBoldSize, kFontSymbolsSize;
 }  // namespace sandik::fonts
 
 namespace {
@@ -76,8 +76,16 @@ void build_fonts(Instance& in) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
-                                          std::round(css_px * kLineHeightPerEm * in.dpr), &cfg, ranges);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
+                                                  std::round(css_px * kLineHeightPerEm * in.dpr), &cfg, ranges);
+    static const ImWchar symbols[] = {0x2039, 0x203A, 0x2190, 0x2190, 0x2192, 0x2192, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
+                                      0x2713, 0x2713, 0};
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sandik::fonts::kFontSymbols),
+                                   static_cast<int>(sandik::fonts::kFontSymbolsSize),
+                                   std::round(css_px * kLineHeightPerEm * in.dpr), &merge, symbols);
+    return font;
   };
   using namespace sandik::fonts;
   in.fonts.body = add(kFontRegular, kFontRegularSize, 15);
@@ -202,6 +210,8 @@ EMSCRIPTEN_KEEPALIVE void sandik_set_options(int id, const char* options_json) {
     o.race = get("race");
     o.source = get("source");
     o.view = get("view");
+    o.area = get("area");
+    o.search = get("search");
     o.lang = sandik::lang_from_code(get("lang"));
     o.dark = get("theme") == "dark";
     std::uint32_t accent = 0;
@@ -251,10 +261,18 @@ EMSCRIPTEN_KEEPALIVE int sandik_wheel(int id, float x, float y, float dy_css) {
   return 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void sandik_key(int id, int key, int down) {
-  (void)id;
-  (void)key;
-  (void)down;  // keyboard navigation arrives with the table view
+// Escape: back up one area. Returns 1 when the widget went back (the loader then keeps the key).
+EMSCRIPTEN_KEEPALIVE int sandik_back(int id) {
+  Instance* in = find(id);
+  if (!in || !in->widget.navigate_back()) return 0;
+  in->frames_wanted = 2;
+  return 1;
+}
+
+// Changes whenever the accessible mirror would say something else.
+EMSCRIPTEN_KEEPALIVE int sandik_mirror_version(int id) {
+  Instance* in = find(id);
+  return in ? static_cast<int>(in->widget.mirror_version()) : 0;
 }
 
 // Draws one frame. Returns 1 when another frame is needed (pending input, layout settling).

@@ -1,0 +1,99 @@
+#include "draw.h"
+
+#include <cfloat>
+#include <cmath>
+
+namespace sandik::ui {
+
+ImU32 col(std::uint32_t rgb, float alpha) {
+  return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, static_cast<int>(alpha * 255.0f));
+}
+
+ImVec4 col4(std::uint32_t rgb, float alpha) {
+  return ImVec4(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
+                static_cast<float>(rgb & 0xFF) / 255.0f, alpha);
+}
+
+float text_width(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x; }
+
+void text(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t rgb, const std::string& s) {
+  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), s.c_str());
+}
+
+void text_right(ImDrawList* dl, ImFont* f, float right, float y, std::uint32_t rgb, const std::string& s) {
+  text(dl, f, right - text_width(f, s), y, rgb, s);
+}
+
+std::string fit(ImFont* f, const std::string& s, float max) {
+  if (text_width(f, s) <= max) return s;
+  std::string t = s;
+  while (!t.empty() && text_width(f, t + "…") > max) {
+    t.pop_back();
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+  }
+  return t + "…";
+}
+
+float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x, float pad_y,
+           float rounding) {
+  const float w = text_width(f, s) + 2 * pad_x;
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + f->FontSize + 2 * pad_y), col(bg), rounding);
+  text(dl, f, x + pad_x, y + pad_y, text_on(bg), s);
+  return w;
+}
+
+void draw_check(ImDrawList* dl, float x, float y, float size, ImU32 color) {
+  const ImVec2 pts[] = {ImVec2(x, y + size * 0.55f), ImVec2(x + size * 0.38f, y + size * 0.9f),
+                        ImVec2(x + size, y + size * 0.15f)};
+  dl->AddPolyline(pts, 3, color, 0, size * 0.18f);
+}
+
+std::string surname(const std::string& name) {
+  const std::size_t sp = name.rfind(' ');
+  return sp == std::string::npos ? name : name.substr(sp + 1);
+}
+
+double shown_share(double pct) { return std::round(pct * 100.0) / 100.0; }
+
+std::string party_short(const Feed& feed, int party) {
+  return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].short_name : std::string();
+}
+
+std::uint32_t party_color(const Feed& feed, int party) {
+  return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].color : 0x9AA0A6;
+}
+
+int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float h = c.fonts.strong->FontSize + c.px(14);
+  const float pad = c.px(12), gap = c.px(4);
+  float x = origin.x, y = origin.y;
+  int clicked = -1;
+  ImGui::PushID(id);
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    const float w = text_width(c.fonts.strong, labels[static_cast<std::size_t>(i)]) + 2 * pad;
+    if (x + w > origin.x + c.width && x > origin.x) {  // wrap onto the next line
+      x = origin.x;
+      y += h + gap;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::PushID(i);
+    if (ImGui::InvisibleButton("seg", ImVec2(w, h))) clicked = i;
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    const bool on = i == selected;
+    const std::uint32_t bg = on ? c.pal.text : hovered ? c.pal.track : c.pal.background;
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(bg), h / 2);
+    if (!on) dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), col(c.pal.rule), h / 2, 0, c.px(1));
+    text(dl, c.fonts.strong, x + pad, y + c.px(7), on ? c.pal.background : c.pal.text, labels[static_cast<std::size_t>(i)]);
+    x += w + gap;
+  }
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, y + h + c.px(12)));
+  ImGui::Dummy(ImVec2(0, 0));
+  return clicked;
+}
+
+}  // namespace sandik::ui
