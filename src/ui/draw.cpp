@@ -64,6 +64,12 @@ std::uint32_t party_color(const Feed& feed, int party) {
   return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].color : 0x9AA0A6;
 }
 
+void ViewContext::region(std::string name) const {
+  if (!regions) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  regions->push_back({std::move(name), a.x, a.y, b.x, b.y});
+}
+
 int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -81,6 +87,7 @@ int segmented(const ViewContext& c, const char* id, const std::vector<std::strin
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::PushID(i);
     if (ImGui::InvisibleButton("seg", ImVec2(w, h))) clicked = i;
+    c.region(std::string(id) + ":" + std::to_string(i));
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     const bool on = i == selected;

@@ -73,7 +73,7 @@ void draw_sources(const ViewContext& c) {
   text(dl, c.fonts.title, o.x, o.y, c.pal.text, fit(c.fonts.title, str(Str::SourcesTitle, lang), c.width));
   ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + c.fonts.title->FontSize + c.px(10)));
   if (labels.size() > 1) {
-    const int clicked = segmented(c, "sources", labels, selected);
+    const int clicked = segmented(c, "source", labels, selected);
     if (clicked >= 0) c.act.source = m.by_source[static_cast<std::size_t>(clicked)].source;
   }
 

@@ -192,6 +192,7 @@ void draw_summary(const ViewContext& c) {
       ImGui::SetCursorScreenPos(ImVec2(x0, row_top));
       ImGui::PushID(index);
       if (ImGui::InvisibleButton("others", ImVec2(w, y - row_top - c.px(8)))) c.act.toggle_others = true;
+      c.region("others");
       ImGui::PopID();
     }
     ++index;

@@ -105,7 +105,13 @@ void draw_table(const ViewContext& c) {
     ImGui::TableSetupColumn(label, f, weight, static_cast<ImGuiID>(key));
   }
   ImGui::PushFont(c.fonts.strong);
-  ImGui::TableHeadersRow();
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (std::size_t ci = 0; ci < cols.size(); ++ci) {
+    if (!ImGui::TableSetColumnIndex(static_cast<int>(ci))) continue;
+    ImGui::TableHeader(ImGui::TableGetColumnName(static_cast<int>(ci)));
+    static const char* kNames[] = {"name", "leader", "share", "runner-up", "margin", "reporting", "turnout", "previous", "swing"};
+    c.region(std::string("header:") + kNames[cols[ci]]);
+  }
   ImGui::PopFont();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
     if (specs->SpecsDirty && specs->SpecsCount > 0) {
@@ -134,6 +140,7 @@ void draw_table(const ViewContext& c) {
             if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, row_h - c.px(12))))
               c.act.open_area = r.area;
+            c.region("row:" + feed.areas[static_cast<std::size_t>(r.area)].id);
             ImGui::PopID();
             text(dl, c.fonts.strong, p.x, ty, c.pal.text, fit(c.fonts.strong, *r.name, cw));
             break;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+
+#include "core/time.h"
 
 #include "draw.h"
 #include "strings.h"
@@ -28,14 +31,21 @@ std::vector<int> sources_in(const Model& m) {
   return out;
 }
 
+// "22.35" on election day; "1 Nis 01.00" after it (the count ran into the next days).
 std::string clock(const Model& m, std::int64_t at, Lang lang) {
-  const int offset = [&] {
-    Time t;
-    t.epoch = at;
-    t.offset_min = m.feed->updated.offset_min;
-    return display_offset(*m.feed, t);
-  }();
-  return format_clock(at, offset, lang);
+  Time t;
+  t.epoch = at;
+  t.offset_min = m.feed->updated.offset_min;
+  const int offset = display_offset(*m.feed, t);
+  const Civil c = to_civil(at, offset);
+  char day[16];
+  std::snprintf(day, sizeof day, "%04d-%02d-%02d", c.year, c.month, c.day);
+  if (m.feed->election.date.empty() || m.feed->election.date == day) return format_clock(at, offset, lang);
+  static const char* kTr[] = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"};
+  static const char* kEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::string month = (lang == Lang::Tr ? kTr : kEn)[c.month - 1];
+  return lang == Lang::Tr ? std::to_string(c.day) + " " + month + " " + format_clock(at, offset, lang)
+                          : month + " " + std::to_string(c.day) + ", " + format_clock(at, offset, lang);
 }
 
 void marker(ImDrawList* dl, int shape, ImVec2 p, float r, ImU32 color) {

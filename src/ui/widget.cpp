@@ -186,12 +186,18 @@ void Widget::apply(const Actions& act) {
     model_.query.desc = act.sort->second;
     changed = true;
   }
-  if (act.tab) ui_.tab = *act.tab;
+  if (act.tab && *act.tab != ui_.tab) {
+    ui_.tab = *act.tab;
+    ++mirror_version_;
+  }
   if (act.toggle_others) {
     ui_.others_open = !ui_.others_open;
     ++mirror_version_;
   }
-  if (act.hover_moment) ui_.hover_moment = *act.hover_moment;
+  if (act.hover_moment && *act.hover_moment != ui_.hover_moment) {
+    ui_.hover_moment = *act.hover_moment;
+    ++mirror_version_;
+  }
   if (changed) rebuild();
 }
 
@@ -239,6 +245,7 @@ void draw_breadcrumb(const ViewContext& c) {
       ImGui::SetCursorScreenPos(ImVec2(x, o.y));
       ImGui::PushID(static_cast<int>(i));
       if (ImGui::InvisibleButton("crumb", ImVec2(w, h))) c.act.open_area = m.trail[i];
+      c.region("crumb:" + m.feed->areas[static_cast<std::size_t>(m.trail[i])].id);
       const bool hov = ImGui::IsItemHovered();
       ImGui::PopID();
       text(dl, c.fonts.strong, x, o.y + c.px(4), c.pal.accent, label);
@@ -270,8 +277,9 @@ void Widget::draw(float width, float scale, const Fonts& fonts) {
     ImGui::TextColored(col4(pal.secondary), "%s", options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…");
   } else {
     Actions act;
+    regions_.clear();
     const float inner = width - 2 * pad;
-    const ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang};
+    const ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
     const View v = view();
     View tab = v == View::Full ? ui_.tab : v;
     if (v == View::Full) {
@@ -295,11 +303,11 @@ void Widget::draw(float width, float scale, const Fonts& fonts) {
         if (wide) {  // summary and table side by side
           const ImVec2 o = ImGui::GetCursorScreenPos();
           const float left = std::min(inner * 0.42f, 440 * scale), gap = 32 * scale;
-          const ViewContext lc{model_, ui_, act, left, scale, pal, fonts, options_.lang};
+          const ViewContext lc{model_, ui_, act, left, scale, pal, fonts, options_.lang, &regions_};
           draw_summary(lc);
           const float y1 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
-          const ViewContext rc{model_, ui_, act, inner - left - gap, scale, pal, fonts, options_.lang};
+          const ViewContext rc{model_, ui_, act, inner - left - gap, scale, pal, fonts, options_.lang, &regions_};
           draw_table(rc);
           const float y2 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x, std::max(y1, y2)));

@@ -96,6 +96,13 @@ struct Actions {
   std::optional<int> hover_moment;
 };
 
+// Where a reader can tap, by name ("tab:1", "header:margin", "row:sariyer", "crumb:istanbul",
+// "source:AA", "others"), in device pixels: for keyboard focus rings and for tests that tap.
+struct Region {
+  std::string name;
+  float x0, y0, x1, y1;
+};
+
 struct ViewContext {
   const Model& model;
   const UiState& ui;
@@ -105,8 +112,10 @@ struct ViewContext {
   const Palette& pal;
   const Fonts& fonts;
   Lang lang;
+  std::vector<Region>* regions;
   float px(float css) const { return css * scale; }
   float css_width() const { return width / scale; }
+  void region(std::string name) const;  // the last ImGui item's rectangle
 };
 
 // One block of the accessible mirror: a sentence and a table, as the canvas shows them.
@@ -139,6 +148,7 @@ class Widget {
   std::string accessible_json() const;
   // Bumped whenever what the mirror says changes (the platform rebuilds the DOM only then).
   unsigned mirror_version() const { return mirror_version_; }
+  const std::vector<Region>& regions() const { return regions_; }  // of the last frame
 
  private:
   void rebuild();
@@ -152,6 +162,7 @@ class Widget {
   std::vector<Moment> seen_;  // moments from feeds received since the page opened
   float content_height_ = 0;
   unsigned mirror_version_ = 0;
+  std::vector<Region> regions_;
 };
 
 }  // namespace sandik::ui

@@ -424,6 +424,11 @@ function handleOf(w) {
     update: function () { return w.update(); },
     set: function (o) { w.set(o || {}); },
     destroy: function () { w.destroy(); },
+    // Where a reader can tap, in CSS pixels from the widget's canvas: [{name, x, y, w, h}] —
+    // "tab:1", "header:margin", "row:sariyer", "crumb:istanbul", "source:1", "others".
+    regions: function () {
+      return w.core && w.gl ? JSON.parse(w.core.UTF8ToString(w.core._sandik_regions(w.id))) : [];
+    },
     get element() { return w.el; }
   };
 }

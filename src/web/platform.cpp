@@ -9,6 +9,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <deque>
@@ -55,6 +56,7 @@ struct Instance {
   int frames_wanted = 2;      // ImGui lays out popups and sizes on the frame after a change
   double last_time = 0;
   std::string out;            // the last string handed to JS (valid until the next call)
+  unsigned drawn_version = 0; // the widget's state last drawn
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -239,6 +241,7 @@ EMSCRIPTEN_KEEPALIVE void sandik_pointer(int id, int type, float x, float y) {
   if (!in) return;
   if (in->pending.size() > 64) in->pending.pop_front();
   in->pending.push_back({type, x * in->dpr, y * in->dpr});
+  in->frames_wanted = 2;  // hover and press states settle on the frames after an event
 }
 
 // Wheel over the canvas. Returns 1 when the widget scrolls (the loader then cancels the page's
@@ -269,6 +272,20 @@ EMSCRIPTEN_KEEPALIVE int sandik_back(int id) {
   return 1;
 }
 
+// Where a reader can tap, in CSS pixels from the canvas's top left: [{"name","x","y","w","h"}…].
+EMSCRIPTEN_KEEPALIVE const char* sandik_regions(int id) {
+  Instance* in = find(id);
+  if (!in) return "[]";
+  std::string out = "[";
+  for (const auto& r : in->widget.regions()) {
+    if (out.size() > 1) out += ",";
+    out += "{\"name\":" + sandik::json::quote(r.name) + ",\"x\":" + sandik::json::number_text(r.x0 / in->dpr) +
+           ",\"y\":" + sandik::json::number_text(r.y0 / in->dpr) + ",\"w\":" +
+           sandik::json::number_text((r.x1 - r.x0) / in->dpr) + ",\"h\":" + sandik::json::number_text((r.y1 - r.y0) / in->dpr) + "}";
+  }
+  return hand_out(*in, out + "]");
+}
+
 // Changes whenever the accessible mirror would say something else.
 EMSCRIPTEN_KEEPALIVE int sandik_mirror_version(int id) {
   Instance* in = find(id);
@@ -288,8 +305,16 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   if (io.DeltaTime > 1.0f) io.DeltaTime = 1.0f / 60;  // after idle: don't fast-forward ImGui's timers
   in->last_time = now_ms;
   // ImGui 1.86 has no input queue: apply moves, and at most one button change per frame.
+  const ImVec2 hovered_at = io.MousePos;  // where the last frame saw the pointer
   while (!in->pending.empty()) {
     const PointerEvent e = in->pending.front();
+    // (ImGui floors the mouse position it is given; compare likewise.)
+    if (e.type == kDown && (hovered_at.x != std::floor(e.x) || hovered_at.y != std::floor(e.y))) {
+      // A tap lands where the pointer was not: hover there for one frame first, as a mouse
+      // would, so ImGui items that check the previous frame's hover take the press.
+      io.MousePos = ImVec2(e.x, e.y);
+      break;
+    }
     in->pending.pop_front();
     io.MousePos = e.type == kLeave ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(e.x, e.y);
     if (e.type == kDown || e.type == kUp) {
@@ -316,6 +341,10 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (in->frames_wanted > 0) --in->frames_wanted;
+  if (in->widget.mirror_version() != in->drawn_version) {  // the reader changed something: draw it
+    in->drawn_version = in->widget.mirror_version();
+    in->frames_wanted = std::max(in->frames_wanted, 3);  // tables settle their columns over frames
+  }
   return in->frames_wanted > 0 || !in->pending.empty();
 }
 

@@ -1,0 +1,178 @@
+// The widget's views driven as a reader would: taps on tabs, column headers, rows, the
+// breadcrumb and the source switch, typing in the search box — and what the accessible text
+// says afterwards. Screenshots of every view at every width go to build/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, open, waitForWidget, canvasStats, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
+const settle = (page) => page.waitForTimeout(250);
+
+// Taps a named region of a widget (handle.regions(): tabs, headers, rows, crumbs, sources).
+async function tap(page, sel, name) {
+  const find = () => page.evaluate(([s, n]) => {
+    const el = document.querySelector(s);
+    const canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const hit = el.__sandik.regions().find((g) => g.name === n);
+    return hit && { x: canvas.left + hit.x + hit.w / 2, y: canvas.top + hit.y + hit.h / 2 };
+  }, [sel, name]);
+  let r = await find();
+  if (r && (r.y < 0 || r.y > page.viewportSize().height)) {  // scroll the page to it, as a reader would
+    await page.evaluate((dy) => window.scrollBy(0, dy), r.y - page.viewportSize().height / 2);
+    await settle(page);
+    r = await find();
+  }
+  assert.ok(r, `region ${name} is on screen`);
+  await page.mouse.click(r.x, r.y);
+  await settle(page);
+}
+
+test('full view: tabs, sort by margin, open Sarıyer and go back, switch source, search', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760, height: 1000 });
+  try {
+    const sel = '#full';
+    await waitForWidget(page, sel);
+    await page.locator(sel).scrollIntoViewIfNeeded();
+    await settle(page);
+    await screenshot(page, 'full-summary-760');
+
+    // The "İlçeler" tab shows the table of 39 districts in Turkish alphabetical order.
+    await tap(page, sel, 'tabs:1');
+    let text = await mirror(page, sel);
+    assert.match(text, /39 satır, sıralama: name\./);
+    assert.ok(text.indexOf('Büyükçekmece') < text.indexOf('Çatalca') && text.indexOf('Sultangazi') < text.indexOf('Şile'));
+    await page.locator(sel).screenshot({ path: 'build/screenshots/full-table-760.png' });
+
+    // Tap the "Fark" (margin) header: sorted by margin, largest first (Beşiktaş, 66,89 points).
+    await tap(page, sel, 'header:margin');
+    text = await mirror(page, sel);
+    assert.match(text, /sıralama: margin \(azalan\)/, 'sorted by margin, descending');
+    const rows = await page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
+    assert.equal(rows[0], 'Beşiktaş');
+    assert.equal(rows[38], 'Fatih', 'the closest district last');
+    // Tap it again: ascending.
+    await tap(page, sel, 'header:margin');
+    assert.match(await mirror(page, sel), /sıralama: margin\./);
+
+    // Tap Sarıyer: its own summary opens, with a breadcrumb back to İstanbul.
+    await tap(page, sel, 'row:sariyer');
+    text = await mirror(page, sel);
+    assert.match(text, /İBB Başkanlığı, Sarıyer\. Ekrem İmamoğlu kazandı, %59,05/);
+    assert.match(text, /119\.439/);
+    await page.locator(sel).screenshot({ path: 'build/screenshots/full-detail-sariyer-760.png' });
+    await tap(page, sel, 'crumb:istanbul');
+    assert.match(await mirror(page, sel), /İBB Başkanlığı, İstanbul\./);
+    // Escape goes back too.
+    await tap(page, sel, 'tabs:1');
+    await tap(page, sel, 'row:besiktas');
+    assert.match(await mirror(page, sel), /İBB Başkanlığı, Beşiktaş\./);
+    await page.locator(sel).locator('canvas').focus();
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.match(await mirror(page, sel), /İBB Başkanlığı, İstanbul\./);
+
+    // Sources side by side, then switch to Anadolu Ajansı.
+    await tap(page, sel, 'tabs:2');
+    text = await mirror(page, sel);
+    assert.match(text, /AdayANKAAAFark/, 'compare table has both sources');
+    assert.match(text, /Ekrem İmamoğlu%51,15%51,14/, 'İmamoğlu per source');
+    await page.locator(sel).screenshot({ path: 'build/screenshots/full-sources-760.png' });
+    await tap(page, sel, 'source:1');
+    await tap(page, sel, 'tabs:0');
+    text = await mirror(page, sel);
+    assert.match(text, /4\.432\.862/, 'AA count shown after switching source');
+    assert.match(text, /Anadolu Ajansı, 11\.27 itibarıyla/);
+
+    // Search: "sari" finds Sarıyer (Turkish letters folded).
+    await page.locator(sel).locator('input.search').fill('sari');
+    await settle(page);
+    await tap(page, sel, 'tabs:1');
+    const found = await page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
+    assert.deepEqual(found, ['Sarıyer']);
+    await page.locator(sel).locator('input.search').fill('');
+    await settle(page);
+
+    // Timeline: the night's moments from three sources.
+    await tap(page, sel, 'tabs:4');
+    text = await mirror(page, sel);
+    assert.match(text, /19\.15ANKA%10,00%58,79%37,65/, 'ANKA at 19.15, 10% of boxes, 58,79 / 37,65');
+    assert.match(text, /1 Nis 01\.00AA%91,11%50,85/, "AA at 01.00: 91,11% of boxes, İmamoğlu 50,85%");
+    await page.locator(sel).screenshot({ path: 'build/screenshots/full-timeline-760.png' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('changed hands: 12 district mayoralties, 11 from AK Parti and Silivri from MHP', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760 });
+  try {
+    await waitForWidget(page, '#flips');
+    const text = await mirror(page, '#flips');
+    assert.match(text, /El değiştiren ilçeler \(12\)/);
+    const rows = await page.locator('#flips .sandik-sr tbody tr').allTextContents();
+    assert.equal(rows.length, 12);
+    assert.equal(rows.filter((r) => r.includes('AK PartiCHP')).length, 11);
+    assert.ok(rows.some((r) => r.startsWith('SilivriMHPCHP')));
+    const px = await canvasStats(page, [0xe30a17, 0xf68407], { selector: '#flips' });
+    assert.ok(px.counts[0] > 500 && px.counts[1] > 500, 'CHP and AK Parti chips drawn');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const width of [320, 768, 1200]) {
+  for (const dpr of [1, 2]) {
+    test(`every widget draws at ${width} px, DPR ${dpr}`, async () => {
+      const { page, context, errors } = await open(browser, server.url, { width, height: 900, dpr });
+      try {
+        for (const sel of ['#summary', '#full', '#flips']) {
+          await waitForWidget(page, sel);
+          const size = await page.evaluate((s) => {
+            const c = document.querySelector(s).shadowRoot.querySelector('canvas');
+            return { w: c.width, cw: c.getBoundingClientRect().width };
+          }, sel);
+          assert.equal(size.w, Math.round(size.cw * dpr), `${sel} is crisp at DPR ${dpr}`);
+          assert.ok(size.cw <= width, `${sel} fits in ${width} px`);
+          const px = await canvasStats(page, [0xe30a17], { selector: sel });
+          assert.ok(px.distinct > 20 && px.counts[0] > 50, `${sel} is drawn with party colours`);
+          await page.locator(sel).screenshot({ path: `build/screenshots/${sel.slice(1)}-${width}-dpr${dpr}.png` });
+        }
+        assert.match(await mirror(page, '#summary'), /Ekrem İmamoğlu kazandı, %51,15/);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test('English, dark theme', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760, colorScheme: 'dark' });
+  try {
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'en';
+      el.dataset.sandikFeed = 'feeds/istanbul-2024.json';
+      el.dataset.lang = 'en';
+      el.dataset.theme = 'auto';
+      document.querySelector('main').prepend(el);
+    });
+    await waitForWidget(page, '#en');
+    const text = await mirror(page, '#en');
+    assert.match(text, /Ekrem İmamoğlu won, 51\.15%/);
+    assert.match(text, /İmamoğlu leads by 1,001,426 votes \(11\.56 points\)/);
+    assert.match(text, /99\.99% of ballot boxes counted/);
+    const px = await canvasStats(page, [0x16181c], { selector: '#en' });
+    assert.ok(px.counts[0] > px.width * px.height * 0.5, 'dark background');
+    await page.locator('#en').screenshot({ path: 'build/screenshots/summary-en-dark-760.png' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
