@@ -35,6 +35,11 @@ std::string fit(ImFont* f, const std::string& s, float max) {
   return t + "…";
 }
 
+float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uint32_t rgb, const std::string& s) {
+  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), s.c_str(), nullptr, width);
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, width, s.c_str()).y;
+}
+
 float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x, float pad_y,
            float rounding) {
   const float w = text_width(f, s) + 2 * pad_x;
@@ -64,6 +69,13 @@ std::uint32_t party_color(const Feed& feed, int party) {
   return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].color : 0x9AA0A6;
 }
 
+double ViewContext::bar_share(int contestant, double target) const {
+  if (!grow_from || grow >= 1) return target;
+  for (const auto& [c, v] : *grow_from)
+    if (c == contestant) return v + (target - v) * static_cast<double>(grow);
+  return target * static_cast<double>(grow);  // new on the board: grows from zero
+}
+
 void ViewContext::region(std::string name) const {
   if (!regions) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -73,13 +85,14 @@ void ViewContext::region(std::string name) const {
 int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float h = c.fonts.strong->FontSize + c.px(14);
-  const float pad = c.px(12), gap = c.px(4);
+  ImFont* font = c.css_width() < 420 ? c.fonts.small : c.fonts.strong;  // phones: more pills per line
+  const float h = font->FontSize + c.px(c.css_width() < 420 ? 10 : 14);
+  const float pad = c.px(c.css_width() < 420 ? 9 : 12), gap = c.px(4);
   float x = origin.x, y = origin.y;
   int clicked = -1;
   ImGui::PushID(id);
   for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-    const float w = text_width(c.fonts.strong, labels[static_cast<std::size_t>(i)]) + 2 * pad;
+    const float w = text_width(font, labels[static_cast<std::size_t>(i)]) + 2 * pad;
     if (x + w > origin.x + c.width && x > origin.x) {  // wrap onto the next line
       x = origin.x;
       y += h + gap;
@@ -94,7 +107,7 @@ int segmented(const ViewContext& c, const char* id, const std::vector<std::strin
     const std::uint32_t bg = on ? c.pal.text : hovered ? c.pal.track : c.pal.background;
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(bg), h / 2);
     if (!on) dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), col(c.pal.rule), h / 2, 0, c.px(1));
-    text(dl, c.fonts.strong, x + pad, y + c.px(7), on ? c.pal.background : c.pal.text, labels[static_cast<std::size_t>(i)]);
+    text(dl, font, x + pad, y + (h - font->FontSize) / 2, on ? c.pal.background : c.pal.text, labels[static_cast<std::size_t>(i)]);
     x += w + gap;
   }
   ImGui::PopID();

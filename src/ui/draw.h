@@ -15,6 +15,7 @@ float text_width(ImFont* f, const std::string& s);
 void text(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t rgb, const std::string& s);
 void text_right(ImDrawList* dl, ImFont* f, float right, float y, std::uint32_t rgb, const std::string& s);
 std::string fit(ImFont* f, const std::string& s, float max);  // cuts to `max` pixels with "…"
+float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uint32_t rgb, const std::string& s);  // -> height
 // A rounded chip with text on a colour, the text black or white for contrast; returns its width.
 float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x, float pad_y,
            float rounding);

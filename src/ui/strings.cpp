@@ -53,6 +53,7 @@ const char* str(Str id, Lang lang) {
     case Str::Difference: return tr ? "Fark" : "Difference";
     case Str::BoxesShort: return tr ? "açılan sandık" : "counted";
     case Str::AsOfShort: return tr ? "saat" : "at";
+    case Str::TabSeats: return tr ? "Sandalyeler" : "Seats";
     case Str::TimelineTitle: return tr ? "Oy oranları gece boyunca" : "Shares through the night";
     case Str::TimelineEmpty: return tr ? "Henüz zaman çizelgesi yok." : "No timeline yet.";
     case Str::SourcesTitle: return tr ? "Ajanslar yan yana" : "The sources side by side";

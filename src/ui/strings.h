@@ -13,7 +13,7 @@ enum class Str {
   TabSummary, TabTable, TabSources, TabFlips, TabTimeline,
   ColArea, ColDistrict, ColNeighbourhood, ColBox, ColLeader, ColLeaderShare, ColRunnerUp, ColMargin, ColReporting,
   ColTurnout, ColSwing, ColPrevious, Points, Flipped, NoFlips, NoPrevious, Sources, Difference, BoxesShort, AsOfShort,
-  TimelineTitle, TimelineEmpty, SourcesTitle, FlipsTitle, ShowAll, ShowFewer, Updated, Held
+  TabSeats, TimelineTitle, TimelineEmpty, SourcesTitle, FlipsTitle, ShowAll, ShowFewer, Updated, Held
 };
 
 const char* str(Str id, Lang lang);

@@ -119,8 +119,10 @@ void draw_summary(const ViewContext& c) {
   const std::uint32_t chip_bg = feed.status == FeedStatus::Final ? pal.final_ : feed.status == FeedStatus::Test ? pal.test : pal.live;
   const float chip_w = chip(dl, c.fonts.small, x0, y, chip_bg, status, c.px(6), c.px(3), c.px(3));
   const float chip_h = c.fonts.small->FontSize + c.px(6);
-  const std::string line = fit(c.fonts.small, feed.sources[static_cast<std::size_t>(m.source)].name + " · " + as_of(m, c.lang),
-                               w - chip_w - c.px(12));
+  const Source& src = feed.sources[static_cast<std::size_t>(m.source)];
+  std::string line = src.name + " · " + as_of(m, c.lang);
+  if (text_width(c.fonts.small, line) > w - chip_w - c.px(12)) line = src.id + " · " + as_of(m, c.lang);  // narrow: "ANKA"
+  line = fit(c.fonts.small, line, w - chip_w - c.px(12));
   text_right(dl, c.fonts.small, x0 + w, y + c.px(3), pal.secondary, line);
   y += chip_h + c.px(10);
   if (feed.status == FeedStatus::Test) {
@@ -168,15 +170,20 @@ void draw_summary(const ViewContext& c) {
     const std::string tag = r.winner ? str(Str::Won, c.lang) : r.leader ? str(Str::Leading, c.lang) : "";
     const float check = r.winner ? c.fonts.small->FontSize * 0.7f + c.px(4) : 0;
     const float tag_w = tag.empty() ? 0 : text_width(c.fonts.small, tag) + c.px(10) + check;
-    const std::string shown_name = fit(c.fonts.strong, name, w - (tx - x0) - share_w - tag_w - c.px(16));
+    // The tag sits after the name, or under it beside the party when the name needs the room.
+    const float name_room = w - (tx - x0) - share_w - c.px(16);
+    const bool tag_below = !tag.empty() && text_width(c.fonts.strong, name) + tag_w + c.px(8) > name_room;
+    const std::string shown_name = fit(c.fonts.strong, name, name_room - (tag_below || tag.empty() ? 0 : tag_w + c.px(8)));
     text(dl, c.fonts.strong, tx, y, r.contestant >= 0 ? pal.text : pal.accent, shown_name);
     if (!tag.empty()) {
-      const float gx = tx + text_width(c.fonts.strong, shown_name) + c.px(8);
+      const float gx = tag_below ? tx + (party.empty() ? 0 : text_width(c.fonts.small, party) + c.px(8))
+                                 : tx + text_width(c.fonts.strong, shown_name) + c.px(8);
+      const float gy = tag_below ? y + c.fonts.strong->FontSize + c.px(2) : y;
       const std::uint32_t tag_bg = r.winner ? color : pal.track;
       const std::uint32_t fg = r.winner ? text_on(tag_bg) : pal.text;
-      dl->AddRectFilled(ImVec2(gx, y + c.px(1)), ImVec2(gx + tag_w, y + c.fonts.small->FontSize + c.px(4)), col(tag_bg), c.px(3));
-      if (r.winner) draw_check(dl, gx + c.px(5), y + c.px(1) + c.fonts.small->FontSize * 0.25f, c.fonts.small->FontSize * 0.6f, col(fg));
-      text(dl, c.fonts.small, gx + c.px(5) + check, y + c.px(2), fg, tag);
+      dl->AddRectFilled(ImVec2(gx, gy + c.px(1)), ImVec2(gx + tag_w, gy + c.fonts.small->FontSize + c.px(4)), col(tag_bg), c.px(3));
+      if (r.winner) draw_check(dl, gx + c.px(5), gy + c.px(1) + c.fonts.small->FontSize * 0.25f, c.fonts.small->FontSize * 0.6f, col(fg));
+      text(dl, c.fonts.small, gx + c.px(5) + check, gy + c.px(2), fg, tag);
     }
     text_right(dl, c.fonts.figure, x0 + w, y - c.px(2), pal.text, share);
     y += c.fonts.strong->FontSize + c.px(2);
@@ -185,7 +192,8 @@ void draw_summary(const ViewContext& c) {
     y += c.fonts.small->FontSize + c.px(8);
     const float h = c.px(10);
     dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + h), col(pal.track), c.px(2));
-    const float fill = static_cast<float>(std::clamp(r.share_pct, 0.0, 100.0) / 100.0) * w;
+    const double shown = r.contestant >= 0 ? c.bar_share(r.contestant, r.share_pct) : r.share_pct;
+    const float fill = static_cast<float>(std::clamp(shown, 0.0, 100.0) / 100.0) * w;
     if (fill > 0.5f) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + fill, y + h), col(color), c.px(2));
     y += h + c.px(16);
     if (r.contestant < 0) {  // the grouped row opens the full list
@@ -211,8 +219,7 @@ void draw_summary(const ViewContext& c) {
   if (!margin.empty()) {
     dl->AddLine(ImVec2(x0, y), ImVec2(x0 + w, y), col(pal.rule), c.px(1));
     y += c.px(10);
-    text(dl, c.fonts.strong, x0, y, pal.text, fit(c.fonts.strong, margin, w));
-    y += c.fonts.strong->FontSize + c.px(4);
+    y += wrapped(dl, c.fonts.strong, x0, y, w, pal.text, margin) + c.px(4);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
   ImGui::Dummy(ImVec2(0, 0));

@@ -10,6 +10,7 @@
 #include "view_sources.h"
 #include "view_summary.h"
 #include "view_table.h"
+#include "view_seats.h"
 #include "view_timeline.h"
 
 namespace sandik::ui {
@@ -21,6 +22,7 @@ View view_from(std::string_view n) {
   if (n == "sources") return View::Sources;
   if (n == "flips") return View::Flips;
   if (n == "timeline") return View::Timeline;
+  if (n == "seats") return View::Seats;
   return View::Summary;
 }
 
@@ -57,6 +59,11 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
   const bool same_race = model_.feed && model_.race && parsed.feed->find_race(model_.race->id) >= 0;
   std::string area_id = same_race && area_ >= 0 ? model_.feed->areas[static_cast<std::size_t>(area_)].id : "";
   std::string source_id = same_race && source_ >= 0 ? model_.feed->sources[static_cast<std::size_t>(source_)].id : "";
+  // Bars grow from what they showed to the new count (not under prefers-reduced-motion).
+  std::vector<std::pair<std::string, double>> before;
+  if (model_.ready() && same_race && !options_.reduced_motion)
+    for (const Standing& st : model_.current.standings)
+      before.emplace_back(model_.feed->contestant_id(*model_.race, st.contestant), st.share_pct);
   model_.feed = std::move(parsed.feed);
   area_ = area_id.empty() ? -1 : model_.feed->find_area(area_id);
   source_ = source_id.empty() ? -1 : model_.feed->find_source(source_id);
@@ -71,6 +78,13 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
     }
     if (seen_.size() > 2000) seen_.erase(seen_.begin(), seen_.begin() + static_cast<long>(seen_.size() - 2000));
     rebuild();
+    grow_from_.clear();
+    for (const auto& [cid, share] : before) {
+      const int c = model_.race->find_contestant(cid);
+      if (c >= 0) grow_from_.emplace_back(c, share);
+    }
+    grow_start_ = -1;
+    animating_ = !grow_from_.empty();
   }
   return up;
 }
@@ -265,7 +279,7 @@ float bottom() { return ImGui::GetCursorScreenPos().y; }
 
 }  // namespace
 
-void Widget::draw(float width, float scale, const Fonts& fonts) {
+void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
   const Palette pal = palette(options_.dark, options_.accent);
   style_from(pal);
   const float pad = 16 * scale;
@@ -279,13 +293,20 @@ void Widget::draw(float width, float scale, const Fonts& fonts) {
     Actions act;
     regions_.clear();
     const float inner = width - 2 * pad;
-    const ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
+    ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
+    if (animating_) {  // ease-out over 400 ms
+      if (grow_start_ < 0) grow_start_ = now_ms;
+      const double t = std::clamp((now_ms - grow_start_) / 400.0, 0.0, 1.0);
+      ctx.grow_from = &grow_from_;
+      ctx.grow = static_cast<float>(1 - (1 - t) * (1 - t) * (1 - t));
+      if (t >= 1) animating_ = false;
+    }
     const View v = view();
     View tab = v == View::Full ? ui_.tab : v;
     if (v == View::Full) {
-      const std::vector<std::pair<View, Str>> tabs = {{View::Summary, Str::TabSummary}, {View::Table, Str::TabTable},
-                                                      {View::Sources, Str::TabSources}, {View::Flips, Str::TabFlips},
-                                                      {View::Timeline, Str::TabTimeline}};
+      std::vector<std::pair<View, Str>> tabs = {{View::Summary, Str::TabSummary}, {View::Table, Str::TabTable}};
+      if (model_.race->seats) tabs.emplace_back(View::Seats, Str::TabSeats);
+      tabs.insert(tabs.end(), {{View::Sources, Str::TabSources}, {View::Flips, Str::TabFlips}, {View::Timeline, Str::TabTimeline}});
       std::vector<std::string> labels;
       int selected = 0;
       for (std::size_t i = 0; i < tabs.size(); ++i) {
@@ -303,11 +324,13 @@ void Widget::draw(float width, float scale, const Fonts& fonts) {
         if (wide) {  // summary and table side by side
           const ImVec2 o = ImGui::GetCursorScreenPos();
           const float left = std::min(inner * 0.42f, 440 * scale), gap = 32 * scale;
-          const ViewContext lc{model_, ui_, act, left, scale, pal, fonts, options_.lang, &regions_};
+          ViewContext lc = ctx;
+          lc.width = left;
           draw_summary(lc);
           const float y1 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
-          const ViewContext rc{model_, ui_, act, inner - left - gap, scale, pal, fonts, options_.lang, &regions_};
+          ViewContext rc = ctx;
+          rc.width = inner - left - gap;
           draw_table(rc);
           const float y2 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x, std::max(y1, y2)));
@@ -328,6 +351,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts) {
       case View::Sources: draw_sources(ctx); break;
       case View::Flips: draw_flips(ctx); break;
       case View::Timeline: draw_timeline(ctx); break;
+      case View::Seats: draw_seats(ctx); break;
       case View::Full: break;
     }
     apply(act);
@@ -349,6 +373,7 @@ std::string Widget::accessible_json() const {
     if (v == View::Full || v == View::Sources) sections.push_back(describe_sources(model_, lang));
     if ((v == View::Full && model_.race->previous) || v == View::Flips) sections.push_back(describe_flips(model_, lang));
     if ((v == View::Full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(describe_timeline(model_, lang));
+    if ((v == View::Full || v == View::Seats) && model_.race->seats) sections.push_back(describe_seats(model_, lang));
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const AccessibleSection& s = sections[i];
       if (i) out += ",";

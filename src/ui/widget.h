@@ -33,8 +33,8 @@ struct ImFont;
 
 namespace sandik::ui {
 
-enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline };
-View view_from(std::string_view name);  // full summary table detail sources flips timeline ("" = summary)
+enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats };
+View view_from(std::string_view name);  // full summary table detail sources flips timeline seats ("" = summary)
 
 struct WidgetOptions {
   std::string race;             // "" = the feed's first race
@@ -113,7 +113,10 @@ struct ViewContext {
   const Fonts& fonts;
   Lang lang;
   std::vector<Region>* regions;
+  const std::vector<std::pair<int, double>>* grow_from = nullptr;  // bars grow from these shares…
+  float grow = 1;                                                 // …this far (0 to 1, eased)
   float px(float css) const { return css * scale; }
+  double bar_share(int contestant, double target) const;  // the share a bar shows now
   float css_width() const { return width / scale; }
   void region(std::string name) const;  // the last ImGui item's rectangle
 };
@@ -138,7 +141,8 @@ class Widget {
   bool has_feed() const { return model_.ready(); }
   const Model& model() const { return model_; }
 
-  void draw(float width, float scale, const Fonts& fonts);  // device pixels
+  void draw(float width, float scale, const Fonts& fonts, double now_ms = 0);  // device pixels
+  bool animating() const { return animating_; }  // bars still growing: draw another frame
   float content_height() const { return content_height_; }  // device pixels, after draw()
   std::uint32_t background() const;                          // 0xRRGGBB of the current theme
   bool navigate_back();                                      // Escape: up one area; false at the root
@@ -163,6 +167,9 @@ class Widget {
   float content_height_ = 0;
   unsigned mirror_version_ = 0;
   std::vector<Region> regions_;
+  std::vector<std::pair<int, double>> grow_from_;  // contestant shares when a new feed arrived
+  double grow_start_ = -1;                        // ms; -1 = start on the next frame
+  bool animating_ = false;
 };
 
 }  // namespace sandik::ui

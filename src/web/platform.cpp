@@ -331,7 +331,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts);
+  in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
   const std::uint32_t bg = in->widget.background();
@@ -341,6 +341,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (in->frames_wanted > 0) --in->frames_wanted;
+  if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
   if (in->widget.mirror_version() != in->drawn_version) {  // the reader changed something: draw it
     in->drawn_version = in->widget.mirror_version();
     in->frames_wanted = std::max(in->frames_wanted, 3);  // tables settle their columns over frames

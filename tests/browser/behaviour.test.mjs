@@ -1,0 +1,109 @@
+// How the widget behaves in a page over time: no frames while nothing changes, bars that grow
+// to a new count and stop, seats, and bad feeds that never replace the last good results.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServer, launch, open, waitForWidget, canvasStats } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const FEED = JSON.parse(readFileSync(path.join(ROOT, 'assets/feeds/istanbul-2024.json'), 'utf8'));
+
+// Counts animation frames the page asks for during `ms`.
+async function framesDuring(page, ms) {
+  return page.evaluate((ms) => new Promise((resolve) => {
+    let n = 0;
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = (cb) => raf((t) => { n++; cb(t); });
+    setTimeout(() => { window.requestAnimationFrame = raf; resolve(n); }, ms);
+  }), ms);
+}
+
+async function pageWith(feedBody, attrs, { width = 760 } = {}) {
+  const { page, context, errors } = await open(browser, 'about:blank', { width });
+  await page.route('**/test-feed.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: feedBody() }));
+  await page.goto(server.url + 'feeds/istanbul-2024.json');  // same origin as the server
+  await page.setContent(`<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="${server.url}test-feed.json" ${attrs}></div>
+    <script src="${server.url}dist/sandik.js"></script></body></html>`);
+  return { page, context, errors };
+}
+
+test('idle: no frames at all while nothing changes', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760 });
+  try {
+    for (const sel of ['#summary', '#full', '#flips']) await waitForWidget(page, sel);
+    await page.waitForTimeout(500);
+    assert.equal(await framesDuring(page, 2000), 0, 'three widgets, two seconds, zero frames');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new count: bars grow to it within 400 ms, then drawing stops; a bad feed never replaces it', async () => {
+  let body = JSON.stringify(FEED);
+  const { page, context, errors } = await pageWith(() => body, 'data-race="ibb"');
+  try {
+    await waitForWidget(page, '#w');
+    const next = JSON.parse(body);
+    next.updated = '2024-04-02T13:00:00+03:00';
+    next.races[0].results.ANKA.updated = '2024-04-02T13:00:00+03:00';
+    next.races[0].results.ANKA.areas.sariyer.votes['murat-kurum'] += 200000;  // a made-up test count
+    next.races[0].results.ANKA.areas.sariyer.valid += 200000;
+    body = JSON.stringify(next);
+    const frames = framesDuring(page, 1500);
+    assert.equal(await page.evaluate(() => document.querySelector('#w').__sandik.update()), true);
+    const n = await frames;
+    assert.ok(n >= 10 && n <= 60, `the bars animate for a few hundred ms (${n} frames), then stop`);
+    assert.equal(await framesDuring(page, 1000), 0, 'and nothing after');
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /3\.631\.589/, 'the new count is shown');
+
+    // Invalid feed: the widget says why (with the JSON path) and keeps the last good numbers.
+    const bad = JSON.parse(body);
+    bad.updated = '2024-04-02T14:00:00+03:00';
+    bad.races[0].results.ANKA.areas.sariyer.votes['murat-kurum'] = -5;
+    body = JSON.stringify(bad);
+    const event = page.evaluate(() => new Promise((r) => document.querySelector('#w').addEventListener('sandik:error', (e) => r(e.detail), { once: true })));
+    assert.equal(await page.evaluate(() => document.querySelector('#w').__sandik.update()), false);
+    const detail = await event;
+    assert.equal(detail.kind, 'feed');
+    assert.equal(detail.problems[0].path, 'races[0].results.ANKA.areas.sariyer.votes.murat-kurum');
+    const sr = await page.locator('#w .sandik-sr').textContent();
+    assert.match(sr, /expected a non-negative integer, got -5/);
+    assert.match(sr, /3\.631\.589/, 'the last good results stay');
+    assert.match(await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.notice').textContent), /votes\.murat-kurum/);
+
+    // Not JSON at all; an older feed: same.
+    body = '<html>502 Bad Gateway</html>';
+    assert.equal(await page.evaluate(() => document.querySelector('#w').__sandik.update()), false);
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /3\.631\.589/);
+    body = JSON.stringify(FEED);  // older `updated`
+    assert.equal(await page.evaluate(() => document.querySelector('#w').__sandik.update()), false);
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /ignored as out of order/);
+    assert.ok(errors.length >= 2 && errors.some((e) => e.includes('votes.murat-kurum: expected a non-negative integer')),
+      'console names the JSON path');
+  } finally {
+    await context.close();
+  }
+});
+
+test('seats: a hemicycle with the majority line and the change against the previous election', async () => {
+  const council = readFileSync(path.join(ROOT, 'tests/data/council.json'), 'utf8');
+  const { page, context, errors } = await pageWith(() => council, 'data-view="seats"');
+  try {
+    await waitForWidget(page, '#w');
+    const sr = await page.locator('#w .sandik-sr').textContent();
+    assert.match(sr, /Çoğunluk için 5 sandalye/);
+    const rows = await page.locator('#w .sandik-sr tbody tr').allTextContents();
+    assert.deepEqual(rows, ['CHP4+1', 'AK Parti3-1', 'YRP1±0']);
+    const px = await canvasStats(page, [0xe30a17, 0xf68407, 0x1e5aa8], { selector: '#w' });
+    assert.ok(px.counts.every((n) => n > 200), `seats drawn in party colours (${px.counts})`);
+    await page.locator('#w').screenshot({ path: path.join(ROOT, 'build/screenshots/seats-760.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
