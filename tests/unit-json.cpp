@@ -1,6 +1,7 @@
 // The strict JSON reader: RFC 8259 syntax, values, limits, paths in messages.
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <string>
 
 #include "core/json.h"
@@ -8,7 +9,9 @@
 using namespace sandik;
 
 namespace {
-json::Document read(const std::string& s) { return json::parse(s, json::Limits{}); }
+// The tree refers into the text: the texts read here live as long as the test run.
+std::deque<std::string> g_texts;
+json::Document read(const std::string& s) { return json::parse(g_texts.emplace_back(s), json::Limits{}); }
 bool accepts(const std::string& s) { return read(s).ok(); }
 std::string error(const std::string& s) {
   const auto d = read(s);
