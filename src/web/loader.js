@@ -168,11 +168,11 @@ Widget.prototype.start = function (core) {
   if (!this.alive) return;
   this.core = core;
   var self = this;
-  if (!core._sandik_create(this.id)) {
-    this.fail('webgl', this.options.lang === 'tr' ? 'Grafik gösterilemiyor; sonuçlar tablo olarak.' :
-      'The chart cannot be shown here; results as a table.');
-  } else {
-    this.gl = true;
+  this.gl = core._sandik_create(this.id) === 1;
+  if (!this.gl) {
+    // No WebGL2 here: the accessible mirror becomes the visible results table.
+    this.fail('webgl', this.options.lang === 'en' ? 'The chart cannot be shown here; the results as a table.' :
+      'Grafik gösterilemiyor; sonuçlar tablo olarak.');
   }
   this.pushOptions();
   this.listen();
@@ -345,6 +345,25 @@ Widget.prototype.clearNotice = function () {
 Widget.prototype.showMirror = function () {
   this.canvas.style.display = 'none';
   this.sr.style.cssText = SR_VISIBLE;
+  this.mirrorVisible = true;
+  this.styleMirror();
+};
+
+// The visible fallback table: plain and legible whatever the page's own table styles are.
+Widget.prototype.styleMirror = function () {
+  if (!this.mirrorVisible) return;
+  var cells = this.sr.querySelectorAll('table, caption, th, td, p');
+  for (var i = 0; i < cells.length; i++) {
+    var c = cells[i], tag = c.tagName;
+    if (tag === 'TABLE') c.style.cssText = 'border-collapse:collapse;width:100%;margin:8px 0 16px;font:inherit;';
+    else if (tag === 'CAPTION') c.style.cssText = 'text-align:left;font-weight:700;padding:4px 0;';
+    else if (tag === 'P') c.style.cssText = 'margin:0 0 8px;';
+    else {
+      var row = tag === 'TH' && c.scope === 'row', head = tag === 'TH' && c.scope === 'col';
+      c.style.cssText = 'padding:4px 8px;border-bottom:1px solid #d5d8dc;font-weight:' + (tag === 'TH' ? '700' : '400') +
+        ';text-align:' + (row || (head && c.cellIndex === 0) ? 'left' : 'right') + ';';
+    }
+  }
 };
 
 Widget.prototype.renderMirror = function (m) {
@@ -395,6 +414,7 @@ Widget.prototype.renderMirror = function (m) {
     }
     sr.appendChild(section);
   });
+  this.styleMirror();
 };
 
 Widget.prototype.set = function (options) {

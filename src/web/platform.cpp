@@ -57,6 +57,7 @@ struct Instance {
   double last_time = 0;
   std::string out;            // the last string handed to JS (valid until the next call)
   unsigned drawn_version = 0; // the widget's state last drawn
+  bool reinit_backend = false;  // the WebGL context was lost and restored
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -110,13 +111,19 @@ void apply_style() {
 }
 
 bool make_current(Instance& in) {
-  if (!in.gl) return false;
+  if (!in.gl || !in.imgui) return false;
   if (emscripten_webgl_make_context_current(in.gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
   ImGui::SetCurrentContext(in.imgui);
   return true;
 }
 
 void ensure_device(Instance& in) {
+  if (in.reinit_backend) {  // after a context loss: a fresh backend (its buffer sizes are stale)
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    in.reinit_backend = false;
+    in.device_ready = false;
+  }
   if (in.fonts_scale != in.dpr) {
     if (in.device_ready) ImGui_ImplOpenGL3_DestroyDeviceObjects();
     in.device_ready = false;
@@ -152,39 +159,41 @@ const char* hand_out(Instance& in, std::string s) {
 
 extern "C" {
 
-// Creates widget `id`; the loader has registered its canvas (Module.sandikCanvas(id)).
-// Returns 1, or 0 when no WebGL2 context could be had (the loader then shows the HTML table).
+// Creates widget `id`; the loader has registered its canvas (Module.sandikCanvas(id)). Returns 1
+// with a WebGL2 context, 0 without one: the widget then still reads feeds and writes its
+// accessible mirror, which the loader shows as the results table.
 EMSCRIPTEN_KEEPALIVE int sandik_create(int id) {
-  if (find(id)) return 1;
+  if (Instance* existing = find(id)) return existing->gl ? 1 : 0;
   auto in = std::make_unique<Instance>();
   in->id = id;
   in->gl = sandik_js_create_context(id);
-  if (!in->gl) return 0;
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  in->imgui = ImGui::CreateContext();
-  ImGui::SetCurrentContext(in->imgui);
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  apply_style();
-  emscripten_webgl_make_context_current(in->gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (in->gl) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    in->imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(in->imgui);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    apply_style();
+    emscripten_webgl_make_context_current(in->gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (previous) ImGui::SetCurrentContext(previous);
+  }
+  const int with_gl = in->gl ? 1 : 0;
   g_instances[id] = std::move(in);
-  if (previous) ImGui::SetCurrentContext(previous);
-  return 1;
+  return with_gl;
 }
 
 EMSCRIPTEN_KEEPALIVE void sandik_destroy(int id) {
   Instance* in = find(id);
   if (!in) return;
-  if (make_current(*in)) {
-    ImGui_ImplOpenGL3_Shutdown();
-  } else {
-    ImGui::SetCurrentContext(in->imgui);
+  if (in->imgui) {
+    if (make_current(*in)) ImGui_ImplOpenGL3_Shutdown();
+    else ImGui::SetCurrentContext(in->imgui);
+    ImGui::DestroyContext(in->imgui);
   }
-  ImGui::DestroyContext(in->imgui);
-  sandik_js_delete_context(in->gl);
+  if (in->gl) sandik_js_delete_context(in->gl);
   g_instances.erase(id);
 }
 
@@ -248,7 +257,7 @@ EMSCRIPTEN_KEEPALIVE void sandik_pointer(int id, int type, float x, float y) {
 // scroll), 0 when the page should scroll.
 EMSCRIPTEN_KEEPALIVE int sandik_wheel(int id, float x, float y, float dy_css) {
   Instance* in = find(id);
-  if (!in || !in->imgui) return 0;
+  if (!in || !in->imgui) return 0;  // no GL: nothing drawn, nothing to scroll
   ImGuiContext& g = *in->imgui;
   ImGuiWindow* hovered = g.HoveredWindow;
   for (ImGuiWindow* w = hovered; w; w = w->ParentWindow) {
@@ -396,6 +405,7 @@ EMSCRIPTEN_KEEPALIVE void sandik_context_restored(int id) {
   Instance* in = find(id);
   if (!in) return;
   in->device_ready = false;
+  in->reinit_backend = true;
   in->fonts_scale = 0;  // rebuild the atlas: its CPU pixels were dropped after the first upload
   in->frames_wanted = 2;
 }

@@ -107,3 +107,43 @@ test('seats: a hemicycle with the majority line and the change against the previ
     await context.close();
   }
 });
+
+test('WebGL context lost and restored: the widget draws again', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760 });
+  try {
+    await waitForWidget(page, '#summary');
+    const ok = await page.evaluate(async () => {
+      const canvas = document.querySelector('#summary').shadowRoot.querySelector('canvas');
+      const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+      ext.loseContext();
+      await new Promise((r) => setTimeout(r, 200));
+      ext.restoreContext();
+      await new Promise((r) => setTimeout(r, 500));
+      return !canvas.getContext('webgl2').isContextLost();
+    });
+    assert.ok(ok, 'context restored');
+    const px = await canvasStats(page, [0xe30a17, 0xf68407], { selector: '#summary' });
+    assert.ok(px.counts[0] > 1000 && px.counts[1] > 1000, `bars drawn again after the loss (${px.counts})`);
+    assert.deepEqual(errors.filter((e) => !/WebGL/i.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('no WebGL: the accessible table is shown instead of the canvas', async () => {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM } = await import('./harness.mjs');
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-webgl', '--disable-webgl2', '--no-first-run', '--disable-background-networking'] });
+  try {
+    const page = await plain.newPage({ viewport: { width: 760, height: 900 } });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('#summary .sandik-sr table'));
+    const visible = await page.locator('#summary .sandik-sr').evaluate((el) => el.getBoundingClientRect().height > 100);
+    assert.ok(visible, 'the results table is visible');
+    assert.match(await page.locator('#summary .sandik-sr').textContent(), /Ekrem İmamoğlu.*4\.433\.015.*%51,15/s);
+    await page.screenshot({ path: path.join(ROOT, 'build/screenshots/no-webgl-760.png') });
+  } finally {
+    await plain.close();
+  }
+});
