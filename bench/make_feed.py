@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A large, valid sandik/1 feed for benchmarks: make_feed.py AREAS CONTESTANTS > feed.json
-(districts of 250 areas each under one city; deterministic numbers)."""
+"""A large, valid sandik/1 feed for benchmarks: make_feed.py AREAS CONTESTANTS [DISTRICTS] > feed.json
+(the areas spread over DISTRICTS districts — default one per 250 areas — under one city;
+deterministic numbers)."""
 import json
 import random
 import sys
@@ -10,7 +11,7 @@ rnd = random.Random(31032024)
 parties = [{"id": f"P{i}", "name": f"Parti {i}", "short": f"P{i}", "color": "#%06X" % rnd.randrange(1 << 24)}
            for i in range(cands_n)]
 cands = [{"id": f"c{i}", "name": f"Aday {i}", "party": f"P{i}"} for i in range(cands_n)]
-districts = max(1, areas_n // 250)
+districts = int(sys.argv[3]) if len(sys.argv) > 3 else max(1, areas_n // 250)
 areas = [{"id": "city", "name": "Şehir", "parent": None, "level": "city"}]
 areas += [{"id": f"d{d}", "name": f"İlçe {d}", "parent": "city", "level": "district"} for d in range(districts)]
 results = {}
