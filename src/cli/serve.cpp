@@ -8,6 +8,10 @@ namespace sandik {
 
 bool serve(const ServeOptions& opt) {
   httplib::Server server;
+  // Browsers keep connections open: enough workers that a page's parallel requests never wait
+  // for another's keep-alive to time out.
+  server.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  server.set_keep_alive_timeout(2);
   const std::string root = opt.root;
   server.set_mount_point("/dist", root + "/dist");
   server.set_mount_point("/feeds", root + "/assets/feeds");

@@ -18,6 +18,7 @@ var baseUrl = scriptSrc ? scriptSrc.slice(0, scriptSrc.lastIndexOf('/') + 1) : '
 var corePromise = null;
 function loadCore() {
   if (!corePromise) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('sandik:start');
     corePromise = createSandikCore({
       locateFile: function (file) { return baseUrl + file.replace('sandik-core', 'sandik'); },
       sandikCanvas: function (id) { var w = widgets[id]; return w ? w.canvas : null; },
@@ -166,6 +167,7 @@ Widget.prototype.build = function () {
 
 Widget.prototype.start = function (core) {
   if (!this.alive) return;
+  if (performance.mark && !performance.getEntriesByName('sandik:wasm-ready').length) performance.mark('sandik:wasm-ready');
   this.core = core;
   var self = this;
   this.gl = core._sandik_create(this.id) === 1;
@@ -270,6 +272,10 @@ Widget.prototype.schedule = function () {
     self.raf = 0;
     if (!self.alive) return;
     var more = self.core._sandik_frame(self.id, t);
+    if (self.hasData && !self.firstDrawn) {  // for newsrooms' own performance panels
+      self.firstDrawn = true;
+      if (performance.mark) performance.mark('sandik:first-draw');
+    }
     self.syncMirror();
     var want = Math.ceil(self.core._sandik_content_height(self.id));
     var fixed = parseInt(self.options.height, 10) || 0;
@@ -293,6 +299,7 @@ Widget.prototype.update = function () {
     return res.arrayBuffer();
   }).then(function (buf) {
     if (!self.alive) return false;
+    if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
     var core = self.core, bytes = new Uint8Array(buf);
     var p = core._malloc(bytes.length || 1);
     core.HEAPU8.set(bytes, p);
