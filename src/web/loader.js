@@ -41,6 +41,10 @@ var STYLE = [
   '.notice{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;',
   'background:#fff4e5;color:#5c3a00;border-top:1px solid #f0d3a6;}',
   '.notice.on{display:block;}',
+  '.stale{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;background:#eef3fb;color:#14315c;',
+  'border-top:1px solid #c9d8ef;}',
+  '.stale.on{display:block;}',
+  '.dark .stale{background:#1c2636;color:#cfe0ff;border-color:#2c3b55;}',
   '.dark .notice{background:#3a2a10;color:#ffe0b0;border-color:#5c4520;}',
   '.search{display:block;box-sizing:border-box;width:calc(100% - 32px);margin:12px 16px 0;padding:8px 12px;',
   'font:16px/1.3 system-ui,sans-serif;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:6px;',
@@ -66,7 +70,10 @@ function readOptions(el, given) {
     lang: pick('lang', 'lang', (document.documentElement.lang || 'tr').slice(0, 2) === 'en' ? 'en' : 'tr'),
     theme: pick('theme', 'theme', 'light'),
     accent: pick('accent', 'accent', ''),
-    height: pick('height', 'height', '')
+    height: pick('height', 'height', ''),
+    refresh: pick('refresh', 'refresh', '30'),     // seconds between polls, at least 5
+    stale: pick('stale', 'stale', '10'),           // minutes without news before "stale" shows
+    maxMb: pick('maxMb', 'maxMb', '20')            // a larger feed is refused
   };
 }
 
@@ -146,7 +153,11 @@ Widget.prototype.build = function () {
     frame.appendChild(search);
     this.searchBox = search;
   }
+  var staleLine = document.createElement('div');
+  staleLine.className = 'stale';
+  staleLine.setAttribute('role', 'status');
   frame.appendChild(canvas);
+  frame.appendChild(staleLine);
   frame.appendChild(notice);
   frame.appendChild(slot);
   if (root) { root.appendChild(style); root.appendChild(frame); }
@@ -161,6 +172,7 @@ Widget.prototype.build = function () {
   this.frame = frame;
   this.canvas = canvas;
   this.notice = notice;
+  this.staleLine = staleLine;
   this.sr = sr;
   this.renderMirror({lang: this.options.lang});
 };
@@ -179,7 +191,9 @@ Widget.prototype.start = function (core) {
   this.pushOptions();
   this.listen();
   this.resize();
-  this.update();
+  var self = this;
+  this.update().then(function () { self.poll(); });
+  this.minuteTimer = setInterval(function () { self.checkStale(); }, 60000);  // the label stays true
 };
 
 Widget.prototype.pushOptions = function () {
@@ -240,6 +254,15 @@ Widget.prototype.listen = function () {
     this.ro = new ResizeObserver(function () { self.resize(); });
     this.ro.observe(this.el);
   }
+  if (typeof IntersectionObserver !== 'undefined') {
+    this.io = new IntersectionObserver(function (entries) {
+      self.inView = entries[entries.length - 1].isIntersecting;
+      if (self.inView) self.resume(); else self.poll();
+    }, {rootMargin: '200px'});
+    this.io.observe(this.el);
+  }
+  this.onVisibility = function () { if (document.visibilityState === 'hidden') self.poll(); else self.resume(); };
+  document.addEventListener('visibilitychange', this.onVisibility);
   this.watchDpr();
 };
 
@@ -290,43 +313,127 @@ Widget.prototype.schedule = function () {
   });
 };
 
+// FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
+// recognised without parsing it again, and nothing is redrawn.
+function digest(bytes) {
+  var h = 0x811c9dc5;
+  for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
+  return (h >>> 0) + ':' + bytes.length;
+}
+
+function text(lang, tr, en) { return lang === 'en' ? en : tr; }
+
+// Fetches the feed once. Resolves to true when new results were taken. Conditional requests
+// come from the browser's HTTP cache (cache: 'no-cache' revalidates with ETag/Last-Modified, so a
+// CDN answers 304 and no CORS preflight is needed); Cache-Control max-age is honoured as the
+// least time between polls.
 Widget.prototype.update = function () {
   if (!this.core || !this.options.feed) return Promise.resolve(false);
-  var self = this;
+  var self = this, lang = this.options.lang;
   var url = new URL(this.options.feed, document.baseURI).href;
+  var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
+  this.lastFetch = Date.now();
   return fetch(url, {cache: 'no-cache', credentials: 'omit'}).then(function (res) {
-    if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + res.statusText);
+    if (!res.ok) throw {kind: 'http', message: 'HTTP ' + res.status + (res.statusText ? ' ' + res.statusText : '')};
+    var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
+    self.maxAge = cc ? parseInt(cc[1], 10) : 0;
+    var length = parseInt(res.headers.get('Content-Length') || '0', 10);
+    if (length > maxBytes) throw {kind: 'too-large', message: text(lang, 'veri çok büyük', 'the feed is too large') + ' (' + length + ' B)'};
     return res.arrayBuffer();
   }).then(function (buf) {
     if (!self.alive) return false;
     if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
-    var core = self.core, bytes = new Uint8Array(buf);
+    var bytes = new Uint8Array(buf);
+    if (bytes.length > maxBytes) throw {kind: 'too-large', message: text(lang, 'veri çok büyük', 'the feed is too large') + ' (' + bytes.length + ' B)'};
+    self.failures = 0;
+    var d = digest(bytes);
+    if (d === self.lastDigest) { self.clearNotice(); self.checkStale(); return false; }  // unchanged
+    var core = self.core;
     var p = core._malloc(bytes.length || 1);
     core.HEAPU8.set(bytes, p);
     var result = JSON.parse(core.UTF8ToString(core._sandik_set_feed(self.id, p, bytes.length)));
     core._free(p);
+    var errors = result.problems.filter(function (pr) { return pr.severity === 'error'; });
+    if (!result.accepted && !errors.length) {  // an older feed from a cache: ignored, said in the console only
+      console.info('sandik: ' + url + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
+      return false;
+    }
     result.problems.forEach(function (pr) {
       (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + url + ': ' + pr.text);
     });
     if (!result.accepted) {
-      var first = result.problems[0];
-      self.fail('feed', (self.options.lang === 'tr' ? 'Sonuç verisi okunamadı: ' : 'The results feed could not be read: ') +
-        (first ? first.text : ''), result.problems);
+      self.failures = (self.failures || 0) + 1;
+      self.fail('feed', text(lang, 'Sonuç verisi okunamadı: ', 'The results feed could not be read: ') + errors[0].text, result.problems);
       return false;
     }
+    self.lastDigest = d;
     self.hasData = true;
+    self.info = JSON.parse(core.UTF8ToString(core._sandik_feed_info(self.id)));
     self.clearNotice();
+    self.checkStale();
     self.syncMirror();
     self.schedule();
     emit(self, 'sandik:update', {warnings: result.problems});
     return true;
   }).catch(function (err) {
     if (!self.alive) return false;
-    var msg = String(err && err.message || err);
+    self.failures = (self.failures || 0) + 1;
+    var kind = err && err.kind || 'network';
+    var msg = err && err.message || String(err);
     console.error('sandik: ' + url + ': ' + msg);
-    self.fail('network', (self.options.lang === 'tr' ? 'Sonuçlar alınamadı: ' : 'Results could not be loaded: ') + msg);
+    self.fail(kind, text(lang, 'Sonuçlar güncellenemedi (' + msg + '); son sonuçlar gösteriliyor.',
+                               'Results could not be updated (' + msg + '); showing the last ones.'));
     return false;
   });
+};
+
+// Seconds until the next poll: the refresh option (at least 5), at least the feed's max-age,
+// doubled after each failure up to 5 minutes, and ±10 % so a million readers do not arrive in step.
+Widget.prototype.nextDelay = function () {
+  var base = Math.max(5, parseFloat(this.options.refresh) || 30);
+  var delay = this.failures ? Math.min(300, base * Math.pow(2, this.failures)) : Math.max(base, this.maxAge || 0);
+  return delay * (0.9 + Math.random() * 0.2);
+};
+
+// Polls while the tab is visible and the widget on screen; comes back at once when they are again.
+Widget.prototype.poll = function () {
+  clearTimeout(this.timer);
+  this.timer = 0;
+  if (!this.alive || !this.core) return;
+  if (document.visibilityState === 'hidden' || this.inView === false) { this.paused = true; return; }
+  var self = this;
+  this.timer = setTimeout(function () {
+    self.timer = 0;
+    self.update().then(function () { self.poll(); });
+  }, this.nextDelay() * 1000);
+};
+
+Widget.prototype.resume = function () {
+  if (!this.paused || document.visibilityState === 'hidden' || this.inView === false) return;
+  this.paused = false;
+  var self = this;
+  var due = !this.lastFetch || Date.now() - this.lastFetch > Math.max(5, parseFloat(this.options.refresh) || 30) * 1000;
+  if (due) this.update().then(function () { self.poll(); });
+  else this.poll();
+};
+
+// "Son güncelleme 14 dk önce": shown when a live feed has not changed for `stale` minutes.
+Widget.prototype.checkStale = function () {
+  var info = this.info, lang = this.options.lang;
+  if (!info) return;
+  var minutes = Math.floor((Date.now() / 1000 - info.updated) / 60);
+  var limit = Math.max(1, parseFloat(this.options.stale) || 10);
+  var stale = info.status === 'live' && minutes >= limit;
+  this.staleLine.textContent = stale ? text(lang, 'Son güncelleme ' + minutes + ' dk önce — sonuçlar değişmiyor olabilir.',
+                                                  'Last updated ' + minutes + ' min ago — results may not be current.') : '';
+  this.staleLine.className = stale ? 'stale on' : 'stale';
+  var p = this.sr.querySelector('.sandik-stale');
+  if (stale && !p) {
+    p = document.createElement('p');
+    p.className = 'sandik-stale';
+    this.sr.insertBefore(p, this.sr.firstChild);
+  }
+  if (p) p.textContent = this.staleLine.textContent;
 };
 
 // A notice in the widget and its mirror; the last good results stay.
@@ -438,6 +545,10 @@ Widget.prototype.destroy = function () {
   var c = this.canvas;
   (this.handlers || []).forEach(function (h) { c.removeEventListener(h[0], h[1], h[2]); });
   if (this.ro) this.ro.disconnect();
+  if (this.io) this.io.disconnect();
+  clearTimeout(this.timer);
+  clearInterval(this.minuteTimer);
+  if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
   if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
   if (this.core) this.core._sandik_destroy(this.id);
   delete widgets[this.id];

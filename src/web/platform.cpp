@@ -281,6 +281,15 @@ EMSCRIPTEN_KEEPALIVE int sandik_back(int id) {
   return 1;
 }
 
+// What the loader needs to know of the feed shown: {"updated": epoch seconds, "status": "live"|"final"|"test"}.
+EMSCRIPTEN_KEEPALIVE const char* sandik_feed_info(int id) {
+  Instance* in = find(id);
+  if (!in || !in->widget.model().feed) return "{}";
+  const sandik::Feed& f = *in->widget.model().feed;
+  const char* status = f.status == sandik::FeedStatus::Final ? "final" : f.status == sandik::FeedStatus::Test ? "test" : "live";
+  return hand_out(*in, "{\"updated\":" + std::to_string(f.updated.epoch) + ",\"status\":\"" + status + "\"}");
+}
+
 // Where a reader can tap, in CSS pixels from the canvas's top left: [{"name","x","y","w","h"}…].
 EMSCRIPTEN_KEEPALIVE const char* sandik_regions(int id) {
   Instance* in = find(id);
