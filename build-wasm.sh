@@ -92,7 +92,7 @@ EOF
     apt_update_once
   fi
   local tmp
-  tmp=$(mktemp -d); chmod 755 "$tmp"
+  tmp=$(mktemp -d); chmod 777 "$tmp"  # apt downloads as its _apt user
   (cd "$tmp" && apt-get source --download-only -qq imgui >/dev/null)
   local orig
   orig=$(ls "$tmp"/imgui_1.86*.orig.tar.* 2>/dev/null | head -1)
@@ -107,7 +107,7 @@ EOF
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.sandik-lock"
   if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
-  say "npm ci (playwright-core, axe-core)"
+  say "npm ci (playwright-core)"
   (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp "$ROOT/package-lock.json" "$stamp"
 }

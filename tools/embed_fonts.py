@@ -21,6 +21,7 @@ def subset_font(path, unicodes):
     options = subset.Options()
     options.layout_features = ["kern", "liga", "tnum", "lnum"]
     options.hinting = False
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: nothing to keep
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice
     font = TTFont(path)

@@ -22,8 +22,8 @@ async function framesDuring(page, ms) {
   }), ms);
 }
 
-async function pageWith(feedBody, attrs, { width = 760 } = {}) {
-  const { page, context, errors } = await open(browser, 'about:blank', { width });
+async function pageWith(feedBody, attrs, { width = 760, reducedMotion } = {}) {
+  const { page, context, errors } = await open(browser, 'about:blank', { width, reducedMotion });
   await page.route('**/test-feed.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: feedBody() }));
   await page.goto(server.url + 'feeds/istanbul-2024.json');  // same origin as the server
   await page.setContent(`<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="${server.url}test-feed.json" ${attrs}></div>
@@ -85,6 +85,25 @@ test('a new count: bars grow to it within 400 ms, then drawing stops; a bad feed
     assert.match(await page.locator('#w .sandik-sr').textContent(), /3\.631\.589/);
     assert.ok(errors.length >= 2 && errors.some((e) => e.includes('votes.murat-kurum: expected a non-negative integer')),
       'console names the JSON path');
+  } finally {
+    await context.close();
+  }
+});
+
+test('prefers-reduced-motion: a new count is drawn at once, without animation', async () => {
+  let body = JSON.stringify(FEED);
+  const { page, context } = await pageWith(() => body, 'data-race="ibb"', { reducedMotion: 'reduce' });
+  try {
+    await waitForWidget(page, '#w');
+    const next = JSON.parse(body);
+    next.updated = '2024-04-02T13:00:00+03:00';
+    next.races[0].results.ANKA.areas.sariyer.votes['murat-kurum'] += 200000;
+    next.races[0].results.ANKA.areas.sariyer.valid += 200000;
+    body = JSON.stringify(next);
+    const frames = framesDuring(page, 1500);
+    assert.equal(await page.evaluate(() => document.querySelector('#w').__sandik.update()), true);
+    const n = await frames;
+    assert.ok(n <= 6, `no animation: ${n} frames`);
   } finally {
     await context.close();
   }

@@ -44,8 +44,8 @@ export async function launch() {
 }
 
 // Opens a page, collecting console errors and page errors.
-export async function open(browser, url, { width = 760, height = 900, dpr = 1, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme });
+export async function open(browser, url, { width = 760, height = 900, dpr = 1, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, reducedMotion });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

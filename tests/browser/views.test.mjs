@@ -126,31 +126,57 @@ test('changed hands: 12 district mayoralties, 11 from AK Parti and Silivri from 
   }
 });
 
-for (const width of [320, 768, 1200]) {
-  for (const dpr of [1, 2]) {
-    test(`every widget draws at ${width} px, DPR ${dpr}`, async () => {
-      const { page, context, errors } = await open(browser, server.url, { width, height: 900, dpr });
-      try {
-        for (const sel of ['#summary', '#full', '#flips']) {
-          await waitForWidget(page, sel);
-          const size = await page.evaluate((s) => {
-            const c = document.querySelector(s).shadowRoot.querySelector('canvas');
-            return { w: c.width, cw: c.getBoundingClientRect().width };
-          }, sel);
-          assert.equal(size.w, Math.round(size.cw * dpr), `${sel} is crisp at DPR ${dpr}`);
-          assert.ok(size.cw <= width, `${sel} fits in ${width} px`);
-          const px = await canvasStats(page, [0xe30a17], { selector: sel });
-          assert.ok(px.distinct > 20 && px.counts[0] > 50, `${sel} is drawn with party colours`);
-          await page.locator(sel).screenshot({ path: `build/screenshots/${sel.slice(1)}-${width}-dpr${dpr}.png` });
-        }
-        assert.match(await mirror(page, '#summary'), /Ekrem İmamoğlu kazandı, %51,15/);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
+const TABS = ['summary', 'table', 'sources', 'flips', 'timeline'];
+for (const [width, dpr] of [[320, 1], [320, 2], [768, 1], [768, 2], [1200, 1], [1200, 2], [390, 3]]) {
+  test(`every view draws at ${width} px, DPR ${dpr}`, async () => {
+    const { page, context, errors } = await open(browser, server.url, { width, height: 900, dpr });
+    try {
+      for (const sel of ['#summary', '#full', '#flips']) {
+        await waitForWidget(page, sel);
+        const size = await page.evaluate((s) => {
+          const c = document.querySelector(s).shadowRoot.querySelector('canvas');
+          return { w: c.width, cw: c.getBoundingClientRect().width };
+        }, sel);
+        assert.equal(size.w, Math.round(size.cw * dpr), `${sel} is crisp at DPR ${dpr}`);
+        assert.ok(size.cw <= width, `${sel} fits in ${width} px`);
+        const px = await canvasStats(page, [0xe30a17], { selector: sel });
+        assert.ok(px.distinct > 20 && px.counts[0] > 50, `${sel} is drawn with party colours`);
+        await page.locator(sel).screenshot({ path: `build/screenshots/${sel.slice(1)}-${width}-dpr${dpr}.png` });
       }
-    });
-  }
+      // Each tab of the full view, as a reader taps through them.
+      for (let i = 0; i < TABS.length; i++) {
+        await tap(page, '#full', `tabs:${i}`);
+        const px = await canvasStats(page, [0xe30a17], { selector: '#full' });
+        // (the İBB race has no district-level previous winners: its flips tab is text only)
+        assert.ok(TABS[i] === 'flips' ? px.distinct > 10 : px.counts[0] > 20, `${TABS[i]} is drawn at ${width} px`);
+        await page.locator('#full').screenshot({ path: `build/screenshots/full-${TABS[i]}-${width}-dpr${dpr}.png` });
+      }
+      assert.match(await mirror(page, '#summary'), /Ekrem İmamoğlu kazandı, %51,15/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 }
+
+test('a brand accent colour', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760 });
+  try {
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'brand';
+      el.dataset.sandikFeed = 'feeds/istanbul-2024.json';
+      el.dataset.accent = '#7B2D8E';
+      document.querySelector('main').prepend(el);
+    });
+    await waitForWidget(page, '#brand');
+    const px = await canvasStats(page, [0x7b2d8e], { selector: '#brand', tolerance: 6 });
+    assert.ok(px.counts[0] > 1000, `the counted-boxes bar is in the brand colour (${px.counts[0]} px)`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('English, dark theme', async () => {
   const { page, context, errors } = await open(browser, server.url, { width: 760, colorScheme: 'dark' });
