@@ -2,7 +2,8 @@
 # sandik — build, serve and test everything from a clean Debian/Ubuntu machine.
 #
 #   ./build-wasm.sh              install what is missing, build native (build/native) and web (dist/)
-#   ./build-wasm.sh serve [-p N] build, then serve the demo on http://127.0.0.1:N/ (default 8000)
+#   ./build-wasm.sh serve [-p N] build, then serve the demo on http://127.0.0.1:N/ (default 8000),
+#                                its feed replaying election night 2024 at 60x (sandik replay)
 #   ./build-wasm.sh test         build, then run every test: native (CTest) and browser (Chromium)
 #   ./build-wasm.sh deps         only install what is missing
 #
@@ -190,12 +191,13 @@ case "$cmd" in
     while [ $# -gt 0 ]; do
       case "$1" in
         -p|--port) port=$2; shift 2 ;;
+        --speed) SPEED=$2; shift 2 ;;
         --port=*) port=${1#--port=}; shift ;;
-        *) die "serve: unknown option $1 (use --port N)" ;;
+        *) die "serve: unknown option $1 (use --port N, --speed X)" ;;
       esac
     done
     build_all
-    exec "$ROOT/build/native/sandik" serve --root "$ROOT" --port "$port"
+    exec "$ROOT/build/native/sandik" replay "$ROOT/assets/feeds/night" --root "$ROOT" --port "$port" --speed "${SPEED:-60}"
     ;;
   test)
     build_all

@@ -23,6 +23,24 @@ if n != 1:
     raise SystemExit("bundle.py: the glue's export block was not found; check the Emscripten version")
 loader = open(a.loader, encoding="utf-8").read()
 os.makedirs(a.out, exist_ok=True)
+
+
+def ascii_only(text):
+    """Non-ASCII as \\uXXXX: the script reads right even from a server that sends no charset."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 128:
+            out.append(ch)
+        elif code < 0x10000:
+            out.append("\\u%04x" % code)
+        else:
+            code -= 0x10000
+            out.append("\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)))
+    return "".join(out)
+
+
+glue, loader = ascii_only(glue), ascii_only(loader)
 with open(os.path.join(a.out, "sandik.js"), "w", encoding="utf-8") as f:
     f.write("/* sandik — live election results widget. https://example.org/sandik — MIT licence.\n"
             "   Includes Dear ImGui (MIT), nlohmann/json (MIT), Noto Sans (SIL OFL 1.1). */\n")

@@ -39,5 +39,32 @@ step --race ilce --as previous --label 2019 --map party=winner_2019_party --map 
   --map votes=winner_2019_votes "$DATA/district-mayor-2019-winners-anka.csv"
 
 mv "$feed" "$OUT/istanbul-2024.json"
+
+# The night, moment by moment, for `sandik replay` (./build-wasm.sh serve): what was known when.
+NIGHT="$OUT/night"
+rm -rf "$NIGHT"
+mkdir -p "$NIGHT"
+"$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --race ibb --as declare --where status=final \
+  "$DATA/metro-mayor-by-district-anka.csv" > "$feed"
+n=0
+snap() { n=$((n + 1)); cp "$feed" "$NIGHT/$(printf '%02d' $n)-$1.json"; }
+blog() { # SOURCE TIME: what the live blog reported
+  step --race ibb --as results --source "$1" ${3:+--source-name "$3"} --where source="$1" --where race=ibb --where time="$2" \
+    --map updated=time --map reporting_pct=boxes_opened_pct --share CHP=chp_pct --share AKP=akp_pct \
+    "$DATA/seed-live-blog-timeline.csv"
+}
+blog ANKA 2024-03-31T19:15:00+03:00; snap anka-1915
+blog AA 2024-03-31T20:29:00+03:00; snap aa-2029
+blog AA 2024-03-31T22:35:00+03:00; snap aa-2235
+blog CHP 2024-03-31T23:35:00+03:00 "CHP (partinin kendi sayımı)"; snap chp-2335
+step --race ibb --source AA --where source=AA --where snapshot_time=2024-04-01T01:00:33+03:00 \
+  "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null; snap aa-0100
+step --race ibb --source ANKA --where status=partial "$DATA/metro-mayor-by-district-anka.csv"; snap anka-1142
+step --race ibb --source AA --where source=AA --where snapshot_time=2024-04-01T11:48:38+03:00 \
+  "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null; snap aa-1148
+step --race ibb --source AA --where source=AA --where status=final "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null
+snap aa-final
+step --race ibb --source ANKA --status final --where status=final "$DATA/metro-mayor-by-district-anka.csv"; snap anka-final
+for f in "$NIGHT"/*.json; do "$SANDIK" validate "$f" >/dev/null; done
 "$SANDIK" validate "$OUT/istanbul-2024.json" >/dev/null
-echo "wrote $OUT/istanbul-2024.json ($(wc -c < "$OUT/istanbul-2024.json") bytes)"
+echo "wrote $OUT/istanbul-2024.json ($(wc -c < "$OUT/istanbul-2024.json") bytes) and $n moments in $NIGHT"

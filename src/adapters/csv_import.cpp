@@ -251,6 +251,11 @@ struct Import {
             if (a.registered && !fa.contains("registered") && area != race_obj.value("area", ""))
               fa["registered"] = *a.registered;
           }
+    if (opt.target == ImportTarget::Declare) {  // the race's people and places, no results yet
+      if (!opt.status.empty()) feed["status"] = opt.status;
+      report.ok = true;
+      return report;
+    }
     if (opt.target == ImportTarget::Previous) previous(race_obj, moments.rbegin()->second);
     else if (!add_source()) return finish(report);
     if (opt.target == ImportTarget::Results) results(race_obj, moments.rbegin()->second);
@@ -270,8 +275,8 @@ struct Import {
       report.error = "no race \"" + opt.race + "\" in the feed";
       return report;
     }
-    if (opt.target != ImportTarget::History) {
-      report.error = "--share goes with --as history";
+    if (opt.target == ImportTarget::Previous) {
+      report.error = "--share goes with --as history or --as results";
       return report;
     }
     // Resolve each CONTESTANT=COLUMN to a contestant id of the race.
@@ -328,8 +333,26 @@ struct Import {
       if (const std::string* pct = cell(row, "reporting_pct")) point["reporting_pct"] = std::strtod(pct->c_str(), nullptr);
       if (note) point["note"] = *note;
       if (shares.empty()) continue;  // a note alone is not a moment of the count
-      list.push_back(point);
       ++report.rows_used;
+      if (opt.target == ImportTarget::Results) {  // the last such row is the source's current result
+        ojson result;
+        result["shares"] = point["shares"];
+        if (point.contains("reporting_pct")) result["reporting_pct"] = point["reporting_pct"];
+        ojson set;
+        set["updated"] = *when;
+        set["areas"] = ojson::object();
+        set["areas"][opt.area.empty() ? race_obj.value("area", "") : opt.area] = result;
+        race_obj["results"][opt.source] = set;
+        bump_updated(*when);
+        continue;
+      }
+      list.push_back(point);
+    }
+    if (opt.target == ImportTarget::Results) {
+      if (list.empty()) race_obj["history"].erase(opt.source);
+      if (race_obj["history"].empty()) race_obj.erase("history");
+      report.ok = true;
+      return report;
     }
     std::vector<ojson> sorted(list.begin(), list.end());
     std::stable_sort(sorted.begin(), sorted.end(), [](const ojson& x, const ojson& y) {

@@ -25,7 +25,7 @@
 
 namespace sandik {
 
-enum class ImportTarget { Results, History, Previous };
+enum class ImportTarget { Results, History, Previous, Declare };  // Declare: areas, parties, candidates only
 
 struct CsvImportOptions {
   std::string race;         // race id ("" = the first race)

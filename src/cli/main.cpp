@@ -24,6 +24,7 @@
 #include "../core/table_model.h"
 #include "../core/tally.h"
 #include "../core/turkish.h"
+#include "replay.h"
 #include "serve.h"
 
 namespace {
@@ -41,9 +42,12 @@ const char* kUsageText =
     "             [--desc] [--search TEXT] [--lang tr|en] [--json]\n"
     "                                       the district table: one row per child area\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
-    "         [--as results|history|previous] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
+    "         [--as results|history|previous|declare] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
     "         [--area ID] [--label TEXT] [--status live|test|final] [--share CONTESTANT=COLUMN]... FILE.csv\n"
     "                                       a results table into a sandik/1 feed, on stdout\n"
+    "  replay [SNAPSHOTS_DIR] [--speed 60] [--port 8000] [--host 127.0.0.1] [--root DIR] [--path URL_PATH]\n"
+    "         [--max-age 5] [--fail-rate 0.1] [--slow-ms 2000] [--malformed-at N] [--out-of-order]\n"
+    "                                       election night again: a feed that changes as the night's clock runs\n"
     "  serve [--root DIR] [--port 8000] [--host 127.0.0.1]\n"
     "                                       serve the demo page (web/), dist/ and assets/feeds/\n"
     "exit codes: 0 ok, 1 invalid input, 2 usage or I/O error\n";
@@ -356,7 +360,8 @@ int cmd_import(int argc, char** argv) {
   if (as == "results") opt.target = sandik::ImportTarget::Results;
   else if (as == "history") opt.target = sandik::ImportTarget::History;
   else if (as == "previous") opt.target = sandik::ImportTarget::Previous;
-  else return usage("--as takes results, history or previous");
+  else if (as == "declare") opt.target = sandik::ImportTarget::Declare;
+  else return usage("--as takes results, history, previous or declare");
   if (!opt.status.empty() && opt.status != "live" && opt.status != "test" && opt.status != "final")
     return usage("--status takes live, test or final");
   for (const auto& [name, list] :
@@ -386,6 +391,35 @@ int cmd_import(int argc, char** argv) {
   return kOk;
 }
 
+int cmd_replay(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2,
+                  {"speed", "port", "host", "root", "path", "max-age", "fail-rate", "slow-ms", "malformed-at", "seed"},
+                  {"out-of-order"}, args, err))
+    return usage(err);
+  sandik::ReplayOptions o;
+  o.root = args.get("root", ".");
+  o.snapshots = args.positional.empty() ? o.root + "/assets/feeds/night" : args.positional[0];
+  o.host = args.get("host", o.host);
+  o.path = args.get("path", o.path);
+  o.out_of_order = args.flag("out-of-order");
+  try {
+    o.port = std::stoi(args.get("port", "8000"));
+    o.speed = std::stod(args.get("speed", "60"));
+    o.max_age = std::stoi(args.get("max-age", "5"));
+    o.fail_rate = std::stod(args.get("fail-rate", "0"));
+    o.slow_ms = std::stoi(args.get("slow-ms", "0"));
+    o.malformed_at = std::stol(args.get("malformed-at", "0"));
+    o.seed = static_cast<unsigned>(std::stoul(args.get("seed", "31032024")));
+  } catch (...) {
+    return usage("replay: a numeric option is not a number");
+  }
+  if (o.port <= 0 || o.port > 65535 || o.speed <= 0 || o.fail_rate < 0 || o.fail_rate > 1 || o.slow_ms < 0)
+    return usage("replay: an option is out of range");
+  return sandik::replay(o) ? kOk : kUsage;
+}
+
 int cmd_serve(int argc, char** argv) {
   Args args;
   std::string err;
@@ -409,6 +443,7 @@ int main(int argc, char** argv) {
   if (cmd == "table") return cmd_table(argc, argv);
   if (cmd == "import") return cmd_import(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);
+  if (cmd == "replay") return cmd_replay(argc, argv);
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {
     std::fputs(kUsageText, stdout);
     return kOk;

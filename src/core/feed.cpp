@@ -599,6 +599,11 @@ class Validator {
     r.valid = opt_count(v, p, "valid");
     if (const Value* votes = opt(v, "votes")) r.votes = vote_map(*votes, p / "votes", race.contestant_index, contestant_kind(race));
     if (const Value* shares = opt(v, "shares")) r.shares = share_map(*shares, p / "shares", race);
+    if (const Value* rp = opt(v, "reporting_pct")) {
+      if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
+        error(p / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
+      else r.reporting_pct = rp->number();
+    }
     const auto& boxes = area < static_cast<int>(area_boxes_.size()) ? area_boxes_[static_cast<std::size_t>(area)] : std::nullopt;
     if (r.boxes_counted && boxes && *r.boxes_counted > *boxes)
       error(p / "boxes_counted", "more ballot boxes counted (" + std::to_string(*r.boxes_counted) +

@@ -88,6 +88,7 @@ struct Result {  // one area from one source, exactly as given
   std::optional<Count> boxes_counted, cast, registered_counted, valid;
   std::vector<std::pair<int, Count>> votes;    // contestant index -> votes
   std::vector<std::pair<int, double>> shares;  // contestant index -> percent (display only)
+  std::optional<double> reporting_pct;          // extension, shares-only results: boxes opened as reported
 };
 
 struct SourceResults {

@@ -74,6 +74,7 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source)
       }
     } else if (own) {  // shares only: display, never summed upwards
       t.shares_only = true;
+      t.reporting_pct = own->reporting_pct;
       t.shares.assign(contestants, 0);
       for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
     } else {
@@ -118,6 +119,8 @@ Summary summarize(const RaceTally& tally, int area) {
   s.shares_only = t.shares_only;
   if (s.boxes_counted && s.boxes && *s.boxes > 0)
     s.reporting_pct = 100.0 * static_cast<double>(*s.boxes_counted) / static_cast<double>(*s.boxes);
+  else if (t.reporting_pct)
+    s.reporting_pct = t.reporting_pct;
   // Rule 3: turnout against the registered voters of the boxes counted, when given.
   const std::optional<Count> reg = s.registered_counted ? s.registered_counted : s.registered;
   if (s.cast && reg && *reg > 0) s.turnout_pct = 100.0 * static_cast<double>(*s.cast) / static_cast<double>(*reg);

@@ -28,6 +28,7 @@ struct Tally {
   Count valid = 0;           // given, or the sum of votes
   std::vector<Count> votes;  // by contestant index
   std::vector<double> shares;  // by contestant index, shares_only results
+  std::optional<double> reporting_pct;  // shares-only results: as the source reported it
 };
 
 class RaceTally {

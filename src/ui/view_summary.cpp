@@ -13,10 +13,11 @@ std::vector<SummaryRow> summary_rows(const Model& m, bool all, int max_shown) {
   if (!m.ready()) return rows;
   const Summary& s = m.current;
   int n = static_cast<int>(s.standings.size());
-  if (all) {  // everyone who got a vote
+  if (all || s.shares_only) {  // everyone who got a vote (a source's shares name only some)
     while (n > 0 && s.standings[static_cast<std::size_t>(n - 1)].votes == 0 && s.standings[static_cast<std::size_t>(n - 1)].share_pct == 0) --n;
   }
   const int shown = all ? n : std::min(n, max_shown + (n == max_shown + 1 ? 1 : 0));  // never "others (1)"
+  if (s.shares_only) n = std::min(n, shown);
   for (int i = 0; i < shown; ++i) {
     const Standing& st = s.standings[static_cast<std::size_t>(i)];
     SummaryRow r;
@@ -28,7 +29,7 @@ std::vector<SummaryRow> summary_rows(const Model& m, bool all, int max_shown) {
     r.winner = st.contestant == s.winner;
     rows.push_back(r);
   }
-  if (static_cast<int>(s.standings.size()) > shown && !all) {
+  if (static_cast<int>(s.standings.size()) > shown && !all && !s.shares_only) {
     SummaryRow others;
     others.grouped = static_cast<int>(s.standings.size()) - shown;
     for (std::size_t i = static_cast<std::size_t>(shown); i < s.standings.size(); ++i) {

@@ -20,17 +20,20 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+// `sandik serve` (static), or `sandik replay` with `replayArgs` (the night's feed, evolving).
+export async function startServer(replayArgs = null) {
   const port = await freePort();
-  const proc = spawn(CLI, ['serve', '--root', ROOT, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = replayArgs ? ['replay', path.join(ROOT, 'assets/feeds/night'), ...replayArgs] : ['serve'];
+  const proc = spawn(CLI, [...args, '--root', ROOT, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 10000);
-    proc.stdout.on('data', (d) => { if (String(d).includes('serving')) { clearTimeout(timer); resolve(); } });
+    proc.stdout.on('data', (d) => { if (/serving|replaying/.test(String(d))) { clearTimeout(timer); resolve(); } });
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill('SIGTERM') };
+  const url = `http://127.0.0.1:${port}/`;
+  return { url, stop: () => proc.kill('SIGTERM'), stats: async () => (await fetch(url + '__replay')).json() };
 }
 
 export async function launch() {
