@@ -41,10 +41,11 @@ var STYLE = [
   '.notice{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;',
   'background:#fff4e5;color:#5c3a00;border-top:1px solid #f0d3a6;}',
   '.notice.on{display:block;}',
-  '.stale{display:none;font:13px/1.4 system-ui,sans-serif;padding:6px 12px;background:#eef3fb;color:#14315c;',
-  'border-top:1px solid #c9d8ef;}',
+  '.stale{display:none;font:12px/1.4 system-ui,sans-serif;padding:4px 16px 8px;color:#5a6069;}',
   '.stale.on{display:block;}',
-  '.dark .stale{background:#1c2636;color:#cfe0ff;border-color:#2c3b55;}',
+  '.stale.alert{font-size:13px;padding:6px 12px;background:#eef3fb;color:#14315c;border-top:1px solid #c9d8ef;}',
+  '.dark .stale{color:#b4b8bf;}',
+  '.dark .stale.alert{background:#1c2636;color:#cfe0ff;border-color:#2c3b55;}',
   '.dark .notice{background:#3a2a10;color:#ffe0b0;border-color:#5c4520;}',
   '.search{display:block;box-sizing:border-box;width:calc(100% - 32px);margin:12px 16px 0;padding:8px 12px;',
   'font:16px/1.3 system-ui,sans-serif;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:6px;',
@@ -73,7 +74,8 @@ function readOptions(el, given) {
     height: pick('height', 'height', ''),
     refresh: pick('refresh', 'refresh', '30'),     // seconds between polls, at least 5
     stale: pick('stale', 'stale', '10'),           // minutes without news before "stale" shows
-    maxMb: pick('maxMb', 'maxMb', '20')            // a larger feed is refused
+    maxMb: pick('maxMb', 'maxMb', '20'),           // a larger feed is refused
+    timeout: pick('timeout', 'timeout', '20')      // seconds before a request is given up
   };
 }
 
@@ -333,7 +335,12 @@ Widget.prototype.update = function () {
   var url = new URL(this.options.feed, document.baseURI).href;
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
   this.lastFetch = Date.now();
-  return fetch(url, {cache: 'no-cache', credentials: 'omit'}).then(function (res) {
+  // A request that hangs is given up after `timeout` seconds, like any other failure.
+  var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+  var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  var timer = controller && setTimeout(function () { controller.abort(); }, timeoutSec * 1000);
+  return fetch(url, {cache: 'no-cache', credentials: 'omit', signal: controller ? controller.signal : undefined}).then(function (res) {
+    clearTimeout(timer);
     if (!res.ok) throw {kind: 'http', message: 'HTTP ' + res.status + (res.statusText ? ' ' + res.statusText : '')};
     var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
     self.maxAge = cc ? parseInt(cc[1], 10) : 0;
@@ -376,10 +383,12 @@ Widget.prototype.update = function () {
     emit(self, 'sandik:update', {warnings: result.problems});
     return true;
   }).catch(function (err) {
+    clearTimeout(timer);
     if (!self.alive) return false;
     self.failures = (self.failures || 0) + 1;
-    var kind = err && err.kind || 'network';
-    var msg = err && err.message || String(err);
+    var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
+    var msg = kind === 'timeout' ? text(lang, timeoutSec + ' sn içinde yanıt gelmedi', 'no answer within ' + timeoutSec + ' s')
+                                 : err && err.message || String(err);
     console.error('sandik: ' + url + ': ' + msg);
     self.fail(kind, text(lang, 'Sonuçlar güncellenemedi (' + msg + '); son sonuçlar gösteriliyor.',
                                'Results could not be updated (' + msg + '); showing the last ones.'));
@@ -417,18 +426,23 @@ Widget.prototype.resume = function () {
   else this.poll();
 };
 
-// "Son güncelleme 14 dk önce": shown when a live feed has not changed for `stale` minutes.
+// Under the canvas, "Son güncelleme 3 dk önce", kept true by a once-a-minute timer (no redraw);
+// highlighted when a live feed has not changed for `stale` minutes.
 Widget.prototype.checkStale = function () {
   var info = this.info, lang = this.options.lang;
   if (!info) return;
-  var minutes = Math.floor((Date.now() / 1000 - info.updated) / 60);
+  var minutes = Math.max(0, Math.floor((Date.now() / 1000 - info.updated) / 60));
   var limit = Math.max(1, parseFloat(this.options.stale) || 10);
   var stale = info.status === 'live' && minutes >= limit;
-  this.staleLine.textContent = stale ? text(lang, 'Son güncelleme ' + minutes + ' dk önce — sonuçlar değişmiyor olabilir.',
-                                                  'Last updated ' + minutes + ' min ago — results may not be current.') : '';
-  this.staleLine.className = stale ? 'stale on' : 'stale';
+  var ago = minutes < 1 ? text(lang, 'az önce', 'just now') :
+            minutes < 120 ? text(lang, minutes + ' dk önce', minutes + ' min ago') :
+            text(lang, Math.floor(minutes / 60) + ' saat önce', Math.floor(minutes / 60) + ' h ago');
+  this.staleLine.textContent = info.status !== 'live' ? '' : stale ?
+    text(lang, 'Son güncelleme ' + ago + ' — sonuçlar değişmiyor olabilir.', 'Last updated ' + ago + ' — results may not be current.') :
+    text(lang, 'Son güncelleme ' + ago, 'Last updated ' + ago);
+  this.staleLine.className = info.status !== 'live' ? 'stale' : stale ? 'stale on alert' : 'stale on';
   var p = this.sr.querySelector('.sandik-stale');
-  if (stale && !p) {
+  if (this.staleLine.textContent && !p) {
     p = document.createElement('p');
     p.className = 'sandik-stale';
     this.sr.insertBefore(p, this.sr.firstChild);
@@ -482,9 +496,10 @@ Widget.prototype.styleMirror = function () {
 
 Widget.prototype.renderMirror = function (m) {
   var sr = this.sr;
-  var notice = sr.querySelector('.sandik-notice');
+  var notice = sr.querySelector('.sandik-notice'), stale = sr.querySelector('.sandik-stale');
   while (sr.firstChild) sr.removeChild(sr.firstChild);
   if (notice) sr.appendChild(notice);
+  if (stale) sr.appendChild(stale);
   sr.setAttribute('lang', m.lang || this.options.lang);
   if (!m.sections || !m.sections.length) {
     var p0 = document.createElement('p');
@@ -564,6 +579,8 @@ function handleOf(w) {
     destroy: function () { w.destroy(); },
     // Where a reader can tap, in CSS pixels from the widget's canvas: [{name, x, y, w, h}] —
     // "tab:1", "header:margin", "row:sariyer", "crumb:istanbul", "source:1", "others".
+    // The wasm heap in bytes (shared by every widget on the page), for memory checks.
+    heapBytes: function () { return w.core ? w.core.HEAP8.length : 0; },
     regions: function () {
       return w.core && w.gl ? JSON.parse(w.core.UTF8ToString(w.core._sandik_regions(w.id))) : [];
     },

@@ -166,3 +166,19 @@ test('no WebGL: the accessible table is shown instead of the canvas', async () =
     await plain.close();
   }
 });
+
+test('nothing a feed says is ever taken as HTML', async () => {
+  const evil = JSON.parse(JSON.stringify(FEED));
+  evil.races[0].candidates[0].name = '<img src=x onerror="window.__pwned=1">Ekrem';
+  evil.sources[0].name = '<b>ANKA</b>';
+  const { page, context } = await pageWith(() => JSON.stringify(evil), 'data-race="ibb" data-view="full"');
+  try {
+    await waitForWidget(page, '#w');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#w img, #w b').count(), 0, 'no element made from feed text');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /<img src=x onerror="window\.__pwned=1">Ekrem/);
+  } finally {
+    await context.close();
+  }
+});

@@ -138,11 +138,80 @@ test('stale: a live feed that has not changed for 10 minutes says so', async () 
   feed.updated = '2024-04-02T12:00:00+03:00';
   const { page, context } = await night(() => ({ body: JSON.stringify(feed) }), { start: '2024-04-02T12:05:00+03:00' });
   try {
-    assert.doesNotMatch(await sr(page), /dk önce/);
+    assert.match(await sr(page), /Son güncelleme 5 dk önce(?! —)/, 'a quiet "x min ago" line while fresh');
     await minutes(page, 6);
-    assert.match(await sr(page), /Son güncelleme 11 dk önce/);
-    const line = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.stale.on')?.textContent || '');
+    assert.match(await sr(page), /Son güncelleme 11 dk önce — sonuçlar değişmiyor olabilir/);
+    const line = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.stale.alert')?.textContent || '');
     assert.match(line, /Son güncelleme 11 dk önce/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('max-age: a feed that says max-age=90 is not asked for more often than that', async () => {
+  const { page, context, log } = await night(() => ({ body: JSON.stringify(LIVE), headers: { 'Cache-Control': 'max-age=90' } }));
+  try {
+    await minutes(page, 6);
+    const gaps = log.slice(1).map((t, i) => (t - log[i]) / 1000);
+    assert.ok(gaps.length >= 3 && gaps.every((g) => g >= 80), `at least 90 s − 10 % apart: ${gaps.map((g) => g.toFixed(0))}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a request that hangs times out; a feed too large is refused; the last good numbers stay', async () => {
+  let mode = 'ok';
+  const { page, context } = await night(() => {
+    if (mode === 'big') return { body: JSON.stringify({ ...LIVE, padding: 'x'.repeat(3 * 1048576) }) };
+    return { body: JSON.stringify(LIVE) };
+  }, { attrs: 'data-max-mb="2"' });
+  try {
+    await page.unroute('**/live-feed.json');
+    await page.route('**/live-feed.json', async (route) => {
+      if (mode === 'hang') return;  // never answered
+      await route.fulfill({ status: 200, contentType: 'application/json', body: mode === 'big' ? JSON.stringify({ ...LIVE, padding: 'x'.repeat(3 * 1048576) }) : JSON.stringify(LIVE) });
+    });
+    mode = 'hang';
+    await seconds(page, 34 + 21);
+    let notice = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.notice.on')?.textContent || '');
+    assert.match(notice, /20 sn içinde yanıt gelmedi/);
+    assert.match(await sr(page), /4\.433\.015/);
+    mode = 'big';
+    await minutes(page, 2);
+    notice = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.notice.on')?.textContent || '');
+    assert.match(notice, /veri çok büyük/);
+    assert.match(await sr(page), /4\.433\.015/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a long night: 400 new counts leave the wasm heap and the JS heap flat', async () => {
+  let n = 0;
+  const { page, context } = await night(() => {
+    const f = JSON.parse(JSON.stringify(LIVE));
+    const at = new Date(Date.parse('2024-04-02T12:20:00+03:00') + n * 30000).toISOString().replace('.000Z', 'Z');
+    f.updated = at;
+    f.races[0].results.ANKA.updated = at;
+    f.races[0].results.ANKA.areas.adalar.votes['ekrem-imamoglu'] += n;  // a test count that grows
+    f.races[0].results.ANKA.areas.adalar.valid += n;
+    return { body: JSON.stringify(f) };
+  });
+  try {
+    const round = async (k) => { for (let i = 0; i < k; i++) { n++; await page.evaluate(() => document.querySelector('#w').__sandik.update()); } };
+    const cdp = await context.newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const js = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      return { wasm: await page.evaluate(() => document.querySelector('#w').__sandik.heapBytes()), js };
+    };
+    await round(100);
+    const warm = await measure();
+    await round(300);
+    const after = await measure();
+    assert.match(await sr(page), /4\.433\.415/, 'the 400th count is shown');
+    assert.equal(after.wasm, warm.wasm, `wasm heap flat: ${warm.wasm} -> ${after.wasm}`);
+    assert.ok(after.js < warm.js * 1.5 + 2e6, `JS heap flat: ${warm.js} -> ${after.js}`);
   } finally {
     await context.close();
   }
