@@ -64,7 +64,11 @@ step --race ibb --source AA --where source=AA --where snapshot_time=2024-04-01T1
   "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null; snap aa-1148
 step --race ibb --source AA --where source=AA --where status=final "$DATA/metro-mayor-citywide-snapshots.csv" 2>/dev/null
 snap aa-final
-step --race ibb --source ANKA --status final --where status=final "$DATA/metro-mayor-by-district-anka.csv"; snap anka-final
+step --race ibb --source ANKA --status final --where status=final "$DATA/metro-mayor-by-district-anka.csv"
+step --race ilce --source ANKA "$DATA/district-mayor-by-district-anka.csv"
+step --race ilce --as previous --label 2019 --map party=winner_2019_party --map candidate=winner_2019_candidate \
+  --map votes=winner_2019_votes "$DATA/district-mayor-2019-winners-anka.csv"
+snap anka-final
 for f in "$NIGHT"/*.json; do "$SANDIK" validate "$f" >/dev/null; done
 "$SANDIK" validate "$OUT/istanbul-2024.json" >/dev/null
 echo "wrote $OUT/istanbul-2024.json ($(wc -c < "$OUT/istanbul-2024.json") bytes) and $n moments in $NIGHT"

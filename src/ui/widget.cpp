@@ -118,8 +118,8 @@ void Widget::rebuild() {
   model_.query = query;
   ++mirror_version_;
   if (!feed || feed->races.empty()) return;
-  int race = options_.race.empty() ? 0 : feed->find_race(options_.race);
-  if (race < 0) race = 0;  // an unknown race id falls back to the first race, never to nothing
+  const int race = options_.race.empty() ? 0 : feed->find_race(options_.race);
+  if (race < 0) return;  // not in this feed (yet): the widget says so, and never shows another race
   const Race& r = feed->races[static_cast<std::size_t>(race)];
   model_.race = &r;
 
@@ -288,7 +288,10 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
   const float start = ImGui::GetCursorPosY();
   ImGui::PushFont(fonts.body);
   if (!model_.ready()) {
-    ImGui::TextColored(col4(pal.secondary), "%s", options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…");
+    const bool waiting = model_.feed != nullptr;  // a feed, but not the race asked for
+    ImGui::TextColored(col4(pal.secondary), "%s",
+                       waiting ? (options_.lang == Lang::Tr ? "Bu seçim için henüz sonuç yok." : "No results for this race yet.")
+                               : (options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…"));
   } else {
     Actions act;
     regions_.clear();
@@ -364,6 +367,11 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
 std::string Widget::accessible_json() const {
   const Lang lang = options_.lang;
   std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
+  if (!model_.ready() && model_.feed) {
+    out += "{\"caption\":\"\",\"sentence\":" +
+           json::quote(lang == Lang::Tr ? "Bu seçim için henüz sonuç yok." : "No results for this race yet.") +
+           ",\"columns\":[],\"rows\":[]}";
+  }
   if (model_.ready()) {
     std::vector<AccessibleSection> sections;
     const View v = view();
