@@ -182,3 +182,15 @@ test('nothing a feed says is ever taken as HTML', async () => {
     await context.close();
   }
 });
+
+test('a race the feed does not have yet: the widget says so and shows no other race', async () => {
+  const { page, context, errors } = await pageWith(() => JSON.stringify(FEED), 'data-race="meclis"');
+  try {
+    await page.waitForFunction(() => /Bu seçim için henüz sonuç yok/.test(document.querySelector('#w .sandik-sr')?.textContent || ''),
+      null, { timeout: 20000 });
+    assert.doesNotMatch(await page.locator('#w .sandik-sr').textContent(), /İmamoğlu/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
