@@ -216,3 +216,23 @@ test('a long night: 400 new counts leave the wasm heap and the JS heap flat', as
     await context.close();
   }
 });
+
+test('a widget scrolled out of view makes no requests, and refreshes at once when it comes back', async () => {
+  const { page, context, log } = await night(() => ({ body: JSON.stringify(LIVE) }));
+  try {
+    await page.evaluate(() => {  // the article grows above the widget: it is now far below the fold
+      const spacer = document.createElement('div');
+      spacer.style.height = '5000px';
+      document.body.prepend(spacer);
+    });
+    await seconds(page, 3);
+    const before = log.length;
+    await minutes(page, 5);
+    assert.equal(log.length, before, 'no requests while out of view');
+    await page.locator('#w').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    assert.equal(log.length, before + 1, 'one request as soon as it is in view');
+  } finally {
+    await context.close();
+  }
+});
