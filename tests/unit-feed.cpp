@@ -1,25 +1,19 @@
 // Feed parsing and validation: every problem with its JSON path and exact text.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/feed.h"
+#include "support.h"
 
 using namespace sandik;
 using ojson = nlohmann::ordered_json;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read(const std::string& path) { return sandik::test::read_file(path); }
 
 ojson example() { return ojson::parse(read(SANDIK_TEST_DATA "/example.json")); }
 

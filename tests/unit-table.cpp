@@ -2,21 +2,17 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/feed.h"
 #include "core/table_model.h"
+#include "support.h"
 
 using namespace sandik;
 
 namespace {
 std::shared_ptr<const Feed> demo_feed() {
-  std::ifstream in(SANDIK_ASSETS "/feeds/istanbul-2024.json", std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  ParsedFeed p = parse_feed(ss.str());
+  ParsedFeed p = parse_feed(sandik::test::read_file(SANDIK_ASSETS "/feeds/istanbul-2024.json"));
   REQUIRE(p.ok());
   return p.feed;
 }

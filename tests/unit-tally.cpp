@@ -1,14 +1,13 @@
 // Aggregation (rules 1–7) on the contract's example and on the real İBB 2024 figures.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "adapters/csv_import.h"
 #include "core/feed.h"
+#include "support.h"
 #include "core/tally.h"
 
 using namespace sandik;
@@ -16,12 +15,7 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read(const std::string& path) { return sandik::test::read_file(path); }
 
 std::shared_ptr<const Feed> load(const std::string& text) {
   ParsedFeed p = parse_feed(text);

@@ -2,10 +2,9 @@
 // text contrast of at least 4.5:1 in both themes, on every party colour of the demo feed.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/feed.h"
+#include "support.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 
@@ -35,10 +34,7 @@ TEST_CASE("ui text") {
     CHECK(ui::contrast_ratio(0xFFFFFF, 0x000000) == doctest::Approx(21.0));
   }
   SUBCASE("labels on every party colour of the demo feed stay legible") {
-    std::ifstream in(SANDIK_ASSETS "/feeds/istanbul-2024.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const ParsedFeed f = parse_feed(ss.str());
+    const ParsedFeed f = parse_feed(test::read_file(SANDIK_ASSETS "/feeds/istanbul-2024.json"));
     REQUIRE(f.ok());
     for (const Party& party : f.feed->parties) {
       INFO(party.id);

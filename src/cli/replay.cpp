@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include "../core/feed.h"
+#include "serve.h"
 
 namespace sandik {
 namespace {
@@ -94,12 +95,7 @@ bool replay(const ReplayOptions& opt) {
   std::atomic<long> requests{0}, ok{0}, not_modified{0}, failed{0};
 
   httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(16); };
-  server.set_keep_alive_timeout(2);
-  const std::string root = opt.root;
-  server.set_mount_point("/dist", root + "/dist");
-  server.set_mount_point("/", root + "/web");
-  server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+  serve_site(server, opt.root);
 
   server.Get(opt.path, [&](const httplib::Request& req, httplib::Response& res) {
     const long n = ++requests;

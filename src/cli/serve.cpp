@@ -6,18 +6,21 @@
 
 namespace sandik {
 
-bool serve(const ServeOptions& opt) {
-  httplib::Server server;
+void serve_site(httplib::Server& server, const std::string& root) {
   // Browsers keep connections open: enough workers that a page's parallel requests never wait
   // for another's keep-alive to time out.
   server.new_task_queue = [] { return new httplib::ThreadPool(16); };
   server.set_keep_alive_timeout(2);
-  const std::string root = opt.root;
   server.set_mount_point("/dist", root + "/dist");
-  server.set_mount_point("/feeds", root + "/assets/feeds");
   server.set_mount_point("/", root + "/web");
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+}
+
+bool serve(const ServeOptions& opt) {
+  httplib::Server server;
+  server.set_mount_point("/feeds", opt.root + "/assets/feeds");
+  serve_site(server, opt.root);
   server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
     // Feeds must be fresh; the built widget can be cached briefly.

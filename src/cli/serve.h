@@ -14,3 +14,15 @@ struct ServeOptions {
 bool serve(const ServeOptions& options);  // blocks; false when the port cannot be bound
 
 }  // namespace sandik
+
+namespace httplib {
+class Server;
+}
+
+namespace sandik {
+
+// What `serve` and `replay` share: workers for parallel keep-alive requests, web/ at / and
+// dist/ at /dist/ (with the wasm MIME type).
+void serve_site(httplib::Server& server, const std::string& root);
+
+}  // namespace sandik

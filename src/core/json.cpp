@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "turkish.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -348,24 +350,6 @@ class Reader {
     return true;
   }
 
-  static void put_utf8(std::string& s, std::uint32_t cp) {
-    if (cp < 0x80) {
-      s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      s += static_cast<char>(0xC0 | (cp >> 6));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      s += static_cast<char>(0xE0 | (cp >> 12));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      s += static_cast<char>(0xF0 | (cp >> 18));
-      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   bool hex4(std::uint32_t& out) {
     if (end_ - p_ < 4) return false;
     out = 0;
@@ -403,7 +387,7 @@ class Reader {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           return syntax(at, "unpaired surrogate in \\u escape");
         }
-        put_utf8(s, cp);
+        turkish::append_utf8(s, cp);
         return true;
       }
       default:

@@ -20,5 +20,6 @@ std::string slug(std::string_view utf8);        // fold, runs of non-alphanumeri
 bool less(std::string_view a, std::string_view b);  // Turkish alphabetical order, case-insensitive
 bool matches(std::string_view text, std::string_view query);  // folded substring search
 bool is_valid_utf8(std::string_view bytes);
+void append_utf8(std::string& out, char32_t code_point);  // encodes one code point
 
 }  // namespace sandik::turkish
