@@ -67,8 +67,8 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
   model_.feed = std::move(parsed.feed);
   area_ = area_id.empty() ? -1 : model_.feed->find_area(area_id);
   source_ = source_id.empty() ? -1 : model_.feed->find_source(source_id);
-  rebuild();
-  // Remember this moment of every source, for the timeline (bounded: a night of polls).
+  rebuild();  // its timeline already holds this feed's own moments
+  // Remember this moment of every source for the timelines of later feeds (bounded: a night of polls).
   if (model_.ready()) {
     for (const Summary& s : model_.by_source) {
       const SourceResults* sr = model_.race->results_for(s.source);
@@ -77,7 +77,6 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
       if (!known && s.area == model_.race->area) seen_.push_back(moment_of(s, at));
     }
     if (seen_.size() > 2000) seen_.erase(seen_.begin(), seen_.begin() + static_cast<long>(seen_.size() - 2000));
-    rebuild();
     grow_from_.clear();
     for (const auto& [cid, share] : before) {
       const int c = model_.race->find_contestant(cid);
