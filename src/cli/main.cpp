@@ -4,6 +4,7 @@
 //   sandik summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]
 //   sandik table FEED [--race ID] [--source ID] [--area ID] [--sort KEY] [--desc] [--search TEXT] [--json]
 //   sandik import (--election DESC | --into FEED) --race ID --source ID [options] FILE.csv
+//   sandik import --from anka|aa|ap [--updated TIME] FILE... [--from … FILE...] [--election DESC | --into FEED]
 //   sandik serve [--root DIR] [--port N] [--host ADDR]
 //
 // Exit codes: 0 ok; 1 the feed (or the CSV) is invalid, the problems on stderr, one per line,
@@ -12,16 +13,21 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 
+#include "../adapters/agency.h"
 #include "../adapters/csv_import.h"
 #include "../core/feed.h"
 #include "../core/format.h"
 #include "../core/table_model.h"
+#include "../core/time.h"
 #include "../core/tally.h"
 #include "../core/turkish.h"
 #include "replay.h"
@@ -45,6 +51,11 @@ const char* kUsageText =
     "         [--as results|history|previous|declare] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
     "         [--area ID] [--label TEXT] [--status live|test|final] [--share CONTESTANT=COLUMN]... FILE.csv\n"
     "                                       a results table into a sandik/1 feed, on stdout\n"
+    "  import --from anka|aa|ap [--updated TIME] FILE... [--from FORMAT [--updated TIME] FILE...]...\n"
+    "         [--election DESC.json | --into FEED.json] [--province PLATE|NAME] [--status live|test|final]\n"
+    "                                       the agencies' own payloads into one sandik/1 feed, a source\n"
+    "                                       per agency; --updated: when the next files were published\n"
+    "                                       (default: each file's modification time; AP has its own)\n"
     "  replay [SNAPSHOTS_DIR] [--speed 60] [--port 8000] [--host 127.0.0.1] [--root DIR] [--path URL_PATH]\n"
     "         [--max-age 5] [--fail-rate 0.1] [--slow-ms 2000] [--malformed-at N] [--out-of-order]\n"
     "                                       election night again: a feed that changes as the night's clock runs\n"
@@ -328,7 +339,67 @@ int cmd_table(int argc, char** argv) {
   return kOk;
 }
 
+// sandik import --from FORMAT FILE...: each --from and --updated applies to the files after it.
+int cmd_import_agency(int argc, char** argv) {
+  std::vector<std::string> texts;
+  std::vector<sandik::AgencyFile> files;
+  sandik::AgencyOptions opt;
+  std::string base_path, updated;
+  std::optional<sandik::AgencyFormat> format;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--from" && has_value) {
+      format = sandik::parse_agency_format(argv[++i]);
+      if (!format) return usage(std::string("--from takes anka, aa or ap, got ") + argv[i]);
+    } else if (a == "--updated" && has_value) {
+      updated = argv[++i];
+    } else if ((a == "--election" || a == "--into") && has_value) {
+      base_path = argv[++i];
+    } else if (a == "--province" && has_value) {
+      opt.province = argv[++i];
+    } else if (a == "--status" && has_value) {
+      opt.status = argv[++i];
+      if (opt.status != "live" && opt.status != "test" && opt.status != "final")
+        return usage("--status takes live, test or final");
+    } else if (a.rfind("--", 0) == 0) {
+      return usage("import --from does not take " + a + (has_value ? "" : " without a value"));
+    } else {
+      if (!format) return usage("give the format before the file: --from anka|aa|ap " + a);
+      files.push_back({*format, {}, a, updated});
+      if (updated.empty()) {  // the file's own time, as a web server would send it in Last-Modified
+        struct stat st {};
+        if (stat(a.c_str(), &st) == 0) {
+          const sandik::Civil c = sandik::to_civil(static_cast<std::int64_t>(st.st_mtime), 0);
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
+          files.back().fetched = buf;
+        }
+      }
+    }
+  }
+  if (files.empty()) return usage("import --from needs at least one file");
+  texts.resize(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!read_file(files[i].name, texts[i])) return std::fprintf(stderr, "sandik: cannot read %s\n", files[i].name.c_str()), kUsage;
+    files[i].text = texts[i];
+  }
+  std::string base;
+  if (!base_path.empty() && !read_file(base_path, base))
+    return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
+  opt.base = base;
+  const sandik::AgencyConversion c = sandik::convert_agency(files, opt);
+  print_problems(c.problems);
+  if (!c.ok()) return kInvalid;
+  const ojson pretty = ojson::parse(c.feed, nullptr, false);
+  const std::string out = pretty.is_discarded() ? c.feed : pretty.dump(1, '\t', false, ojson::error_handler_t::replace) + "\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kOk;
+}
+
 int cmd_import(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i)
+    if (std::strcmp(argv[i], "--from") == 0) return cmd_import_agency(argc, argv);
   Args args;
   std::string err;
   if (!parse_args(argc, argv, 2,
