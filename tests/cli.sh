@@ -68,5 +68,35 @@ if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then
   check "import of a bad count names row and column" 1 $? "$tmp/err" 'row 2: votes (column votes): expected a non-negative integer, got "abc"'
 fi
 
+# import --from: the agencies' own payloads
+AG=$ROOT/../shared/data/agency-formats
+if [ -d "$AG" ]; then
+  "$SANDIK" import --from aa --updated 2024-04-01T01:00:00+03:00 "$AG/aa-istanbul-2024-04-01T0100.json" >"$tmp/aa.json" 2>"$tmp/err"
+  check "import --from aa" 0 $?
+  "$SANDIK" summary "$tmp/aa.json" --race istanbul-buyuksehir --lang en >"$tmp/out" 2>"$tmp/err"
+  check "AA at 01:00: 30,316 of 33,273 boxes" 0 $? "$tmp/out" "ballot boxes 30,316 of 33,273 (91.11%)"
+  check "AA at 01:00: İmamoğlu 50.85% from the counts" 0 0 "$tmp/out" "3,985,655    50.85%"
+  "$SANDIK" import --from anka --updated 2024-04-01T11:42:00+03:00 "$AG/anka-istanbul-2024-04-01T1142.json" \
+    --from aa --updated 2024-04-01T01:00:00+03:00 "$AG/aa-istanbul-2024-04-01T0100.json" >"$tmp/both.json" 2>"$tmp/err"
+  check "import --from anka … --from aa: one feed" 0 $?
+  "$SANDIK" summary "$tmp/both.json" --race istanbul-buyuksehir --source ANKA --json >"$tmp/out" 2>"$tmp/err"
+  check "the merged feed keeps ANKA's 11:42 count" 0 $? "$tmp/out" '"votes": 4430003'
+  sed 's/"t": 3985655/"t": -5/' "$AG/aa-istanbul-2024-04-01T0100.json" >"$tmp/bad-aa.json"
+  "$SANDIK" import --from aa --updated 2024-04-01T01:00:00+03:00 "$tmp/bad-aa.json" >"$tmp/out" 2>"$tmp/err"
+  check "import --from aa of a bad count: exit 1, file and path" 1 $? "$tmp/err" \
+    "$tmp/bad-aa.json: BolgeSonuc[0].x.c[13].t: expected a non-negative integer, got -5"
+  [ -s "$tmp/out" ]; check "nothing on stdout when the import fails" 1 $?
+  "$SANDIK" import "$AG/aa-istanbul-final.json" --from aa >"$tmp/out" 2>"$tmp/err"
+  check "a file before --from is a usage error" 2 $? "$tmp/err" "give the format before the file"
+  "$SANDIK" import --from reuters "$AG/aa-istanbul-final.json" >"$tmp/out" 2>"$tmp/err"
+  check "an unknown agency format is a usage error" 2 $? "$tmp/err" "--from takes anka, aa or ap, got reuters"
+fi
+if [ -d "$ROOT/../shared/data/ap" ]; then
+  "$SANDIK" import --from ap "$ROOT/../shared/data/ap/20160301_super_tuesday.json" >"$tmp/ap.json" 2>"$tmp/err"
+  check "import --from ap" 0 $?
+  "$SANDIK" summary "$tmp/ap.json" --race ma-president-dem --json >"$tmp/out" 2>"$tmp/err"
+  check "AP: Massachusetts Democrats, 1,204,927 votes" 0 $? "$tmp/out" '"valid": 1204927'
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
