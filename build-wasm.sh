@@ -166,8 +166,21 @@ build_sanitize() {
   test "${PIPESTATUS[0]}" = 0
 }
 
+# The agencies' sample payloads carry no time of their own: servers send it as Last-Modified,
+# which `sandik serve`/`replay` take from the file. Set it from the time in the file name
+# (aa-istanbul-2024-04-01T0100.json = 01:00 in Istanbul), as a git checkout does not keep it.
+stamp_agency_files() {
+  local f stamp
+  for f in "$ROOT"/assets/agency/*-20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9][0-5][0-9].json; do
+    [ -e "$f" ] || continue
+    stamp=$(basename "$f" .json | sed -E 's/.*-([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2})([0-9]{2})$/\1 \2:\3 +0300/')
+    touch -d "$stamp" "$f"
+  done
+}
+
 build_all() {
   deps
+  stamp_agency_files
   build_native
   build_web
 }

@@ -25,15 +25,6 @@ struct Snapshot {
   std::int64_t updated = 0;  // epoch seconds
 };
 
-std::string http_date(std::int64_t epoch) {
-  const std::time_t t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
-
 bool load(const std::string& dir, std::vector<Snapshot>& out, std::string& error) {
   namespace fs = std::filesystem;
   std::error_code ec;

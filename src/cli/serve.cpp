@@ -1,10 +1,22 @@
 #include "serve.h"
 
 #include <cstdio>
+#include <ctime>
+
+#include <sys/stat.h>
 
 #include <httplib.h>
 
 namespace sandik {
+
+std::string http_date(std::int64_t epoch) {
+  const std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
 
 void serve_site(httplib::Server& server, const std::string& root) {
   // Browsers keep connections open: enough workers that a page's parallel requests never wait
@@ -13,6 +25,17 @@ void serve_site(httplib::Server& server, const std::string& root) {
   server.set_keep_alive_timeout(2);
   server.set_mount_point("/dist", root + "/dist");
   server.set_mount_point("/", root + "/web");
+  // The agencies' payloads as their servers publish them (AA and ANKA files carry no time: the
+  // widget takes it from Last-Modified, which here is the file's modification time).
+  server.set_mount_point("/agency", root + "/assets/agency");
+  server.set_file_request_handler([root](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/agency/", 0) != 0) return;
+    struct stat st {};
+    if (req.path.find("..") == std::string::npos && stat((root + "/assets" + req.path).c_str(), &st) == 0) {
+      res.set_header("Last-Modified", http_date(static_cast<std::int64_t>(st.st_mtime)));
+      res.set_header("Access-Control-Expose-Headers", "Last-Modified");
+    }
+  });
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
 }

@@ -1,6 +1,7 @@
 // sandik cli — a static server for the demo: web/ at /, dist/ at /dist/, assets/feeds/ at /feeds/.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace sandik {
@@ -21,8 +22,10 @@ class Server;
 
 namespace sandik {
 
-// What `serve` and `replay` share: workers for parallel keep-alive requests, web/ at / and
-// dist/ at /dist/ (with the wasm MIME type).
+// What `serve` and `replay` share: workers for parallel keep-alive requests, web/ at /, dist/
+// at /dist/ (with the wasm MIME type), assets/agency/ at /agency/ (with Last-Modified).
 void serve_site(httplib::Server& server, const std::string& root);
+
+std::string http_date(std::int64_t epoch);  // "Mon, 01 Apr 2024 01:00:00 GMT"
 
 }  // namespace sandik

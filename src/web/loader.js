@@ -63,7 +63,9 @@ function readOptions(el, given) {
   var o = given || {};
   function pick(key, attr, dflt) { return o[key] != null ? String(o[key]) : (d[attr] != null ? d[attr] : dflt); }
   return {
-    feed: pick('feed', 'sandikFeed', ''),
+    feed: pick('feed', 'sandikFeed', ''),          // one URL, or several separated by spaces (one per agency)
+    format: pick('format', 'format', 'sandik'),    // sandik, or the agencies' own: anka, aa, ap (one per URL)
+    province: pick('province', 'province', ''),   // AA's whole-country file: keep one province
     race: pick('race', 'race', ''),
     source: pick('source', 'source', ''),
     view: pick('view', 'view', 'summary'),
@@ -325,48 +327,92 @@ function digest(bytes) {
 
 function text(lang, tr, en) { return lang === 'en' ? en : tr; }
 
-// Fetches the feed once. Resolves to true when new results were taken. Conditional requests
-// come from the browser's HTTP cache (cache: 'no-cache' revalidates with ETag/Last-Modified, so a
-// CDN answers 304 and no CORS preflight is needed); Cache-Control max-age is honoured as the
-// least time between polls.
+// Fetches one URL. Conditional requests come from the browser's HTTP cache (cache: 'no-cache'
+// revalidates with ETag/Last-Modified, so a CDN answers 304 and no CORS preflight is needed).
+function fetchBytes(url, maxBytes, timeoutSec, lang) {
+  // A request that hangs is given up after `timeout` seconds, like any other failure.
+  var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+  var timer = controller && setTimeout(function () { controller.abort(); }, timeoutSec * 1000);
+  var tooLarge = function (n) { return {kind: 'too-large', message: text(lang, 'veri çok büyük', 'the feed is too large') + ' (' + n + ' B)'}; };
+  var part = {url: url, maxAge: 0, modified: ''};
+  return fetch(url, {cache: 'no-cache', credentials: 'omit', signal: controller ? controller.signal : undefined}).then(function (res) {
+    if (!res.ok) throw {kind: 'http', message: 'HTTP ' + res.status + (res.statusText ? ' ' + res.statusText : '')};
+    var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
+    part.maxAge = cc ? parseInt(cc[1], 10) : 0;
+    part.modified = res.headers.get('Last-Modified') || '';  // AA and ANKA files carry no time of their own
+    var length = parseInt(res.headers.get('Content-Length') || '0', 10);
+    if (length > maxBytes) throw tooLarge(length);
+    return res.arrayBuffer();
+  }).then(function (buf) {
+    clearTimeout(timer);
+    part.bytes = new Uint8Array(buf);
+    if (part.bytes.length > maxBytes) throw tooLarge(part.bytes.length);
+    return part;
+  }, function (err) { clearTimeout(timer); throw err; });
+}
+
+// Copies bytes into the wasm heap for the length of fn.
+function withBytes(core, bytes, fn) {
+  var p = core._malloc(bytes.length || 1);
+  core.HEAPU8.set(bytes, p);
+  try { return fn(p); } finally { core._free(p); }
+}
+
+// Fetches the feed (or each agency's file) once. Resolves to true when new results were taken.
+// Cache-Control max-age is honoured as the least time between polls.
 Widget.prototype.update = function () {
   if (!this.core || !this.options.feed) return Promise.resolve(false);
   var self = this, lang = this.options.lang;
-  var url = new URL(this.options.feed, document.baseURI).href;
+  var urls = this.options.feed.split(/\s+/).filter(Boolean).map(function (u) { return new URL(u, document.baseURI).href; });
+  var formats = this.options.format.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
+  var label = urls.join(' ');
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
-  this.lastFetch = Date.now();
-  // A request that hangs is given up after `timeout` seconds, like any other failure.
-  var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
-  var timer = controller && setTimeout(function () { controller.abort(); }, timeoutSec * 1000);
-  return fetch(url, {cache: 'no-cache', credentials: 'omit', signal: controller ? controller.signal : undefined}).then(function (res) {
-    clearTimeout(timer);
-    if (!res.ok) throw {kind: 'http', message: 'HTTP ' + res.status + (res.statusText ? ' ' + res.statusText : '')};
-    var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
-    self.maxAge = cc ? parseInt(cc[1], 10) : 0;
-    var length = parseInt(res.headers.get('Content-Length') || '0', 10);
-    if (length > maxBytes) throw {kind: 'too-large', message: text(lang, 'veri çok büyük', 'the feed is too large') + ' (' + length + ' B)'};
-    return res.arrayBuffer();
-  }).then(function (buf) {
+  this.lastFetch = Date.now();
+  return Promise.all(urls.map(function (u) { return fetchBytes(u, maxBytes, timeoutSec, lang); })).then(function (parts) {
     if (!self.alive) return false;
     if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
-    var bytes = new Uint8Array(buf);
-    if (bytes.length > maxBytes) throw {kind: 'too-large', message: text(lang, 'veri çok büyük', 'the feed is too large') + ' (' + bytes.length + ' B)'};
     self.failures = 0;
-    var d = digest(bytes);
+    self.maxAge = Math.max.apply(null, parts.map(function (p) { return p.maxAge; }));
+    var d = parts.map(function (p) { return digest(p.bytes) + '@' + p.modified; }).join('|');
     if (d === self.lastDigest) { self.clearNotice(); self.checkStale(); return false; }  // unchanged
-    var core = self.core;
-    var p = core._malloc(bytes.length || 1);
-    core.HEAPU8.set(bytes, p);
-    var result = JSON.parse(core.UTF8ToString(core._sandik_set_feed(self.id, p, bytes.length)));
-    core._free(p);
+    var core = self.core, result;
+    if (agency) {
+      // The agencies' payloads become one sandik/1 feed in the wasm, by the code `sandik import --from` runs.
+      var total = 0;
+      parts.forEach(function (p) { total += p.bytes.length; });
+      var blob = new Uint8Array(total), at = 0;
+      var files = parts.map(function (p, i) {
+        blob.set(p.bytes, at);
+        at += p.bytes.length;
+        return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
+      });
+      var header = JSON.stringify({files: files, province: self.options.province});
+      var conv = withBytes(core, blob, function (b) {
+        return withString(core, header, function (h) { return JSON.parse(core.UTF8ToString(core._sandik_convert_agency(h, b, blob.length))); });
+      });
+      if (!conv.ok) {
+        conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
+        var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
+        self.failures = 1;
+        self.fail('feed', text(lang, 'Sonuç verisi okunamadı: ', 'The results feed could not be read: ') + (first ? first.text : ''), conv.problems);
+        return false;
+      }
+      conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
+      result = JSON.parse(core.UTF8ToString(core._sandik_set_feed(self.id, core._sandik_converted_feed(), core._sandik_converted_length())));
+    } else {
+      result = withBytes(core, parts[0].bytes, function (p) {
+        return JSON.parse(core.UTF8ToString(core._sandik_set_feed(self.id, p, parts[0].bytes.length)));
+      });
+    }
     var errors = result.problems.filter(function (pr) { return pr.severity === 'error'; });
     if (!result.accepted && !errors.length) {  // an older feed from a cache: ignored, said in the console only
-      console.info('sandik: ' + url + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
+      console.info('sandik: ' + label + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
       return false;
     }
     result.problems.forEach(function (pr) {
-      (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + url + ': ' + pr.text);
+      (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + label + ': ' + pr.text);
     });
     if (!result.accepted) {
       self.failures = (self.failures || 0) + 1;
@@ -383,13 +429,12 @@ Widget.prototype.update = function () {
     emit(self, 'sandik:update', {warnings: result.problems});
     return true;
   }).catch(function (err) {
-    clearTimeout(timer);
     if (!self.alive) return false;
     self.failures = (self.failures || 0) + 1;
     var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
     var msg = kind === 'timeout' ? text(lang, timeoutSec + ' sn içinde yanıt gelmedi', 'no answer within ' + timeoutSec + ' s')
                                  : err && err.message || String(err);
-    console.error('sandik: ' + url + ': ' + msg);
+    console.error('sandik: ' + label + ': ' + msg);
     self.fail(kind, text(lang, 'Sonuçlar güncellenemedi (' + msg + '); son sonuçlar gösteriliyor.',
                                'Results could not be updated (' + msg + '); showing the last ones.'));
     return false;
@@ -550,7 +595,7 @@ Widget.prototype.set = function (options) {
   for (var k in options) if (Object.prototype.hasOwnProperty.call(options, k)) this.options[k] = String(options[k]);
   if (!this.core) return;
   this.pushOptions();
-  if ('feed' in options) this.update();
+  if ('feed' in options || 'format' in options || 'province' in options) this.update();
 };
 
 Widget.prototype.destroy = function () {

@@ -16,7 +16,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "adapters/agency.h"
 #include "core/format.h"
 #include "core/json.h"
 #include "core/table_model.h"
@@ -403,6 +405,56 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_check_feed(const char* bytes, int len) {
         ",\"problems\":" + problems_json(p.problems) + "}";
   return out.c_str();
 }
+
+// The agencies' own payloads (data-format="anka|aa|ap") into a sandik/1 feed, with the same
+// adapter code as `sandik import --from`. `files_json` describes the files laid out one after
+// another in `blob`: {"files":[{"format":"aa","name":URL,"fetched":LAST_MODIFIED,"length":N}…],
+// "province":""}. Returns {"ok":bool,"problems":[…]}; the feed is then at sandik_converted_feed()
+// (sandik_converted_length() bytes) until the next conversion.
+namespace {
+std::string g_converted;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sandik_convert_agency(const char* files_json, const char* blob, int blob_len) {
+  static std::string out;
+  g_converted.clear();
+  sandik::Problems problems;
+  std::vector<sandik::AgencyFile> files;
+  sandik::AgencyOptions options;
+  const sandik::json::Document doc = sandik::json::parse(files_json, sandik::json::Limits{});
+  const sandik::json::Value* list = doc.ok() ? doc.root->find("files") : nullptr;
+  std::size_t at = 0;
+  const std::size_t size = static_cast<std::size_t>(blob_len);
+  for (const sandik::json::Value& f : list ? list->items() : sandik::json::Span<sandik::json::Value>()) {
+    const sandik::json::Value* format = f.find("format");
+    const sandik::json::Value* name = f.find("name");
+    const sandik::json::Value* fetched = f.find("fetched");
+    const sandik::json::Value* length = f.find("length");
+    const std::uint64_t n = length ? length->count() : 0;
+    const auto fmt = sandik::parse_agency_format(format ? format->str() : "");
+    if (!fmt || n > size - at) {
+      problems.push_back({sandik::Severity::Error, name ? std::string(name->str()) : "",
+                          fmt ? "the payload is cut short"
+                              : "data-format takes sandik, anka, aa or ap, got " + sandik::json::quote(format ? format->str() : "")});
+      break;
+    }
+    files.push_back({*fmt, std::string_view(blob + at, static_cast<std::size_t>(n)), name ? std::string(name->str()) : "",
+                     fetched ? std::string(fetched->str()) : ""});
+    at += static_cast<std::size_t>(n);
+  }
+  if (const sandik::json::Value* province = doc.ok() ? doc.root->find("province") : nullptr)
+    options.province = std::string(province->str());
+  if (problems.empty()) {
+    sandik::AgencyConversion c = sandik::convert_agency(files, options);
+    problems = std::move(c.problems);
+    g_converted = std::move(c.feed);
+  }
+  out = std::string("{\"ok\":") + (g_converted.empty() ? "false" : "true") + ",\"problems\":" + problems_json(problems) + "}";
+  return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sandik_converted_feed() { return g_converted.data(); }
+EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_converted.size()); }
 
 // WebGL context loss: GL objects are gone; forget them. Restored: make them again on the next frame.
 EMSCRIPTEN_KEEPALIVE void sandik_context_lost(int id) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/agency.h"
 #include "core/feed.h"
 #include "core/json.h"
 #include "core/table_model.h"
@@ -37,7 +38,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  // 2. Validation and aggregation never crash, whatever they are given.
+  // 2. The agencies' adapters never crash, and what they accept is a valid feed.
+  for (const sandik::AgencyFormat format : {sandik::AgencyFormat::Anka, sandik::AgencyFormat::Aa, sandik::AgencyFormat::Ap}) {
+    const sandik::AgencyConversion c = sandik::convert_agency({{format, text, "f.json", "2024-04-01T01:00:00+03:00"}});
+    if (c.ok() && !sandik::parse_feed(c.feed).ok()) {
+      std::fprintf(stderr, "an agency conversion produced an invalid feed\n");
+      std::abort();
+    }
+  }
+
+  // 3. Validation and aggregation never crash, whatever they are given.
   sandik::ParseOptions options;
   options.max_bytes = 1 << 20;
   const sandik::ParsedFeed parsed = sandik::parse_feed(text, options);
