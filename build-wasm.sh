@@ -49,8 +49,8 @@ have_emscripten() {
 }
 
 install_apt_packages() {
-  command -v dpkg-query >/dev/null || { say "not a Debian system: install emscripten, nlohmann-json, doctest, fonttools, Noto Sans, cmake, chromium yourself"; return; }
-  local want=(cmake g++ make python3 python3-fonttools fonts-noto-core fonts-dejavu-core nlohmann-json3-dev
+  command -v dpkg-query >/dev/null || { say "not a Debian system: install emscripten, nlohmann-json, doctest, cmake, chromium and a sans-serif font yourself"; return; }
+  local want=(cmake g++ make python3 fonts-noto-core fonts-dejavu-core nlohmann-json3-dev
               doctest-dev libcpp-httplib-dev dpkg-dev xz-utils nodejs npm chromium
               clang libclang-rt-14-dev python3-jsonschema)
   have_emscripten || want+=(emscripten)
@@ -108,7 +108,7 @@ EOF
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.sandik-lock"
   if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
-  say "npm ci (playwright-core)"
+  say "npm ci (playwright-core, terser, axe-core)"
   (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp "$ROOT/package-lock.json" "$stamp"
 }
@@ -142,8 +142,7 @@ configure_once() { # dir, then cmake args; configures only when there is no cach
 
 build_native() {
   configure_once "$ROOT/build/native" cmake -S "$ROOT" -B "$ROOT/build/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  cmake --build "$ROOT/build/native" -j "$JOBS" -- --no-print-directory | grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true
-  test "${PIPESTATUS[0]}" = 0
+  cmake --build "$ROOT/build/native" -j "$JOBS" -- --no-print-directory | { grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true; }  # a failed build fails (pipefail)
 }
 
 build_web() {
@@ -153,8 +152,7 @@ build_web() {
   emcmake=$(emcmake_cmd)
   configure_once "$ROOT/build/wasm" "$emcmake" cmake -S "$ROOT" -B "$ROOT/build/wasm" \
     -DCMAKE_BUILD_TYPE=MinSizeRel -DIMGUI_DIR="$IMGUI_DIR"
-  cmake --build "$ROOT/build/wasm" -j "$JOBS" -- --no-print-directory | grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true
-  test "${PIPESTATUS[0]}" = 0
+  cmake --build "$ROOT/build/wasm" -j "$JOBS" -- --no-print-directory | { grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true; }  # a failed build fails (pipefail)
 }
 
 # The core's tests again under AddressSanitizer + UBSan, and the libFuzzer target (clang).
@@ -162,8 +160,7 @@ build_sanitize() {
   configure_once "$ROOT/build/sanitize" env CC=clang CXX=clang++ cmake -S "$ROOT" -B "$ROOT/build/sanitize" \
     -DCMAKE_BUILD_TYPE=Debug -DSANDIK_SANITIZE=ON -DSANDIK_FUZZ=ON
   cmake --build "$ROOT/build/sanitize" -j "$JOBS" --target sandik-tests sandik-fuzz sandik -- --no-print-directory \
-    | grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true
-  test "${PIPESTATUS[0]}" = 0
+    | { grep -vE '^(\[|make|Consolidate|Scanning|Built target)' || true; }  # a failed build fails (pipefail)
 }
 
 # The agencies' sample payloads carry no time of their own: servers send it as Last-Modified,
@@ -180,6 +177,7 @@ stamp_agency_files() {
 
 build_all() {
   deps
+  ensure_node_modules  # terser minifies dist/sandik.js
   stamp_agency_files
   build_native
   build_web

@@ -3,17 +3,20 @@
 global, `Sandik`), sandik.wasm beside it.
 
 The glue's CommonJS/AMD export lines are removed: on a page with RequireJS an anonymous
-define() would throw."""
+define() would throw. With --terser (npm's terser, from package.json), the whole script is
+minified: every reader downloads it, and the loader is written to be read by people."""
 import argparse
 import os
 import re
 import shutil
+import subprocess
 
 p = argparse.ArgumentParser()
 p.add_argument("--glue", required=True)
 p.add_argument("--wasm", required=True)
 p.add_argument("--loader", required=True)
 p.add_argument("--out", required=True)
+p.add_argument("--terser", help="terser's bin/terser; the script is minified when given and present")
 a = p.parse_args()
 
 glue = open(a.glue, encoding="utf-8").read()
@@ -41,12 +44,13 @@ def ascii_only(text):
 
 
 glue, loader = ascii_only(glue), ascii_only(loader)
+header = ("/*! sandik: live election results widget - MIT licence.\n"
+          "    Includes Dear ImGui (MIT). Text is drawn in the reader's own fonts. */\n")
+body = "(function () {\n'use strict';\n" + glue + "\n" + loader + "\n})();\n"
+if a.terser and os.path.exists(a.terser):
+    body = subprocess.run(["node", a.terser, "--compress", "passes=2", "--mangle", "--format", "ascii_only=true"],
+                          input=body, capture_output=True, text=True, check=True).stdout
 with open(os.path.join(a.out, "sandik.js"), "w", encoding="utf-8") as f:
-    f.write("/* sandik — live election results widget. https://example.org/sandik — MIT licence.\n"
-            "   Includes Dear ImGui (MIT), nlohmann/json (MIT), Noto Sans (SIL OFL 1.1). */\n")
-    f.write("(function () {\n'use strict';\n")
-    f.write(glue)
-    f.write("\n")
-    f.write(loader)
-    f.write("\n})();\n")
+    f.write(header)
+    f.write(body)
 shutil.copyfile(a.wasm, os.path.join(a.out, "sandik.wasm"))

@@ -1,4 +1,5 @@
 #include "agency.h"
+#include "../core/order.h"
 
 #include <algorithm>
 #include <cctype>
@@ -320,7 +321,7 @@ std::string Builder::write() const {
     for (std::size_t s = 0; s < race.by_source.size(); ++s) {
       std::vector<const Snapshot*> snaps;
       for (const Snapshot& snap : race.by_source[s].second) snaps.push_back(&snap);
-      std::stable_sort(snaps.begin(), snaps.end(), [](const Snapshot* a, const Snapshot* b) { return a->epoch < b->epoch; });
+      sandik::stable_sort(snaps, [](const Snapshot* a, const Snapshot* b) { return a->epoch < b->epoch; });
       const Snapshot& last = *snaps.back();
       o += (s ? "," : "") + json::quote(race.by_source[s].first) + ":{\"updated\":" + json::quote(last.at) + ",\"areas\":{";
       for (std::size_t i = 0; i < last.areas.size(); ++i) {

@@ -4,6 +4,7 @@
 //      strings longer than max_string (each with the JSON path where it happened);
 //   2. the validator walks the tree, maps it to the model and reports every problem it finds.
 #include "feed.h"
+#include "order.h"
 
 #include <algorithm>
 #include <cmath>
@@ -696,7 +697,7 @@ class Validator {
           warn(hp / "at", "history is not oldest first: " + pt.at.text + " comes after " + out.back().at.text);
         out.push_back(std::move(pt));
       }
-      std::stable_sort(out.begin(), out.end(), [](const HistoryPoint& a, const HistoryPoint& b) { return a.at.epoch < b.at.epoch; });
+      sandik::stable_sort(out, [](const HistoryPoint& a, const HistoryPoint& b) { return a.at.epoch < b.at.epoch; });
       race.history.emplace_back(source, std::move(out));
     }
   }

@@ -1,4 +1,5 @@
 #include "table_model.h"
+#include "order.h"
 
 #include <algorithm>
 
@@ -104,7 +105,7 @@ std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const Table
     rows.push_back(std::move(r));
   }
   auto by_name = [](const TableRow& a, const TableRow& b) { return turkish::less(*a.name, *b.name); };
-  std::stable_sort(rows.begin(), rows.end(), [&](const TableRow& a, const TableRow& b) {
+  sandik::stable_sort(rows, [&](const TableRow& a, const TableRow& b) {
     if (q.sort == SortKey::Name) return q.desc ? by_name(b, a) : by_name(a, b);
     if (q.sort == SortKey::Leader) {
       // By the leading party's short name, then the leader's share (highest first), then name.
@@ -137,7 +138,7 @@ std::vector<TableRow> flipped_rows(const RaceTally& tally, int root) {
     TableRow r = make_row(tally, a);
     if (r.flipped) out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(), [](const TableRow& x, const TableRow& y) { return turkish::less(*x.name, *y.name); });
+  sandik::stable_sort(out, [](const TableRow& x, const TableRow& y) { return turkish::less(*x.name, *y.name); });
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "tally.h"
+#include "order.h"
 
 #include <algorithm>
 #include <numeric>
@@ -138,7 +139,7 @@ Summary summarize(const RaceTally& tally, int area) {
     }
     s.standings.push_back(st);
   }
-  std::stable_sort(s.standings.begin(), s.standings.end(), [&](const Standing& a, const Standing& b) {
+  sandik::stable_sort(s.standings, [&](const Standing& a, const Standing& b) {
     return t.shares_only ? a.share_pct > b.share_pct : a.votes > b.votes;
   });
 
@@ -175,7 +176,7 @@ Summary summarize(const RaceTally& tally, int area) {
         allocate_seats(t.votes, t.valid, race.seats->total, race.seats->method, race.seats->threshold);
     for (std::size_t p = 0; p < seats.size(); ++p)
       if (seats[p] > 0) s.seats.emplace_back(static_cast<int>(p), seats[p]);
-    std::stable_sort(s.seats.begin(), s.seats.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    sandik::stable_sort(s.seats, [](auto& a, auto& b) { return a.second > b.second; });
   }
   return s;
 }
@@ -210,7 +211,7 @@ std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, in
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < n; ++i)
       if (eligible[i]) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    sandik::stable_sort(order, [&](std::size_t a, std::size_t b) {
       return rem[a] != rem[b] ? rem[a] > rem[b] : votes[a] > votes[b];
     });
     for (std::size_t k = 0; given < total && !order.empty(); k = (k + 1) % order.size(), ++given) ++seats[order[k]];

@@ -1,4 +1,5 @@
 #include "view_seats.h"
+#include "core/order.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,7 +96,7 @@ void draw_seats(const ViewContext& c) {
     }
     placed += n;
   }
-  std::stable_sort(spots.begin(), spots.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  sandik::stable_sort(spots, [](auto& a, auto& b) { return a.first < b.first; });
   // Dots fit both the gap between rings and the spacing along the most crowded ring.
   float dot = (radius - inner) / static_cast<float>(rings) * 0.38f;
   {

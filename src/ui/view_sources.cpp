@@ -80,54 +80,50 @@ void draw_sources(const ViewContext& c) {
   // Side by side: a column per source, the difference when there are two.
   const std::vector<int> who = compared(m);
   const int ncols = 1 + static_cast<int>(m.by_source.size()) + (m.by_source.size() == 2 ? 1 : 0);
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(c.px(6), c.px(7)));
-  if (ImGui::BeginTable("compare", ncols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
-                        ImVec2(c.width, 0))) {
-    ImGui::TableSetupColumn(str(Str::Candidate, lang), 0, 2.2f);
-    for (const Summary& s : m.by_source) ImGui::TableSetupColumn(source_label(feed, s.source).c_str(), 0, 1.0f);
-    if (m.by_source.size() == 2) ImGui::TableSetupColumn(str(Str::Difference, lang), 0, 1.0f);
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, c.px(30));
-    for (int k = 0; k < ncols; ++k) {
-      ImGui::TableSetColumnIndex(k);
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float cw = ImGui::GetContentRegionAvail().x;
-      const char* name = ImGui::TableGetColumnName(k);
-      if (k == 0) text(dl, c.fonts.strong, p.x, p.y, c.pal.secondary, name);
-      else text_right(dl, c.fonts.strong, p.x + cw, p.y, c.pal.secondary, name);
+  // Columns by weight: the candidate 2.2, each source and the difference 1.
+  const std::size_t nsrc = m.by_source.size();
+  const float weights = 2.2f + static_cast<float>(ncols - 1);
+  const float name_w = c.width * 2.2f / weights, num_w = c.width / weights, pad = c.px(6);
+  const ImVec2 t = ImGui::GetCursorScreenPos();
+  const float head_h = c.px(30), row_h = c.px(34);
+  auto num_right = [&](int k) { return t.x + name_w + num_w * static_cast<float>(k + 1) - pad; };
+  text(dl, c.fonts.strong, t.x + pad, t.y + (head_h - c.fonts.strong->FontSize) / 2, c.pal.secondary,
+       fit(c.fonts.strong, str(Str::Candidate, lang), name_w - 2 * pad));
+  for (std::size_t k = 0; k < nsrc; ++k)
+    text_right(dl, c.fonts.strong, num_right(static_cast<int>(k)), t.y + (head_h - c.fonts.strong->FontSize) / 2, c.pal.secondary,
+               fit(c.fonts.strong, source_label(feed, m.by_source[k].source), num_w - 2 * pad));
+  if (nsrc == 2)
+    text_right(dl, c.fonts.strong, num_right(2), t.y + (head_h - c.fonts.strong->FontSize) / 2, c.pal.secondary,
+               fit(c.fonts.strong, str(Str::Difference, lang), num_w - 2 * pad));
+  float y = t.y + head_h;
+  dl->AddLine(ImVec2(t.x, y - c.px(1)), ImVec2(t.x + c.width, y - c.px(1)), col(c.pal.rule), c.px(1));
+  for (std::size_t i = 0; i < who.size(); ++i) {
+    const int contestant = who[i];
+    if (i % 2 == 1) dl->AddRectFilled(ImVec2(t.x, y), ImVec2(t.x + c.width, y + row_h), col(c.pal.track, 0.35f));
+    dl->AddLine(ImVec2(t.x, y + row_h - c.px(1)), ImVec2(t.x + c.width, y + row_h - c.px(1)), col(c.pal.rule, 0.7f), c.px(1));
+    const float ty = y + (row_h - c.fonts.body->FontSize) / 2;
+    const int party = m.race->contestant_party(contestant);
+    const float sw = c.px(10);
+    dl->AddRectFilled(ImVec2(t.x + pad, ty + c.px(5)), ImVec2(t.x + pad + sw, ty + c.px(5) + sw), col(party_color(feed, party)), c.px(2));
+    text(dl, c.fonts.body, t.x + pad + sw + c.px(6), ty, c.pal.text,
+         fit(c.fonts.body, feed.contestant_name(*m.race, contestant), name_w - 2 * pad - sw - c.px(6)));
+    for (std::size_t k = 0; k < nsrc; ++k) {
+      const bool shown = m.by_source[k].source == m.source;
+      text_right(dl, shown ? c.fonts.strong : c.fonts.body, num_right(static_cast<int>(k)), ty, c.pal.text,
+                 format_percent(share_of(m.by_source[k], contestant), lang));
     }
-    const float row_h = c.px(34);
-    for (int contestant : who) {
-      ImGui::TableNextRow(0, row_h);
-      ImGui::TableSetColumnIndex(0);
-      ImVec2 p = ImGui::GetCursorScreenPos();
-      float cw = ImGui::GetContentRegionAvail().x;
-      const int party = m.race->contestant_party(contestant);
-      const float sw = c.px(10);
-      dl->AddRectFilled(ImVec2(p.x, p.y + c.px(5)), ImVec2(p.x + sw, p.y + c.px(5) + sw), col(party_color(feed, party)), c.px(2));
-      text(dl, c.fonts.body, p.x + sw + c.px(6), p.y, c.pal.text, fit(c.fonts.body, feed.contestant_name(*m.race, contestant), cw - sw - c.px(6)));
-      for (std::size_t k = 0; k < m.by_source.size(); ++k) {
-        ImGui::TableSetColumnIndex(static_cast<int>(k + 1));
-        p = ImGui::GetCursorScreenPos();
-        cw = ImGui::GetContentRegionAvail().x;
-        const bool shown = m.by_source[k].source == m.source;
-        text_right(dl, shown ? c.fonts.strong : c.fonts.body, p.x + cw, p.y, c.pal.text,
-                   format_percent(share_of(m.by_source[k], contestant), lang));
-      }
-      if (m.by_source.size() == 2) {
-        ImGui::TableSetColumnIndex(3);
-        p = ImGui::GetCursorScreenPos();
-        cw = ImGui::GetContentRegionAvail().x;
-        const double d = share_of(m.by_source[0], contestant) - share_of(m.by_source[1], contestant);
-        text_right(dl, c.fonts.body, p.x + cw, p.y, c.pal.secondary, (d > 0 ? "+" : "") + format_decimal(d, lang));
-      }
+    if (nsrc == 2) {
+      const double d = share_of(m.by_source[0], contestant) - share_of(m.by_source[1], contestant);
+      text_right(dl, c.fonts.body, num_right(2), ty, c.pal.secondary, (d > 0 ? "+" : "") + format_decimal(d, lang));
     }
-    ImGui::EndTable();
+    y += row_h;
   }
-  ImGui::PopStyleVar();
+  ImGui::SetCursorScreenPos(ImVec2(t.x, y));
+  ImGui::Dummy(ImVec2(c.width, 0));
 
   // Each source's count: boxes opened and time.
   o = ImGui::GetCursorScreenPos();
-  float y = o.y + c.px(10);
+  y = o.y + c.px(10);
   for (const Summary& s : m.by_source) {
     const std::string line = feed.sources[static_cast<std::size_t>(s.source)].name + ": " +
                              (s.reporting_pct ? boxes_opened_sentence(*s.reporting_pct, lang) + " · " : "") +

@@ -1,6 +1,7 @@
 #include "view_table.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "draw.h"
 #include "strings.h"
@@ -64,130 +65,155 @@ void draw_table(const ViewContext& c) {
   const Lang lang = c.lang;
   // 320 px: name, leader, margin; 480 px: + shares and the previous winner; 760 px: everything.
   const bool narrow = c.css_width() < 480, wide = c.css_width() >= 760;
-  std::vector<Col> cols = {kName, kLeader};
-  if (!narrow) cols.insert(cols.end(), {kShare, kRunnerUp});
-  cols.push_back(kMargin);
-  if (wide) cols.insert(cols.end(), {kReporting, kTurnout});
+  std::vector<Col> kinds = {kName, kLeader};
+  if (!narrow) kinds.insert(kinds.end(), {kShare, kRunnerUp});
+  kinds.push_back(kMargin);
+  if (wide) kinds.insert(kinds.end(), {kReporting, kTurnout});
   const bool previous = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.previous_winner >= 0; });
   const bool swing = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.swing_pct_points.has_value(); });
-  if (!narrow && previous) cols.push_back(kPrevious);
-  if (wide && swing) cols.push_back(kSwing);
+  if (!narrow && previous) kinds.push_back(kPrevious);
+  if (wide && swing) kinds.push_back(kSwing);
 
-  const float row_h = c.px(34);
-  const bool scroll = m.rows.size() > 40;  // short tables let the page scroll; long ones scroll inside
-  ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                          ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-  if (scroll) flags |= ImGuiTableFlags_ScrollY;
-  const float height = scroll ? c.px(560) : 0;
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(c.px(6), c.px(6)));
-  if (!ImGui::BeginTable("districts", static_cast<int>(cols.size()), flags, ImVec2(c.width, height))) {
-    ImGui::PopStyleVar();
-    return;
-  }
-  ImGui::TableSetupScrollFreeze(0, 1);
-  for (Col k : cols) {
-    const char* label = "";
-    SortKey key = SortKey::Name;
-    float weight = 1;
-    ImGuiTableColumnFlags f = ImGuiTableColumnFlags_PreferSortAscending;
+  // Columns share the width by weight; numbers are right-aligned under right-aligned headings.
+  struct Column {
+    Col kind;
+    const char* label;
+    std::optional<SortKey> key;  // none: not sortable
+    bool prefer_desc, right;
+    float weight, x = 0, w = 0;
+  };
+  std::vector<Column> cols;
+  for (Col k : kinds) {
     switch (k) {
-      case kName: label = str(area_column(m), lang); weight = 1.6f; break;
-      case kLeader: label = str(Str::ColLeader, lang); key = SortKey::Leader; weight = 2.0f; break;
-      case kShare: label = str(Str::ColLeaderShare, lang); key = SortKey::Margin; weight = 0.9f; f = ImGuiTableColumnFlags_NoSort; break;
-      case kRunnerUp: label = str(Str::ColRunnerUp, lang); weight = 0.9f; f = ImGuiTableColumnFlags_NoSort; break;
-      case kMargin: label = str(Str::ColMargin, lang); key = SortKey::Margin; weight = 0.9f; f = ImGuiTableColumnFlags_PreferSortDescending; break;
-      case kReporting: label = str(Str::ColReporting, lang); key = SortKey::Reporting; weight = 0.9f; break;
-      case kTurnout: label = str(Str::ColTurnout, lang); key = SortKey::Turnout; weight = 0.9f; f = ImGuiTableColumnFlags_PreferSortDescending; break;
-      case kPrevious: label = m.race->previous->label.c_str(); key = SortKey::Swing; weight = 1.3f; f = ImGuiTableColumnFlags_NoSort; break;
-      case kSwing: label = str(Str::ColSwing, lang); key = SortKey::Swing; weight = 0.9f; f = ImGuiTableColumnFlags_PreferSortDescending; break;
-    }
-    if (k == kName && m.query.sort == SortKey::Name) f |= ImGuiTableColumnFlags_DefaultSort;
-    ImGui::TableSetupColumn(label, f, weight, static_cast<ImGuiID>(key));
-  }
-  ImGui::PushFont(c.fonts.strong);
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (std::size_t ci = 0; ci < cols.size(); ++ci) {
-    if (!ImGui::TableSetColumnIndex(static_cast<int>(ci))) continue;
-    ImGui::TableHeader(ImGui::TableGetColumnName(static_cast<int>(ci)));
-    static const char* kNames[] = {"name", "leader", "share", "runner-up", "margin", "reporting", "turnout", "previous", "swing"};
-    c.region(std::string("header:") + kNames[cols[ci]]);
-  }
-  ImGui::PopFont();
-  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-    if (specs->SpecsDirty && specs->SpecsCount > 0) {
-      const auto key = static_cast<SortKey>(specs->Specs[0].ColumnUserID);
-      const bool desc = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-      if (key != m.query.sort || desc != m.query.desc) c.act.sort = std::make_pair(key, desc);
-      specs->SpecsDirty = false;
+      case kName: cols.push_back({k, str(area_column(m), lang), SortKey::Name, false, false, 1.6f}); break;
+      case kLeader: cols.push_back({k, str(Str::ColLeader, lang), SortKey::Leader, false, false, 2.0f}); break;
+      case kShare: cols.push_back({k, str(Str::ColLeaderShare, lang), std::nullopt, false, true, 0.9f}); break;
+      case kRunnerUp: cols.push_back({k, str(Str::ColRunnerUp, lang), std::nullopt, false, true, 0.9f}); break;
+      case kMargin: cols.push_back({k, str(Str::ColMargin, lang), SortKey::Margin, true, true, 0.9f}); break;
+      case kReporting: cols.push_back({k, str(Str::ColReporting, lang), SortKey::Reporting, false, true, 0.9f}); break;
+      case kTurnout: cols.push_back({k, str(Str::ColTurnout, lang), SortKey::Turnout, true, true, 0.9f}); break;
+      case kPrevious: cols.push_back({k, m.race->previous->label.c_str(), std::nullopt, false, false, 1.3f}); break;
+      case kSwing: cols.push_back({k, str(Str::ColSwing, lang), SortKey::Swing, true, true, 0.9f}); break;
     }
   }
-
+  const float pad = c.px(6), row_h = c.px(34), head_h = c.px(34);
+  float total = 0;
+  for (const Column& col : cols) total += col.weight;
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  float x = o.x;
+  for (Column& col : cols) {
+    col.x = x;
+    col.w = c.width * col.weight / total;
+    x += col.w;
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 rule = col(c.pal.rule), rule_light = col(c.pal.rule, 0.7f), zebra = col(c.pal.track, 0.35f);
+
+  // Headings: a tap sorts by the column (again: the other way); the sorted one shows ▲ or ▼.
+  static const char* kNames[] = {"name", "leader", "share", "runner-up", "margin", "reporting", "turnout", "previous", "swing"};
+  ImGui::PushID("head");
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const Column& col = cols[i];
+    ImGui::SetCursorScreenPos(ImVec2(col.x, o.y));
+    ImGui::PushID(static_cast<int>(i));
+    const bool clicked = ImGui::InvisibleButton("h", ImVec2(col.w, head_h));
+    const bool hovered = col.key && ImGui::IsItemHovered();
+    c.region(std::string("header:") + kNames[col.kind]);
+    ImGui::PopID();
+    if (clicked && col.key) {
+      const bool same = *col.key == m.query.sort;
+      c.act.sort = std::make_pair(*col.key, same ? !m.query.desc : col.prefer_desc);
+    }
+    std::string label = col.label;
+    if (col.key && *col.key == m.query.sort && (col.kind != kShare)) label += m.query.desc ? " \u25BC" : " \u25B2";
+    const float ty = o.y + (head_h - c.fonts.strong->FontSize) / 2;
+    const std::uint32_t ink = hovered ? c.pal.accent : c.pal.text;
+    if (col.right) text_right(dl, c.fonts.strong, col.x + col.w - pad, ty, ink, fit(c.fonts.strong, label, col.w - 2 * pad));
+    else text(dl, c.fonts.strong, col.x + pad, ty, ink, fit(c.fonts.strong, label, col.w - 2 * pad));
+  }
+  ImGui::PopID();
+  dl->AddLine(ImVec2(o.x, o.y + head_h - c.px(1)), ImVec2(o.x + c.width, o.y + head_h - c.px(1)), rule, c.px(1));
+
+  // Rows: short tables let the page scroll; long ones scroll inside, under the headings.
+  const bool scroll = m.rows.size() > 40;
+  ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + head_h));
+  if (scroll) {
+    ImGui::BeginChild("rows", ImVec2(c.width, c.px(560) - head_h), false, ImGuiWindowFlags_NoBackground);
+    dl = ImGui::GetWindowDrawList();
+    if (c.ui.scroll_to_focus) {  // the keyboard moved to a row: bring it into view
+      for (std::size_t i = 0; i < m.rows.size(); ++i) {
+        if ("row:" + feed.areas[static_cast<std::size_t>(m.rows[i].area)].id != c.ui.focus) continue;
+        const float top = static_cast<float>(i) * row_h, view = ImGui::GetWindowHeight();
+        if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top);
+        else if (top + row_h > ImGui::GetScrollY() + view) ImGui::SetScrollY(top + row_h - view);
+      }
+    }
+  }
+  const float rows_x = ImGui::GetCursorScreenPos().x;
+  const float rows_w = scroll ? ImGui::GetContentRegionAvail().x : c.width;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(m.rows.size()), row_h);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const TableRow& r = m.rows[static_cast<std::size_t>(i)];
-      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
-      for (std::size_t ci = 0; ci < cols.size(); ++ci) {
-        ImGui::TableSetColumnIndex(static_cast<int>(ci));
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float cw = ImGui::GetContentRegionAvail().x;
-        const float ty = p.y + (row_h - c.fonts.body->FontSize) / 2 - c.px(6);
-        switch (cols[ci]) {
-          case kName: {
-            ImGui::PushID(i);
-            if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-                                  ImVec2(0, row_h - c.px(12))))
-              c.act.open_area = r.area;
-            c.region("row:" + feed.areas[static_cast<std::size_t>(r.area)].id);
-            ImGui::PopID();
-            text(dl, c.fonts.strong, p.x, ty, c.pal.text, fit(c.fonts.strong, *r.name, cw));
-            break;
-          }
+      const float y = ImGui::GetCursorScreenPos().y;
+      ImGui::PushID(i);
+      if (ImGui::InvisibleButton("row", ImVec2(rows_w, row_h))) c.act.open_area = r.area;
+      const bool hovered = ImGui::IsItemHovered();
+      c.region("row:" + feed.areas[static_cast<std::size_t>(r.area)].id);
+      ImGui::PopID();
+      if (hovered) dl->AddRectFilled(ImVec2(rows_x, y), ImVec2(rows_x + rows_w, y + row_h), col(c.pal.track, 0.8f));
+      else if (i % 2 == 1) dl->AddRectFilled(ImVec2(rows_x, y), ImVec2(rows_x + rows_w, y + row_h), zebra);
+      dl->AddLine(ImVec2(rows_x, y + row_h - c.px(1)), ImVec2(rows_x + rows_w, y + row_h - c.px(1)), rule_light, c.px(1));
+      const float ty = y + (row_h - c.fonts.body->FontSize) / 2;
+      for (const Column& cl : cols) {
+        const float cx = cl.x - o.x + rows_x + pad, cw = std::min(cl.w, rows_x + rows_w - (cl.x - o.x + rows_x)) - 2 * pad;
+        const float right = cx + cw;
+        switch (cl.kind) {
+          case kName: text(dl, c.fonts.strong, cx, ty, c.pal.text, fit(c.fonts.strong, *r.name, cw)); break;
           case kLeader: {
-            float x = p.x;
+            float lx = cx;
             if (r.leader_party >= 0 && !r.tied) {
               const float sw = c.px(10);
-              dl->AddRectFilled(ImVec2(x, ty + c.px(3)), ImVec2(x + sw, ty + c.px(3) + sw), col(party_color(feed, r.leader_party)), c.px(2));
-              x += sw + c.px(6);
+              dl->AddRectFilled(ImVec2(lx, ty + c.px(3)), ImVec2(lx + sw, ty + c.px(3) + sw), col(party_color(feed, r.leader_party)), c.px(2));
+              lx += sw + c.px(6);
             }
             std::string who = leader_name(m, r, lang);
-            if (text_width(c.fonts.body, who) > p.x + cw - x && m.race->kind == RaceKind::Candidate) who = surname(who);
-            text(dl, c.fonts.body, x, ty, c.pal.text, fit(c.fonts.body, who, p.x + cw - x));
+            if (text_width(c.fonts.body, who) > right - lx && m.race->kind == RaceKind::Candidate) who = surname(who);
+            text(dl, c.fonts.body, lx, ty, c.pal.text, fit(c.fonts.body, who, right - lx));
             break;
           }
           case kShare:
-            if (r.has_results) text_right(dl, c.fonts.body, p.x + cw, ty, c.pal.text, format_percent(r.leader_share_pct, lang));
+            if (r.has_results) text_right(dl, c.fonts.body, right, ty, c.pal.text, format_percent(r.leader_share_pct, lang));
             break;
           case kRunnerUp:
             if (r.has_results && r.runner_up >= 0)
-              text_right(dl, c.fonts.body, p.x + cw, ty, c.pal.secondary, format_percent(r.runner_up_share_pct, lang));
+              text_right(dl, c.fonts.body, right, ty, c.pal.secondary, format_percent(r.runner_up_share_pct, lang));
             break;
           case kMargin:
-            if (r.has_results) text_right(dl, c.fonts.strong, p.x + cw, ty, c.pal.text, format_decimal(r.margin_pct_points, lang, 1));
+            if (r.has_results) text_right(dl, c.fonts.strong, right, ty, c.pal.text, format_decimal(r.margin_pct_points, lang, 1));
             break;
-          case kReporting: text_right(dl, c.fonts.body, p.x + cw, ty, c.pal.secondary, opt_pct(r.reporting_pct, lang)); break;
-          case kTurnout: text_right(dl, c.fonts.body, p.x + cw, ty, c.pal.secondary, opt_pct(r.turnout_pct, lang)); break;
+          case kReporting: text_right(dl, c.fonts.body, right, ty, c.pal.secondary, opt_pct(r.reporting_pct, lang)); break;
+          case kTurnout: text_right(dl, c.fonts.body, right, ty, c.pal.secondary, opt_pct(r.turnout_pct, lang)); break;
           case kPrevious:
             if (r.flipped) {
-              chip(dl, c.fonts.small, p.x, ty, party_color(feed, r.leader_party), previous_text(m, r), c.px(5), c.px(2), c.px(3));
+              chip(dl, c.fonts.small, cx, ty, party_color(feed, r.leader_party), previous_text(m, r), c.px(5), c.px(2), c.px(3));
             } else if (r.previous_winner >= 0) {
-              text(dl, c.fonts.body, p.x, ty, c.pal.secondary, fit(c.fonts.body, previous_text(m, r), cw));
+              text(dl, c.fonts.body, cx, ty, c.pal.secondary, fit(c.fonts.body, previous_text(m, r), cw));
             }
             break;
           case kSwing:
             if (r.swing_pct_points) {
               const double v = *r.swing_pct_points;
-              text_right(dl, c.fonts.body, p.x + cw, ty, c.pal.secondary, (v > 0 ? "+" : "") + format_decimal(v, lang, 1));
+              text_right(dl, c.fonts.body, right, ty, c.pal.secondary, (v > 0 ? "+" : "") + format_decimal(v, lang, 1));
             }
             break;
         }
       }
     }
   }
-  ImGui::EndTable();
-  ImGui::PopStyleVar();
+  clipper.End();
+  if (scroll) ImGui::EndChild();
 }
 
 }  // namespace sandik::ui

@@ -1,4 +1,5 @@
 #include "widget.h"
+#include "core/order.h"
 
 #include <algorithm>
 
@@ -109,6 +110,52 @@ bool Widget::navigate_back() {
   return true;
 }
 
+bool Widget::key(Key k) {
+  if (k == Key::Blur) {
+    const bool had = !ui_.focus.empty();
+    ui_.focus.clear();
+    return had;
+  }
+  if (!model_.ready() || regions_.empty()) return false;
+  // Table rows by the model's order: a long table draws only the rows in view.
+  if (ui_.focus.rfind("row:", 0) == 0 && (k == Key::Next || k == Key::Previous)) {
+    const auto& rows = model_.rows;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if ("row:" + model_.feed->areas[static_cast<std::size_t>(rows[i].area)].id != ui_.focus) continue;
+      const std::size_t j = k == Key::Next ? i + 1 : i - 1;
+      if (j < rows.size()) {  // (i - 1 wraps past the first row: handled below)
+        ui_.focus = "row:" + model_.feed->areas[static_cast<std::size_t>(rows[j].area)].id;
+        ui_.scroll_to_focus = true;
+        return true;
+      }
+      break;
+    }
+  }
+  // Everything else in the order it is drawn.
+  long at = -1;
+  for (std::size_t i = 0; i < regions_.size(); ++i)
+    if (regions_[i].name == ui_.focus) at = static_cast<long>(i);
+  const long last = static_cast<long>(regions_.size()) - 1;
+  long to = 0;
+  switch (k) {
+    case Key::Next: to = at + 1; break;
+    case Key::Previous: to = at < 0 ? last : at - 1; break;
+    case Key::First: to = 0; break;
+    case Key::Last: to = last; break;
+    case Key::Blur: break;
+  }
+  if (to < 0 || to > last) return false;
+  ui_.focus = regions_[static_cast<std::size_t>(to)].name;
+  ui_.scroll_to_focus = true;
+  return true;
+}
+
+const Region* Widget::focused() const {
+  for (const Region& r : regions_)
+    if (!ui_.focus.empty() && r.name == ui_.focus) return &r;
+  return nullptr;
+}
+
 void Widget::rebuild() {
   const std::shared_ptr<const Feed> feed = model_.feed;
   const TableQuery query = model_.query;
@@ -180,7 +227,7 @@ void Widget::rebuild() {
       if (!known) model_.moments.push_back(m);
     }
   }
-  std::stable_sort(model_.moments.begin(), model_.moments.end(), [](const Moment& a, const Moment& b) { return a.at < b.at; });
+  sandik::stable_sort(model_.moments, [](const Moment& a, const Moment& b) { return a.at < b.at; });
 }
 
 void Widget::apply(const Actions& act) {
@@ -356,6 +403,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
       case View::Seats: draw_seats(ctx); break;
       case View::Full: break;
     }
+    ui_.scroll_to_focus = false;  // the table has brought the focused row into view
     apply(act);
   }
   ImGui::PopFont();

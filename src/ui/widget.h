@@ -85,6 +85,8 @@ struct UiState {
   View tab = View::Summary;  // the tab open in the full view
   bool others_open = false;  // "Diğer (45)" expanded
   int hover_moment = -1;     // timeline
+  std::string focus;         // the region the keyboard is on ("row:sariyer", "tab:1"; "" = none)
+  bool scroll_to_focus = false;  // the keyboard moved: bring the focused row into view
 };
 
 struct Actions {
@@ -146,6 +148,12 @@ class Widget {
   float content_height() const { return content_height_; }  // device pixels, after draw()
   std::uint32_t background() const;                          // 0xRRGGBB of the current theme
   bool navigate_back();                                      // Escape: up one area; false at the root
+  // The keyboard: arrows move the focus through what can be tapped (table rows, tabs, headings,
+  // the breadcrumb, the source switch), Home/End to the first and last. Returns false when
+  // there is nothing to move to (the page then keeps the key).
+  enum class Key { Next, Previous, First, Last, Blur };
+  bool key(Key k);
+  const Region* focused() const;  // the focused region of the last frame, if drawn
 
   // The accessible mirror of what the canvas shows, as JSON for the platform to turn into DOM
   // with textContent only: {"lang","sections":[{"caption","sentence","columns":[…],"rows":[[…]…]}]}.

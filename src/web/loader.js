@@ -58,6 +58,9 @@ var SR_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;bo
   'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
 var SR_VISIBLE = 'display:block;font:15px/1.45 system-ui,sans-serif;padding:12px 16px;color:inherit;';
 
+// Keys the focused widget uses (see sandik_key in platform.cpp).
+var KEYS = {ArrowDown: 1, ArrowRight: 1, ArrowUp: 2, ArrowLeft: 2, Home: 3, End: 4, Enter: 5, ' ': 5};
+
 function readOptions(el, given) {
   var d = el.dataset || {};
   var o = given || {};
@@ -247,9 +250,23 @@ Widget.prototype.listen = function () {
       if (core._sandik_wheel(id, p[0], p[1], dy)) { e.preventDefault(); self.schedule(); }
     }, {passive: false}],
     // Escape goes back up one area; the page keeps every other key.
+    // The keyboard, only while the canvas has focus: arrows (and Home, End) move through what
+    // can be tapped, Enter or Space taps it, Escape goes back. Keys the widget does not use
+    // (Tab, an arrow past the last item) are left to the page.
     ['keydown', function (e) {
-      if (e.key === 'Escape' && core._sandik_back(id)) { e.preventDefault(); self.schedule(); }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape') {
+        if (core._sandik_back(id)) { e.preventDefault(); self.schedule(); }
+        return;
+      }
+      var code = KEYS[e.key];
+      if (code && core._sandik_key(id, code)) {
+        e.preventDefault();
+        self.schedule();
+        requestAnimationFrame(function () { requestAnimationFrame(function () { self.revealFocus(); }); });
+      }
     }, false],
+    ['blur', function () { if (core._sandik_key(id, 6)) self.schedule(); }, false],
     ['webglcontextlost', function (e) { e.preventDefault(); core._sandik_context_lost(id); }, false],
     ['webglcontextrestored', function () { core._sandik_context_restored(id); self.schedule(); }, false]
   ];
@@ -268,6 +285,16 @@ Widget.prototype.listen = function () {
   this.onVisibility = function () { if (document.visibilityState === 'hidden') self.poll(); else self.resume(); };
   document.addEventListener('visibilitychange', this.onVisibility);
   this.watchDpr();
+};
+
+// Scrolls the page (only as far as needed) so the item the keyboard moved to is on screen.
+Widget.prototype.revealFocus = function () {
+  if (!this.core || !this.alive) return;
+  var f = JSON.parse(this.core.UTF8ToString(this.core._sandik_focus_json(this.id)));
+  if (!f) return;
+  var top = this.canvas.getBoundingClientRect().top + f.y, margin = 24;
+  if (top < margin) window.scrollBy(0, top - margin);
+  else if (top + f.h > window.innerHeight - margin) window.scrollBy(0, top + f.h - window.innerHeight + margin);
 };
 
 Widget.prototype.watchDpr = function () {

@@ -27,14 +27,11 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "ui/widget.h"
+#include "font_atlas.h"
 
 extern "C" int sandik_js_create_context(int id);
 extern "C" void sandik_js_delete_context(int handle);
 
-namespace sandik::fonts {
-extern const unsigned char kFontRegular[], kFontBold[], kFontSymbols[];
-extern const std::size_t kFontRegularSize, kFontBoldSize, kFontSymbolsSize;
-}  // namespace sandik::fonts
 
 namespace {
 
@@ -50,8 +47,8 @@ struct Instance {
   ImGuiContext* imgui = nullptr;
   bool device_ready = false;  // GL objects exist in the current context
   sandik::ui::Widget widget;
-  sandik::ui::Fonts fonts;
-  float fonts_scale = 0;      // the dpr the font atlas was built for
+  const sandik::web::FontSet* font_set = nullptr;  // the shared atlas this context's texture holds
+  ImTextureID font_texture = nullptr;              // this WebGL context's copy of it
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
@@ -67,39 +64,6 @@ std::map<int, std::unique_ptr<Instance>> g_instances;
 Instance* find(int id) {
   const auto it = g_instances.find(id);
   return it == g_instances.end() ? nullptr : it->second.get();
-}
-
-void build_fonts(Instance& in) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2013, 0x2026, 0x2192, 0x2192, 0x25B2, 0x25BC, 0x2713, 0x2713, 0};
-  // ImGui sizes a font by its line height; CSS by its em. Noto Sans: ascender + descender = 1.362 em.
-  constexpr float kLineHeightPerEm = 1.362f;
-  auto add = [&](const unsigned char* data, std::size_t size, float css_px) {
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    cfg.PixelSnapH = false;
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
-                                                  std::round(css_px * kLineHeightPerEm * in.dpr), &cfg, ranges);
-    static const ImWchar symbols[] = {0x2039, 0x203A, 0x2190, 0x2190, 0x2192, 0x2192, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
-                                      0x2713, 0x2713, 0};
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sandik::fonts::kFontSymbols),
-                                   static_cast<int>(sandik::fonts::kFontSymbolsSize),
-                                   std::round(css_px * kLineHeightPerEm * in.dpr), &merge, symbols);
-    return font;
-  };
-  using namespace sandik::fonts;
-  in.fonts.body = add(kFontRegular, kFontRegularSize, 15);
-  in.fonts.small = add(kFontRegular, kFontRegularSize, 13);
-  in.fonts.strong = add(kFontBold, kFontBoldSize, 15);
-  in.fonts.title = add(kFontBold, kFontBoldSize, 22);
-  in.fonts.figure = add(kFontBold, kFontBoldSize, 20);
-  io.Fonts->Build();
-  in.fonts_scale = in.dpr;
 }
 
 void apply_style() {
@@ -126,17 +90,26 @@ void ensure_device(Instance& in) {
     in.reinit_backend = false;
     in.device_ready = false;
   }
-  if (in.fonts_scale != in.dpr) {
-    if (in.device_ready) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  // Text comes from one atlas per device pixel ratio, shared by all widgets (font_atlas.h);
+  // each WebGL context holds its own texture of it.
+  const sandik::web::FontSet& fonts = sandik::web::font_set(in.dpr, std::string());
+  ImGuiIO& io = ImGui::GetIO();
+  if (in.device_ready && in.font_set != &fonts) {  // the widget moved to a screen of another DPR
+    io.Fonts = in.font_set->atlas;
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
     in.device_ready = false;
-    build_fonts(in);
   }
+  io.Fonts = fonts.atlas;
   if (!in.device_ready) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
-    // The atlas lives on the GPU now; drop the CPU copy of its pixels.
-    ImGui::GetIO().Fonts->ClearTexData();
+    in.font_texture = io.Fonts->TexID;
+    in.font_set = &fonts;
+    // The upload's RGBA copy goes; the alpha pixels stay for the next widget's context.
+    IM_FREE(io.Fonts->TexPixelsRGBA32);
+    io.Fonts->TexPixelsRGBA32 = nullptr;
     in.device_ready = true;
   }
+  io.Fonts->TexID = in.font_texture;
 }
 
 // [{"severity","path","message","text"}…], the first 200.
@@ -171,7 +144,8 @@ EMSCRIPTEN_KEEPALIVE int sandik_create(int id) {
   in->gl = sandik_js_create_context(id);
   if (in->gl) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
-    in->imgui = ImGui::CreateContext();
+    static ImFontAtlas none;  // contexts own no atlas: they use the shared ones (font_atlas.h)
+    in->imgui = ImGui::CreateContext(&none);
     ImGui::SetCurrentContext(in->imgui);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -283,6 +257,41 @@ EMSCRIPTEN_KEEPALIVE int sandik_back(int id) {
   return 1;
 }
 
+// The keyboard on the focused canvas: 1 next, 2 previous, 3 first, 4 last (arrows, Home, End),
+// 5 activate (Enter, Space: a tap on the focused item), 6 blur. Returns 1 when the widget used
+// the key (the loader then keeps it from the page), 0 when the page should have it.
+EMSCRIPTEN_KEEPALIVE int sandik_key(int id, int code) {
+  Instance* in = find(id);
+  if (!in || !in->imgui) return 0;
+  using Key = sandik::ui::Widget::Key;
+  bool used = false;
+  if (code == 5) {
+    if (const sandik::ui::Region* r = in->widget.focused()) {
+      const float x = (r->x0 + r->x1) / 2, y = (r->y0 + r->y1) / 2;
+      in->pending.push_back({kMove, x, y});
+      in->pending.push_back({kDown, x, y});
+      in->pending.push_back({kUp, x, y});
+      used = true;
+    }
+  } else if (code >= 1 && code <= 6) {
+    static const Key kKeys[] = {Key::Next, Key::Previous, Key::First, Key::Last, Key::Next, Key::Blur};
+    used = in->widget.key(kKeys[code - 1]);
+  }
+  if (used) in->frames_wanted = std::max(in->frames_wanted, 2);
+  return used ? 1 : 0;
+}
+
+// The focused item's rectangle in CSS pixels from the canvas's top-left, "null" when none is drawn.
+EMSCRIPTEN_KEEPALIVE const char* sandik_focus_json(int id) {
+  Instance* in = find(id);
+  const sandik::ui::Region* r = in ? in->widget.focused() : nullptr;
+  if (!r) return "null";
+  return hand_out(*in, "{\"name\":" + sandik::json::quote(r->name) + ",\"x\":" + sandik::json::number_text(r->x0 / in->dpr) +
+                           ",\"y\":" + sandik::json::number_text(r->y0 / in->dpr) + ",\"w\":" +
+                           sandik::json::number_text((r->x1 - r->x0) / in->dpr) + ",\"h\":" +
+                           sandik::json::number_text((r->y1 - r->y0) / in->dpr) + "}");
+}
+
 // What the loader needs to know of the feed shown: {"updated": epoch seconds, "status": "live"|"final"|"test"}.
 EMSCRIPTEN_KEEPALIVE const char* sandik_feed_info(int id) {
   Instance* in = find(id);
@@ -351,7 +360,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts, now_ms);
+  in->widget.draw(io.DisplaySize.x, in->dpr, in->font_set->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
   const std::uint32_t bg = in->widget.background();
@@ -467,7 +476,6 @@ EMSCRIPTEN_KEEPALIVE void sandik_context_restored(int id) {
   if (!in) return;
   in->device_ready = false;
   in->reinit_backend = true;
-  in->fonts_scale = 0;  // rebuild the atlas: its CPU pixels were dropped after the first upload
   in->frames_wanted = 2;
 }
 
