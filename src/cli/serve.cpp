@@ -23,6 +23,27 @@ void serve_site(httplib::Server& server, const std::string& root) {
   // for another's keep-alive to time out.
   server.new_task_queue = [] { return new httplib::ThreadPool(16); };
   server.set_keep_alive_timeout(2);
+  // Debian's cpp-httplib answers "br" with Brotli at quality 11: ~300 ms for a 120 KB feed, which
+  // a test or a reader's first draw would wait for. Offer it gzip only (fast, and what CDNs
+  // re-encode anyway). The request is the server's own object: changing it here is allowed.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    auto& headers = const_cast<httplib::Request&>(req).headers;
+    const auto range = headers.equal_range("Accept-Encoding");  // (header names compare case-insensitively)
+    for (auto it = range.first; it != range.second; ++it) {
+      std::string kept;
+      std::size_t start = 0;
+      while (start <= it->second.size()) {
+        std::size_t end = it->second.find(',', start);
+        if (end == std::string::npos) end = it->second.size();
+        std::string token = it->second.substr(start, end - start);
+        token.erase(0, token.find_first_not_of(' '));
+        if (token.rfind("br", 0) != 0 && !token.empty()) kept += (kept.empty() ? "" : ", ") + token;
+        start = end + 1;
+      }
+      it->second = kept;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   server.set_mount_point("/dist", root + "/dist");
   server.set_mount_point("/", root + "/web");
   // The agencies' payloads as their servers publish them (AA and ANKA files carry no time: the
