@@ -15,6 +15,7 @@ p = argparse.ArgumentParser()
 p.add_argument("--glue", required=True)
 p.add_argument("--wasm", required=True)
 p.add_argument("--loader", required=True)
+p.add_argument("--embed", help="the iframe page, copied to dist/embed.html")
 p.add_argument("--out", required=True)
 p.add_argument("--terser", help="terser's bin/terser; the script is minified when given and present")
 a = p.parse_args()
@@ -54,3 +55,5 @@ with open(os.path.join(a.out, "sandik.js"), "w", encoding="utf-8") as f:
     f.write(header)
     f.write(body)
 shutil.copyfile(a.wasm, os.path.join(a.out, "sandik.wasm"))
+if a.embed:
+    shutil.copyfile(a.embed, os.path.join(a.out, "embed.html"))

@@ -79,11 +79,8 @@ double ViewContext::bar_share(int contestant, double target) const {
 void ViewContext::region(std::string name) const {
   if (!regions) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  if (!ui.focus.empty() && ui.focus == name) {  // the keyboard is here: a ring in the accent colour
-    const float t = px(2);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x + t / 2, a.y + t / 2), ImVec2(b.x - t / 2, b.y - t / 2), col(pal.accent), px(4), 0, t);
-  }
-  regions->push_back({std::move(name), a.x, a.y, b.x, b.y});
+  const ImVec2 ca = ImGui::GetWindowDrawList()->GetClipRectMin(), cb = ImGui::GetWindowDrawList()->GetClipRectMax();
+  regions->push_back({std::move(name), a.x, a.y, b.x, b.y, ca.x, ca.y, cb.x, cb.y});
 }
 
 int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected) {

@@ -404,6 +404,15 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
       case View::Full: break;
     }
     ui_.scroll_to_focus = false;  // the table has brought the focused row into view
+    // The keyboard's place: a ring in the accent colour over whatever is drawn there.
+    for (const Region& r : regions_) {
+      if (ui_.focus.empty() || r.name != ui_.focus) continue;
+      ImDrawList* fg = ImGui::GetForegroundDrawList();
+      const float t = 2 * scale;
+      fg->PushClipRect(ImVec2(r.cx0, r.cy0), ImVec2(r.cx1, r.cy1), true);
+      fg->AddRect(ImVec2(r.x0 + t / 2, r.y0 + t / 2), ImVec2(r.x1 - t / 2, r.y1 - t / 2), col(pal.accent), 4 * scale, 0, t);
+      fg->PopClipRect();
+    }
     apply(act);
   }
   ImGui::PopFont();

@@ -103,6 +103,7 @@ struct Actions {
 struct Region {
   std::string name;
   float x0, y0, x1, y1;
+  float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;  // the clip rectangle it was drawn in (a scrolled table's)
 };
 
 struct ViewContext {

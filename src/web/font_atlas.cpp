@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <set>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -39,15 +40,21 @@ constexpr Face kFaces[] = {{15, 400, &ui::Fonts::body},
                            {22, 700, &ui::Fonts::title},
                            {20, 700, &ui::Fonts::figure}};
 
-// Latin-1 and Latin Extended-A (ğ ı İ ş …), dashes, quotes, bullet, ellipsis, ‹ › ← → ▲ ▼ ✓.
-std::vector<unsigned> codepoints() {
-  std::vector<unsigned> out;
-  for (unsigned c = 0x20; c < 0x7F; ++c) out.push_back(c);
-  for (unsigned c = 0xA0; c < 0x180; ++c) out.push_back(c);
-  for (unsigned c : {0x2013u, 0x2014u, 0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2022u, 0x2026u, 0x2039u, 0x203Au, 0x2190u,
-                     0x2192u, 0x25B2u, 0x25BCu, 0x2713u})
-    out.push_back(c);
-  return out;
+// The base set: ASCII, the Turkish letters (Ç Ğ İ Ö Ş Ü, â î û), the marks the widget's own
+// words use (± · « » ° – — ‘ ’ “ ” • … ‹ › ← → − ▲ ▼ ✓). Any other letter a feed names is drawn
+// when that feed arrives (require_glyphs): fewer glyphs, a faster first draw.
+std::set<unsigned>& wanted() {
+  static std::set<unsigned> all = [] {
+    std::set<unsigned> s;
+    for (unsigned c = 0x20; c < 0x7F; ++c) s.insert(c);
+    for (unsigned c : {0xA0u, 0xABu, 0xB0u, 0xB1u, 0xB7u, 0xBBu, 0xC2u, 0xC7u, 0xCEu, 0xD6u, 0xDBu, 0xDCu, 0xE2u, 0xE7u,
+                       0xEEu, 0xF6u, 0xFBu, 0xFCu, 0x11Eu, 0x11Fu, 0x130u, 0x131u, 0x15Eu, 0x15Fu, 0x2013u, 0x2014u,
+                       0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2022u, 0x2026u, 0x2039u, 0x203Au, 0x2190u, 0x2192u,
+                       0x2212u, 0x25B2u, 0x25BCu, 0x2713u})
+      s.insert(c);
+    return s;
+  }();
+  return all;
 }
 
 struct Glyph {
@@ -95,16 +102,38 @@ void build(FontSet& set) {
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;  // the page's own cursor is shown, never ImGui's
   ImFontAtlasBuildInit(&atlas);                     // ImGui's white pixel and anti-aliased line rects
 
-  const std::vector<unsigned> cps = codepoints();
+  const std::vector<unsigned> cps(wanted().begin(), wanted().end());
   const int n = static_cast<int>(cps.size());
-  std::vector<float> metrics(static_cast<std::size_t>(n) * 5 + 2);
+  // Each weight is measured once, at its largest size; outlines scale, so the other sizes take
+  // the same metrics scaled (with a pixel more of room around each bitmap).
+  struct Measured {
+    int weight;
+    float px;
+    std::vector<float> metrics;  // per glyph: advance, left, right, ascent, descent; then the font's ascent, descent
+  };
+  std::vector<Measured> measured;
+  for (const Face& face : kFaces) {
+    auto m = std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
+    if (m == measured.end()) measured.push_back({face.weight, 0, {}});
+    m = std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
+    m->px = std::max(m->px, face.css_px * set.dpr);
+  }
+  for (Measured& m : measured) {
+    m.metrics.resize(static_cast<std::size_t>(n) * 5 + 2);
+    const Face probe{m.px / set.dpr, m.weight, nullptr};
+    const std::string font = css_font(probe, set.dpr, set.family);
+    sandik_js_measure_glyphs(font.c_str(), cps.data(), n, m.metrics.data());
+  }
   std::vector<Glyph> glyphs;
   std::vector<std::string> fonts;
   for (const Face& face : kFaces) {
     fonts.push_back(css_font(face, set.dpr, set.family));
-    sandik_js_measure_glyphs(fonts.back().c_str(), cps.data(), n, metrics.data());
+    const Measured& ms = *std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
+    const float k = face.css_px * set.dpr / ms.px;  // 1 for the size measured
+    const int extra = k < 1 ? 1 : 0;
+    const std::vector<float>& metrics = ms.metrics;
     const float line = std::round(face.css_px * kLineHeightPerEm * set.dpr);
-    const float ascent = metrics[static_cast<std::size_t>(n) * 5], descent = metrics[static_cast<std::size_t>(n) * 5 + 1];
+    const float ascent = k * metrics[static_cast<std::size_t>(n) * 5], descent = k * metrics[static_cast<std::size_t>(n) * 5 + 1];
     const float baseline = std::round((line - (ascent + descent)) * 0.5f + ascent);
     ImFont* font = IM_NEW(ImFont)();
     font->FontSize = line;
@@ -115,10 +144,10 @@ void build(FontSet& set) {
     set.fonts.*face.slot = font;
     for (int i = 0; i < n; ++i) {
       const float* m = &metrics[static_cast<std::size_t>(i) * 5];  // advance, left, right, ascent, descent
-      const int left = static_cast<int>(std::ceil(m[1])), right = static_cast<int>(std::ceil(m[2]));
-      const int up = static_cast<int>(std::ceil(m[3])), down = static_cast<int>(std::ceil(m[4]));
-      Glyph g{font, cps[static_cast<std::size_t>(i)], 0, 0, m[0], 0, 0, 0, 0};
-      if (left + right > 0 && up + down > 0) {
+      const int left = static_cast<int>(std::ceil(k * m[1])) + extra, right = static_cast<int>(std::ceil(k * m[2])) + extra;
+      const int up = static_cast<int>(std::ceil(k * m[3])) + extra, down = static_cast<int>(std::ceil(k * m[4])) + extra;
+      Glyph g{font, cps[static_cast<std::size_t>(i)], 0, 0, k * m[0], 0, 0, 0, 0};
+      if (m[1] + m[2] > 0 && m[3] + m[4] > 0) {
         g.w = left + right + 2 * kPad;
         g.h = up + down + 2 * kPad;
         g.x0 = static_cast<float>(-left - kPad);
@@ -187,6 +216,8 @@ void build(FontSet& set) {
   ImFontAtlasBuildFinish(&atlas);  // ImGui's white pixel and line textures, lookup tables
 }
 
+std::size_t g_wanted_count = 0;  // glyphs wanted when the atlases were last drawn
+
 std::map<std::pair<float, std::string>, std::unique_ptr<FontSet>>& sets() {
   static std::map<std::pair<float, std::string>, std::unique_ptr<FontSet>> all;
   return all;
@@ -206,6 +237,13 @@ bool rebuild(ImFontAtlas* atlas) {
 
 const FontSet& font_set(float dpr, const std::string& family) {
   auto& all = sets();
+  if (g_wanted_count != wanted().size()) {  // a feed named letters the atlases lack: draw them again
+    g_wanted_count = wanted().size();
+    for (auto& entry : all) {
+      build(*entry.second);
+      ++entry.second->generation;
+    }
+  }
   const std::string fam = family.empty() ? kSystemFamily : family;
   auto& slot = all[{dpr, fam}];
   if (!slot) {
@@ -214,8 +252,22 @@ const FontSet& font_set(float dpr, const std::string& family) {
     slot->dpr = dpr;
     slot->family = fam;
     build(*slot);
+    g_wanted_count = wanted().size();
   }
   return *slot;
+}
+
+void require_glyphs(std::string_view s) {
+  std::set<unsigned>& all = wanted();
+  for (std::size_t i = 0; i < s.size();) {  // UTF-8 (the feed's validation has checked it)
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    unsigned cp = len == 1 ? b : b & (0xFFu >> (len + 1));
+    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    i += static_cast<std::size_t>(len);
+    if (cp >= 0x20 && cp <= 0xFFFF && all.size() < 4096) all.insert(cp);  // ImGui keeps 16-bit code points
+  }
 }
 
 std::size_t font_atlas_bytes() {

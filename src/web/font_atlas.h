@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "ui/widget.h"
 
@@ -20,11 +21,16 @@ struct FontSet {
   ui::Fonts fonts;               // body, small, strong, title, figure at `dpr`
   float dpr = 1;
   std::string family;
+  unsigned generation = 0;       // bumped when the atlas is drawn again with more glyphs
 };
 
 // The atlas for a device pixel ratio and a CSS font-family list ("" = the system's UI font),
 // built on first use. The reference stays valid for the page's lifetime.
 const FontSet& font_set(float dpr, const std::string& family);
+
+// Glyphs a feed needs beyond the base set (ASCII, Latin-1, Turkish letters, a few marks): every
+// atlas draws them from its next use on (its generation changes; textures are uploaded again).
+void require_glyphs(std::string_view utf8);
 
 // Bytes of atlas pixels held for all font sets (for the memory benchmark).
 std::size_t font_atlas_bytes();

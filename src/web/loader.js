@@ -119,6 +119,10 @@ function Widget(el, given) {
   widgets[this.id] = this;
   this.build();
   var self = this;
+  if (this.options.feed) {  // fetch while the wasm compiles
+    this.prefetched = this.fetchAll();
+    this.prefetched.catch(function () {});  // (update() reports it)
+  }
   loadCore().then(function (core) { self.start(core); }, function (err) {
     self.fail('wasm', String(err && err.message || err));
   });
@@ -137,10 +141,21 @@ Widget.prototype.build = function () {
   style.textContent = STYLE;
   var frame = document.createElement('div');
   frame.className = 'frame';
+  // Space is held from the first paint, so the article does not jump when results arrive:
+  // data-height exactly, else what the view usually takes (measured at 320–1,200 px).
   var reserve = parseInt(this.options.height, 10) || 0;
-  if (reserve > 0) frame.style.setProperty('--sandik-reserve', reserve + 'px');
+  if (!reserve) {
+    var wide = (el.getBoundingClientRect().width || 0) >= 900;
+    reserve = {summary: 580, table: 620, detail: 620, sources: 420, flips: 580, timeline: 400, seats: 420,
+               full: wide ? 1400 : 700}[this.options.view] || 500;
+  }
+  frame.style.setProperty('--sandik-reserve', reserve + 'px');
   var canvas = document.createElement('canvas');
-  canvas.setAttribute('aria-hidden', 'true');
+  // Screen readers read the mirror (.sandik-sr); the canvas is for eyes and the keyboard.
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', this.options.lang === 'en'
+    ? 'Results chart: arrow keys move, Enter opens; the same results follow as text and tables.'
+    : 'Sonuç grafiği: ok tuşlarıyla gezinin, Enter ile açın; aynı sonuçlar metin ve tablo olarak da var.');
   canvas.tabIndex = 0;
   var notice = document.createElement('div');
   notice.className = 'notice';
@@ -181,6 +196,11 @@ Widget.prototype.build = function () {
   this.notice = notice;
   this.staleLine = staleLine;
   this.sr = sr;
+  var live = sr.querySelector('.sandik-live') || document.createElement('p');
+  live.className = 'sandik-live';
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('aria-atomic', 'true');
+  this.live = live;
   this.renderMirror({lang: this.options.lang});
 };
 
@@ -189,17 +209,20 @@ Widget.prototype.start = function (core) {
   if (performance.mark && !performance.getEntriesByName('sandik:wasm-ready').length) performance.mark('sandik:wasm-ready');
   this.core = core;
   var self = this;
-  this.gl = core._sandik_create(this.id) === 1;
-  if (!this.gl) {
-    // No WebGL2 here: the accessible mirror becomes the visible results table.
-    this.fail('webgl', this.options.lang === 'en' ? 'The chart cannot be shown here; the results as a table.' :
-      'Grafik gösterilemiyor; sonuçlar tablo olarak.');
-  }
+  core._sandik_create(this.id);
+  this.gl = true;  // until a WebGL2 context is refused
   this.pushOptions();
   this.listen();
   this.resize();
   var self = this;
-  this.update().then(function () { self.poll(); });
+  // Widgets on screen first: the others read their feed when the page is idle, so the one the
+  // reader sees draws sooner.
+  var r = this.el.getBoundingClientRect();
+  this.inView = r.bottom > -200 && r.top < (window.innerHeight || 800) + 200;
+  var go = function () { if (self.alive) self.update().then(function () { self.poll(); }); };
+  if (this.inView) go();
+  else if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 1500});
+  else setTimeout(go, 300);
   this.minuteTimer = setInterval(function () { self.checkStale(); }, 60000);  // the label stays true
 };
 
@@ -249,7 +272,24 @@ Widget.prototype.listen = function () {
       var dy = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
       if (core._sandik_wheel(id, p[0], p[1], dy)) { e.preventDefault(); self.schedule(); }
     }, {passive: false}],
-    // Escape goes back up one area; the page keeps every other key.
+    // Touch: a drag that starts on a table that can scroll scrolls the table (until its end, then
+    // the page); a drag anywhere else is the page's, as touch-action: pan-y lets the browser do.
+    ['touchstart', function (e) {
+      self.touchY = e.touches.length === 1 ? e.touches[0].clientY : null;
+      self.touchOwner = null;
+    }, {passive: true}],
+    ['touchmove', function (e) {
+      if (!self.gl || self.touchY == null || e.touches.length !== 1 || self.touchOwner === 'page') return;
+      var t = e.touches[0], r = c.getBoundingClientRect();
+      if (core._sandik_wheel(id, t.clientX - r.left, t.clientY - r.top, self.touchY - t.clientY)) {
+        if (e.cancelable) e.preventDefault();
+        self.touchOwner = 'widget';
+        self.touchY = t.clientY;
+        self.schedule();
+      } else if (!self.touchOwner) {
+        self.touchOwner = 'page';
+      }
+    }, {passive: false}],
     // The keyboard, only while the canvas has focus: arrows (and Home, End) move through what
     // can be tapped, Enter or Space taps it, Escape goes back. Keys the widget does not use
     // (Tab, an arrow past the last item) are left to the page.
@@ -278,13 +318,79 @@ Widget.prototype.listen = function () {
   if (typeof IntersectionObserver !== 'undefined') {
     this.io = new IntersectionObserver(function (entries) {
       self.inView = entries[entries.length - 1].isIntersecting;
-      if (self.inView) self.resume(); else self.poll();
+      if (self.inView) { if (self.hasData) self.attach(); self.resume(); } else self.poll();
     }, {rootMargin: '200px'});
     this.io.observe(this.el);
   }
   this.onVisibility = function () { if (document.visibilityState === 'hidden') self.poll(); else self.resume(); };
   document.addEventListener('visibilitychange', this.onVisibility);
   this.watchDpr();
+};
+
+// WebGL contexts only for widgets near the screen: browsers keep ~16 per page and lose the
+// oldest past that. A widget gets its context when it first nears the screen; when more than
+// MAX_LIVE are held, those out of view give theirs back (WEBGL_lose_context) and take it again
+// (restoreContext) when they return. Until then a widget is laid out, not drawn.
+var MAX_LIVE = 8, live = [];
+
+Widget.prototype.attach = function () {
+  if (!this.core || !this.alive || !this.gl) return;
+  if (this.released) {
+    this.released = false;
+    if (this.loseExt) this.loseExt.restoreContext();  // "webglcontextrestored" draws it again
+  } else if (!this.attached) {
+    if (!this.core._sandik_attach(this.id)) {
+      // No WebGL2 here: the accessible mirror becomes the visible results table.
+      this.gl = false;
+      this.fail('webgl', this.options.lang === 'en' ? 'The chart cannot be shown here; the results as a table.' :
+        'Grafik gösterilemiyor; sonuçlar tablo olarak.');
+      return;
+    }
+    this.attached = true;
+    var ctx = this.canvas.getContext('webgl2');
+    this.loseExt = ctx && ctx.getExtension('WEBGL_lose_context');
+  }
+  live = live.filter(function (w) { return w !== this; }, this);
+  live.push(this);
+  var held = live.filter(function (w) { return !w.released; });
+  for (var i = 0; i < held.length && held.length - i > MAX_LIVE; i++) {
+    var w = held[i];
+    if (w.inView || !w.loseExt) continue;
+    w.released = true;
+    w.loseExt.loseContext();
+  }
+  this.schedule();
+};
+
+// The polite live region: a new leader, or the count crossing another 10 % of the ballot
+// boxes, said at most once a minute (the latest news waits for the minute to pass). The first
+// results are not announced: they are the page's own content.
+Widget.prototype.announce = function () {
+  var info = this.info || {}, lang = this.options.lang, said = this.said;
+  var tenth = info.reporting != null ? Math.floor(info.reporting / 10) : null;
+  this.said = {leader: info.leader, tenth: tenth};
+  if (!said) return;
+  var msg = '';
+  if (info.leader && said.leader && info.leader !== said.leader) {
+    msg = text(lang, 'Yeni lider: ' + info.leader + '.', 'New leader: ' + info.leader + '.');
+  }
+  if (tenth != null && said.tenth != null && tenth > said.tenth) {
+    var suffix = ["'u", "'si", "'u", "'ı", "'si", "'ı", "'i", "'i", "'ı", "'ü"][Math.min(tenth, 10) - 1];  // %10'u … %100'ü
+    msg += (msg ? ' ' : '') + text(lang, 'Sandıkların %' + tenth * 10 + suffix + ' açıldı', tenth * 10 + '% of ballot boxes counted') +
+           (info.leader ? text(lang, '; önde: ' + info.leader + '.', '; leading: ' + info.leader + '.') : '.');
+  }
+  if (!msg) return;
+  var self = this, wait = (this.lastAnnounced || -Infinity) + 60000 - Date.now();
+  this.pendingAnnouncement = msg;
+  if (this.announceTimer) return;
+  var say = function () {
+    self.announceTimer = 0;
+    if (!self.alive || !self.pendingAnnouncement) return;
+    self.live.textContent = self.pendingAnnouncement;
+    self.pendingAnnouncement = '';
+    self.lastAnnounced = Date.now();
+  };
+  if (wait <= 0) say(); else this.announceTimer = setTimeout(say, wait);
 };
 
 // Scrolls the page (only as far as needed) so the item the keyboard moved to is on screen.
@@ -320,13 +426,15 @@ Widget.prototype.resize = function () {
 };
 
 Widget.prototype.schedule = function () {
-  if (this.raf || !this.gl || !this.alive) return;
+  // Nothing is laid out before the first results: the feed is usually there by the time the
+  // wasm is, and the first frame is then the real one.
+  if (this.raf || !this.gl || !this.alive || !this.hasData) return;
   var self = this;
   this.raf = requestAnimationFrame(function (t) {
     self.raf = 0;
     if (!self.alive) return;
     var more = self.core._sandik_frame(self.id, t);
-    if (self.hasData && !self.firstDrawn) {  // for newsrooms' own performance panels
+    if (self.hasData && !self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
       self.firstDrawn = true;
       if (performance.mark) performance.mark('sandik:first-draw');
     }
@@ -335,6 +443,7 @@ Widget.prototype.schedule = function () {
     var fixed = parseInt(self.options.height, 10) || 0;
     if (self.hasData && !fixed && want > 0 && want !== self.cssHeight) {
       self.cssHeight = want;
+      self.frame.style.setProperty('--sandik-reserve', '0px');  // the content's own height from now on
       self.resize();
     } else if (fixed && self.cssHeight !== fixed) {
       self.cssHeight = fixed;
@@ -378,6 +487,17 @@ function fetchBytes(url, maxBytes, timeoutSec, lang) {
   }, function (err) { clearTimeout(timer); throw err; });
 }
 
+// Requests in flight, by URL: widgets on one feed that load together share one request.
+var inflight = {};
+function fetchShared(url, maxBytes, timeoutSec, lang) {
+  if (!inflight[url]) {
+    var done = function () { delete inflight[url]; };
+    inflight[url] = fetchBytes(url, maxBytes, timeoutSec, lang).then(function (p) { done(); return p; },
+                                                                     function (e) { done(); throw e; });
+  }
+  return inflight[url];
+}
+
 // Copies bytes into the wasm heap for the length of fn.
 function withBytes(core, bytes, fn) {
   var p = core._malloc(bytes.length || 1);
@@ -387,17 +507,30 @@ function withBytes(core, bytes, fn) {
 
 // Fetches the feed (or each agency's file) once. Resolves to true when new results were taken.
 // Cache-Control max-age is honoured as the least time between polls.
-Widget.prototype.update = function () {
-  if (!this.core || !this.options.feed) return Promise.resolve(false);
-  var self = this, lang = this.options.lang;
-  var urls = this.options.feed.split(/\s+/).filter(Boolean).map(function (u) { return new URL(u, document.baseURI).href; });
-  var formats = this.options.format.toLowerCase().split(/[\s,]+/).filter(Boolean);
-  var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
-  var label = urls.join(' ');
+Widget.prototype.urls = function () {
+  return this.options.feed.split(/\s+/).filter(Boolean).map(function (u) { return new URL(u, document.baseURI).href; });
+};
+
+Widget.prototype.fetchAll = function () {
+  var lang = this.options.lang;
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
   this.lastFetch = Date.now();
-  return Promise.all(urls.map(function (u) { return fetchBytes(u, maxBytes, timeoutSec, lang); })).then(function (parts) {
+  return Promise.all(this.urls().map(function (u) { return fetchShared(u, maxBytes, timeoutSec, lang); }));
+};
+
+Widget.prototype.update = function () {
+  if (!this.core || !this.options.feed) return Promise.resolve(false);
+  var self = this, lang = this.options.lang;
+  var urls = this.urls();
+  var formats = this.options.format.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
+  var label = urls.join(' ');
+  var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  // The first request went out with the script, while the wasm was still compiling.
+  var pending = this.prefetched || this.fetchAll();
+  this.prefetched = null;
+  return pending.then(function (parts) {
     if (!self.alive) return false;
     if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
     self.failures = 0;
@@ -448,7 +581,9 @@ Widget.prototype.update = function () {
     }
     self.lastDigest = d;
     self.hasData = true;
+    if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
     self.info = JSON.parse(core.UTF8ToString(core._sandik_feed_info(self.id)));
+    self.announce();
     self.clearNotice();
     self.checkStale();
     self.syncMirror();
@@ -572,6 +707,7 @@ Widget.prototype.renderMirror = function (m) {
   while (sr.firstChild) sr.removeChild(sr.firstChild);
   if (notice) sr.appendChild(notice);
   if (stale) sr.appendChild(stale);
+  sr.appendChild(this.live);  // the same element always: live regions must stay in the page
   sr.setAttribute('lang', m.lang || this.options.lang);
   if (!m.sections || !m.sections.length) {
     var p0 = document.createElement('p');
@@ -638,6 +774,8 @@ Widget.prototype.destroy = function () {
   if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
   if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
   if (this.core) this.core._sandik_destroy(this.id);
+  var self = this;
+  live = live.filter(function (w) { return w !== self; });
   delete widgets[this.id];
   if (this.root) while (this.root.firstChild) this.root.removeChild(this.root.firstChild);
   if (this.sr.parentNode) this.sr.parentNode.removeChild(this.sr);
@@ -656,6 +794,10 @@ function handleOf(w) {
     regions: function () {
       return w.core && w.gl ? JSON.parse(w.core.UTF8ToString(w.core._sandik_regions(w.id))) : [];
     },
+    // The item the keyboard is on: {"name","x","y","w","h"} in CSS pixels, or null.
+    focus: function () { return w.core ? JSON.parse(w.core.UTF8ToString(w.core._sandik_focus_json(w.id))) : null; },
+    // 'none' (not yet near the screen), 'live' (a WebGL context), 'released' (given back while out of view).
+    glState: function () { return !w.attached ? 'none' : w.released ? 'released' : 'live'; },
     get element() { return w.el; }
   };
 }

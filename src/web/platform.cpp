@@ -49,6 +49,7 @@ struct Instance {
   sandik::ui::Widget widget;
   const sandik::web::FontSet* font_set = nullptr;  // the shared atlas this context's texture holds
   ImTextureID font_texture = nullptr;              // this WebGL context's copy of it
+  unsigned font_generation = 0;                    // of the atlas when it was uploaded
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
@@ -57,6 +58,7 @@ struct Instance {
   std::string out;            // the last string handed to JS (valid until the next call)
   unsigned drawn_version = 0; // the widget's state last drawn
   bool reinit_backend = false;  // the WebGL context was lost and restored
+  bool lost = false;            // the WebGL context is lost (given back, or taken by the browser)
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -94,7 +96,8 @@ void ensure_device(Instance& in) {
   // each WebGL context holds its own texture of it.
   const sandik::web::FontSet& fonts = sandik::web::font_set(in.dpr, std::string());
   ImGuiIO& io = ImGui::GetIO();
-  if (in.device_ready && in.font_set != &fonts) {  // the widget moved to a screen of another DPR
+  // The widget moved to a screen of another DPR, or the atlas was drawn again with more glyphs.
+  if (in.device_ready && (in.font_set != &fonts || in.font_generation != fonts.generation)) {
     io.Fonts = in.font_set->atlas;
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
     in.device_ready = false;
@@ -104,6 +107,7 @@ void ensure_device(Instance& in) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     in.font_texture = io.Fonts->TexID;
     in.font_set = &fonts;
+    in.font_generation = fonts.generation;
     // The upload's RGBA copy goes; the alpha pixels stay for the next widget's context.
     IM_FREE(io.Fonts->TexPixelsRGBA32);
     io.Fonts->TexPixelsRGBA32 = nullptr;
@@ -130,43 +134,67 @@ const char* hand_out(Instance& in, std::string s) {
   return in.out.c_str();
 }
 
+void render(const Instance& in) {
+  const std::uint32_t bg = in.widget.background();
+  glViewport(0, 0, in.fb_w, in.fb_h);
+  glClearColor(static_cast<float>((bg >> 16) & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
+               static_cast<float>(bg & 0xFF) / 255.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
 }  // namespace
 
 extern "C" {
 
-// Creates widget `id`; the loader has registered its canvas (Module.sandikCanvas(id)). Returns 1
-// with a WebGL2 context, 0 without one: the widget then still reads feeds and writes its
-// accessible mirror, which the loader shows as the results table.
+// Creates widget `id`: its ImGui context, which lays the widget out (content height, the
+// accessible mirror) whether or not it is drawn. The WebGL context comes with sandik_attach,
+// when the widget nears the screen: a page with many widgets never holds more than it shows.
 EMSCRIPTEN_KEEPALIVE int sandik_create(int id) {
-  if (Instance* existing = find(id)) return existing->gl ? 1 : 0;
+  if (find(id)) return 1;
   auto in = std::make_unique<Instance>();
   in->id = id;
-  in->gl = sandik_js_create_context(id);
-  if (in->gl) {
-    ImGuiContext* previous = ImGui::GetCurrentContext();
-    static ImFontAtlas none;  // contexts own no atlas: they use the shared ones (font_atlas.h)
-    in->imgui = ImGui::CreateContext(&none);
-    ImGui::SetCurrentContext(in->imgui);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    apply_style();
-    emscripten_webgl_make_context_current(in->gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    if (previous) ImGui::SetCurrentContext(previous);
-  }
-  const int with_gl = in->gl ? 1 : 0;
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  static ImFontAtlas none;  // contexts own no atlas: they use the shared ones (font_atlas.h)
+  in->imgui = ImGui::CreateContext(&none);
+  ImGui::SetCurrentContext(in->imgui);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  apply_style();
+  if (previous) ImGui::SetCurrentContext(previous);
   g_instances[id] = std::move(in);
-  return with_gl;
+  return 1;
+}
+
+// A WebGL2 context on the widget's canvas (the loader registered it: Module.sandikCanvas(id)).
+// Returns 1 with one, 0 without: the loader then shows the accessible mirror as the results table.
+EMSCRIPTEN_KEEPALIVE int sandik_attach(int id) {
+  Instance* in = find(id);
+  if (!in) return 0;
+  if (in->gl) return 1;
+  in->gl = sandik_js_create_context(id);
+  if (!in->gl) return 0;
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  emscripten_webgl_make_context_current(in->gl);
+  ImGui::SetCurrentContext(in->imgui);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (previous) ImGui::SetCurrentContext(previous);
+  in->device_ready = false;
+  in->frames_wanted = 2;
+  return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void sandik_destroy(int id) {
   Instance* in = find(id);
   if (!in) return;
   if (in->imgui) {
-    if (make_current(*in)) ImGui_ImplOpenGL3_Shutdown();
-    else ImGui::SetCurrentContext(in->imgui);
+    ImGui::SetCurrentContext(in->imgui);
+    if (in->gl) {  // (on a lost context the deletes do nothing; the backend's memory goes all the same)
+      emscripten_webgl_make_context_current(in->gl);
+      ImGui_ImplOpenGL3_Shutdown();
+    }
     ImGui::DestroyContext(in->imgui);
   }
   if (in->gl) sandik_js_delete_context(in->gl);
@@ -178,6 +206,17 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_set_feed(int id, const char* bytes, int 
   Instance* in = find(id);
   if (!in) return "{\"accepted\":false,\"problems\":[]}";
   const sandik::ui::FeedUpdate up = in->widget.set_feed(std::string_view(bytes, static_cast<std::size_t>(len)));
+  if (up.accepted && in->widget.model().feed) {  // names with letters beyond the base glyphs (Ç is in; Ő, Ł are not)
+    const sandik::Feed& f = *in->widget.model().feed;
+    for (const auto& t : f.election.title.by_lang) sandik::web::require_glyphs(t.second);
+    for (const sandik::Source& x : f.sources) sandik::web::require_glyphs(x.name);
+    for (const sandik::Party& x : f.parties) sandik::web::require_glyphs(x.name + x.short_name);
+    for (const sandik::Area& x : f.areas) sandik::web::require_glyphs(x.name);
+    for (const sandik::Race& r : f.races) {
+      for (const auto& t : r.title.by_lang) sandik::web::require_glyphs(t.second);
+      for (const sandik::Candidate& x : r.candidates) sandik::web::require_glyphs(x.name);
+    }
+  }
   in->frames_wanted = 2;
   return hand_out(*in, std::string("{\"accepted\":") + (up.accepted ? "true" : "false") +
                            ",\"problems\":" + problems_json(up.problems) + "}");
@@ -235,7 +274,14 @@ EMSCRIPTEN_KEEPALIVE int sandik_wheel(int id, float x, float y, float dy_css) {
   Instance* in = find(id);
   if (!in || !in->imgui) return 0;  // no GL: nothing drawn, nothing to scroll
   ImGuiContext& g = *in->imgui;
-  ImGuiWindow* hovered = g.HoveredWindow;
+  // The window under the point, topmost first (children are drawn over their parents): a touch
+  // has no hover before it, so the last frame's HoveredWindow would not do.
+  const ImVec2 at(x * in->dpr, y * in->dpr);
+  ImGuiWindow* hovered = nullptr;
+  for (int i = g.Windows.Size - 1; i >= 0 && !hovered; --i) {
+    ImGuiWindow* w = g.Windows[i];
+    if (w->WasActive && !w->Hidden && w->OuterRectClipped.Contains(at)) hovered = w;
+  }
   for (ImGuiWindow* w = hovered; w; w = w->ParentWindow) {
     const bool can = dy_css > 0 ? w->Scroll.y < w->ScrollMax.y - 0.5f : w->Scroll.y > 0.5f;
     if (w->ScrollMax.y > 0 && can && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) {
@@ -298,7 +344,16 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_feed_info(int id) {
   if (!in || !in->widget.model().feed) return "{}";
   const sandik::Feed& f = *in->widget.model().feed;
   const char* status = f.status == sandik::FeedStatus::Final ? "final" : f.status == sandik::FeedStatus::Test ? "test" : "live";
-  return hand_out(*in, "{\"updated\":" + std::to_string(f.updated.epoch) + ",\"status\":\"" + status + "\"}");
+  // For the live region: who leads the race (at its root) and how much is counted.
+  std::string leader = "null", reporting = "null";
+  const sandik::ui::Model& m = in->widget.model();
+  if (m.ready()) {
+    const sandik::Summary s = sandik::summarize(*m.tally, m.race->area);
+    if (s.leader >= 0) leader = sandik::json::quote(f.contestant_name(*m.race, s.leader));
+    if (s.reporting_pct) reporting = sandik::json::number_text(*s.reporting_pct);
+  }
+  return hand_out(*in, "{\"updated\":" + std::to_string(f.updated.epoch) + ",\"status\":\"" + status +
+                           "\",\"leader\":" + leader + ",\"reporting\":" + reporting + "}");
 }
 
 // Where a reader can tap, in CSS pixels from the canvas's top left: [{"name","x","y","w","h"}…].
@@ -324,9 +379,19 @@ EMSCRIPTEN_KEEPALIVE int sandik_mirror_version(int id) {
 // Draws one frame. Returns 1 when another frame is needed (pending input, layout settling).
 EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   Instance* in = find(id);
-  if (!in || in->fb_w <= 0 || in->fb_h <= 0) return 0;
-  if (!make_current(*in)) return 0;
-  ensure_device(*in);
+  if (!in || !in->imgui || in->fb_w <= 0 || in->fb_h <= 0) return 0;
+  // Without a WebGL context (not yet near the screen) the frame lays out only: its height and
+  // regions are right by the time the widget scrolls into view.
+  const bool drawn = make_current(*in);
+  if (drawn) {
+    ensure_device(*in);
+  } else {
+    ImGui::SetCurrentContext(in->imgui);
+    const sandik::web::FontSet& fonts = sandik::web::font_set(in->dpr, std::string());
+    ImGui::GetIO().Fonts = fonts.atlas;
+    if (in->font_set != &fonts) in->device_ready = false;
+    in->font_set = &fonts;
+  }
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(in->fb_w), static_cast<float>(in->fb_h));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -352,7 +417,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
     }
     if (e.type == kLeave) io.MouseDown[0] = false;
   }
-  ImGui_ImplOpenGL3_NewFrame();
+  if (drawn) ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -363,12 +428,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   in->widget.draw(io.DisplaySize.x, in->dpr, in->font_set->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
-  const std::uint32_t bg = in->widget.background();
-  glViewport(0, 0, in->fb_w, in->fb_h);
-  glClearColor(static_cast<float>((bg >> 16) & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
-               static_cast<float>(bg & 0xFF) / 255.0f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (drawn) render(*in);
   if (in->frames_wanted > 0) --in->frames_wanted;
   if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
   if (in->widget.mirror_version() != in->drawn_version) {  // the reader changed something: draw it
@@ -468,13 +528,16 @@ EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_c
 // WebGL context loss: GL objects are gone; forget them. Restored: make them again on the next frame.
 EMSCRIPTEN_KEEPALIVE void sandik_context_lost(int id) {
   Instance* in = find(id);
-  if (in) in->device_ready = false;
+  if (!in) return;
+  in->device_ready = false;
+  in->lost = true;  // frames lay out only until it is restored
 }
 
 EMSCRIPTEN_KEEPALIVE void sandik_context_restored(int id) {
   Instance* in = find(id);
   if (!in) return;
   in->device_ready = false;
+  in->lost = false;
   in->reinit_backend = true;
   in->frames_wanted = 2;
 }

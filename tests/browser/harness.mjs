@@ -47,8 +47,8 @@ export async function launch() {
 }
 
 // Opens a page, collecting console errors and page errors.
-export async function open(browser, url, { width = 760, height = 900, dpr = 1, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, reducedMotion });
+export async function open(browser, url, { width = 760, height = 900, dpr = 1, colorScheme = 'light', reducedMotion = 'no-preference', hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme, reducedMotion, hasTouch, isMobile });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

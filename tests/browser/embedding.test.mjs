@@ -1,0 +1,248 @@
+// The widget inside somebody else's page: the keyboard, the iframe page for CMSs without
+// scripts, axe-core over every view, WebGL contexts only for widgets near the screen, the polite
+// live region, touch drags inside a long table, and no layout shift when results arrive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, open, waitForWidget, canvasStats, screenshot, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const FEED = readFileSync(path.join(ROOT, 'assets/feeds/istanbul-2024.json'), 'utf8');
+const COUNCIL = readFileSync(path.join(ROOT, 'tests/data/council.json'), 'utf8');
+const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
+const handle = (page, sel, fn, arg) => page.evaluate(([s, f, a]) => document.querySelector(s).__sandik[f](a), [sel, fn, arg]);
+
+// A page of our own on the server's origin; `routes` maps URL suffixes to bodies.
+async function pageWith(html, routes = {}, options = {}) {
+  const { page, context, errors } = await open(browser, 'about:blank', options);
+  for (const [suffix, body] of Object.entries(routes))
+    await page.route('**/' + suffix, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: typeof body === 'function' ? body() : body }));
+  await page.goto(server.url + 'feeds/istanbul-2024.json');
+  await page.setContent(`<!doctype html><html lang="tr"><head><title>Test</title></head><body style="margin:0">${html}<script src="${server.url}dist/sandik.js"></script></body></html>`);
+  return { page, context, errors };
+}
+
+test('keyboard: arrows through tabs, headings and rows, Enter opens, Escape goes back, a visible ring', async () => {
+  const { page, context, errors } = await pageWith(
+    `<div id="w" data-sandik-feed="${server.url}t.json" data-race="ibb" data-view="full" style="width:760px"></div>`, { 't.json': FEED },
+    { width: 800, height: 900 });
+  try {
+    await waitForWidget(page, '#w');
+    await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').focus());
+    const before = await canvasStats(page, [0x0b5cad], { selector: '#w', tolerance: 30 });
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(200);
+    assert.equal((await handle(page, '#w', 'focus')).name, 'tabs:0', 'the first arrow lands on the first tab');
+    const ringed = await canvasStats(page, [0x0b5cad], { selector: '#w', tolerance: 30 });
+    assert.ok(ringed.counts[0] > before.counts[0] + 100, `a focus ring in the accent colour (${before.counts[0]} → ${ringed.counts[0]} px)`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.match(await mirror(page, '#w'), /39 satır/, 'Enter on "İlçeler" opens the district table');
+    let focus = null;
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(60);
+      focus = await handle(page, '#w', 'focus');
+      if (focus && focus.name.startsWith('row:')) break;
+    }
+    assert.equal(focus.name, 'row:adalar', 'past the tabs and headings: the first row');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(150);
+    assert.equal((await handle(page, '#w', 'focus')).name, 'row:arnavutkoy');
+    await screenshot(page, 'keyboard-focus-row');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(400);
+    assert.match(await mirror(page, '#w'), /Arnavutköy/, 'Enter opens the district');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    assert.doesNotMatch((await mirror(page, '#w')).slice(0, 200), /Arnavutköy,/, 'Escape goes back to the city');
+    // Keys the widget does not use stay with the page.
+    const prevented = await page.evaluate(() => new Promise((resolve) => {
+      window.addEventListener('keydown', (e) => resolve(e.defaultPrevented), { once: true });
+      document.querySelector('#w').shadowRoot.querySelector('canvas').dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true, cancelable: true }));
+    }));
+    assert.equal(prevented, false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('iframe page: dist/embed.html reports its height the pym.js way, so the frame never scrolls', async () => {
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
+  try {
+    // The article page, served for the test; the widget only sends it messages.
+    const src = `${server.url}dist/embed.html?feed=${encodeURIComponent(server.url + 'feeds/istanbul-2024.json')}&race=ibb&view=summary&lang=en&childId=sandik-1`;
+    const article = `<!doctype html><html><head><title>Article</title><link rel="icon" href="data:,"></head><body><p>Article text.</p>
+      <iframe id="f" src="${src}" style="width:100%;border:0;height:150px" scrolling="no" title="Results"></iframe>
+      <script>
+        window.messages = [];
+        window.addEventListener('message', (e) => {
+          if (typeof e.data !== 'string') return;
+          const m = e.data.split('xPYMx');  // pym.js: pym, child id, message type, value
+          if (m[0] === 'pym' && m[1] === 'sandik-1' && m[2] === 'height') {
+            window.messages.push(+m[3]);
+            document.getElementById('f').style.height = m[3] + 'px';
+          }
+        });
+      </script></body></html>`;
+    await page.route('**/article.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: article }));
+    await page.goto(server.url + 'article.html');
+    await page.waitForFunction(() => window.messages.some((h) => h > 400), null, { timeout: 20000 });
+    await page.waitForTimeout(1500);
+    const frame = page.frame({ url: /embed\.html/ });
+    const inner = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, text: document.querySelector('.sandik-sr').textContent }));
+    const outer = await page.evaluate(() => document.getElementById('f').getBoundingClientRect().height);
+    assert.match(inner.text, /Ekrem İmamoğlu/);
+    assert.ok(inner.scroll <= outer + 1, `the frame is as tall as its content (${inner.scroll} ≤ ${outer})`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core: every view on one page, no serious or critical violations', async () => {
+  const views = ['summary', 'table', 'detail', 'sources', 'flips', 'timeline', 'full'];
+  const html = views.map((v) => `<h2>${v}</h2><div id="${v}" data-sandik-feed="${server.url}t.json" data-race="${v === 'flips' ? 'ilce' : 'ibb'}"
+      data-view="${v}" ${v === 'detail' ? 'data-area="sariyer"' : ''}></div>`).join('\n') +
+    `<h2>seats</h2><div id="seats" data-sandik-feed="${server.url}c.json" data-view="seats"></div>`;
+  const { page, context, errors } = await pageWith(`<main><h1>Seçim</h1>${html}</main>`, { 't.json': FEED, 'c.json': COUNCIL }, { width: 900, height: 1000 });
+  try {
+    for (const v of [...views, 'seats']) await waitForWidget(page, '#' + v);
+    await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`), []);
+    assert.ok(results.passes === undefined || true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('24 widgets on one page: contexts only near the screen, every widget draws when scrolled to', async () => {
+  const html = Array.from({ length: 24 }, (_, i) =>
+    `<div class="w" id="w${i}" data-sandik-feed="${server.url}t.json" data-race="ibb" style="margin-bottom:40px"></div>`).join('\n');
+  const { page, context, errors } = await pageWith(html, { 't.json': FEED }, { width: 500, height: 800 });
+  const warnings = [];
+  page.on('console', (m) => { if (/WebGL|context/i.test(m.text())) warnings.push(m.text()); });
+  try {
+    await waitForWidget(page, '#w0');
+    const states = () => page.evaluate(() => [...document.querySelectorAll('.w')].map((el) => el.__sandik.glState()));
+    let s = await states();
+    assert.ok(s.filter((x) => x === 'live').length <= 3, `at first only the widgets on screen hold a context: ${s.join(' ')}`);
+    let most = 0;
+    for (let i = 0; i < 24; i += 3) {
+      await page.locator(`#w${i}`).scrollIntoViewIfNeeded();
+      await waitForWidget(page, `#w${i}`);
+      await page.waitForTimeout(250);
+      const st = await canvasStats(page, [0xe30a17], { selector: `#w${i}` });
+      assert.ok(st.counts[0] > 200, `widget ${i} drew its bars (${st.counts[0]} px of CHP red)`);
+      s = await states();
+      most = Math.max(most, s.filter((x) => x === 'live').length);
+    }
+    assert.ok(most <= 10, `never more than 8 contexts plus those on screen (most: ${most})`);
+    // Back to the top: the first widget takes its context again and draws.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(600);
+    assert.equal((await states())[0], 'live');
+    const st = await canvasStats(page, [0xe30a17], { selector: '#w0' });
+    assert.ok(st.counts[0] > 200, 'the first widget draws again after its context came back');
+    assert.deepEqual(warnings.filter((w) => /too many/i.test(w)), [], 'the browser never had to drop a context');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('live region: a new tenth of the boxes counted is announced politely, at most once a minute', async () => {
+  const night = (n) => readFileSync(path.join(ROOT, `assets/feeds/night/${n}`), 'utf8');
+  const files = execFileSync('ls', [path.join(ROOT, 'assets/feeds/night')], { encoding: 'utf8' }).trim().split('\n');
+  let body = night(files[2]);
+  const { page, context } = await pageWith(`<div id="w" data-sandik-feed="${server.url}n.json" data-race="ibb" data-refresh="3600"></div>`, { 'n.json': () => body });
+  try {
+    await waitForWidget(page, '#w');
+    const live = () => page.evaluate(() => {
+      const el = document.querySelector('#w .sandik-live');
+      return { text: el.textContent, polite: el.getAttribute('aria-live') };
+    });
+    assert.deepEqual(await live(), { text: '', polite: 'polite' }, 'the first results are the page, not news');
+    const infoBefore = await page.evaluate(() => document.querySelector('#w').__sandik);
+    void infoBefore;
+    let announced = '';
+    for (const f of files.slice(3)) {
+      body = night(f);
+      await handle(page, '#w', 'update');
+      await page.waitForTimeout(150);
+      announced = (await live()).text;
+      if (announced) break;
+    }
+    assert.match(announced, /Sandıkların %\d+'(u|si|ı|i|ü) açıldı; önde: Ekrem İmamoğlu\./);
+    // More news within the minute waits: the region does not change at once.
+    const next = files[files.length - 1];
+    body = night(next);
+    await handle(page, '#w', 'update');
+    await page.waitForTimeout(200);
+    assert.equal((await live()).text, announced, 'no second announcement within a minute');
+  } finally {
+    await context.close();
+  }
+});
+
+test('touch: a drag on a long table scrolls the table, a drag elsewhere scrolls the page', async () => {
+  const big = execFileSync('python3', [path.join(ROOT, 'bench/make_feed.py'), '200', '6', '200'], { maxBuffer: 1 << 26 }).toString();
+  const { page, context, errors } = await pageWith(
+    `<p style="height:300px">Article</p><div id="w" data-sandik-feed="${server.url}big.json" data-view="table"></div><p style="height:2000px">More</p>`,
+    { 'big.json': big }, { width: 390, height: 800, hasTouch: true, isMobile: true, dpr: 2 });
+  try {
+    await waitForWidget(page, '#w');
+    const cdp = await context.newCDPSession(page);
+    const drag = async (x, y0, y1) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+      for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * k / 10 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(400);
+    };
+    const firstRow = async () => (await handle(page, '#w', 'regions')).filter((r) => r.name.startsWith('row:')).sort((a, b) => a.y - b.y)[0].name;
+    // Bring the table's rows on screen, then drag up on them: the rows move, the page does not.
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await page.waitForTimeout(300);
+    const box = await page.locator('#w').boundingBox();
+    const rowBefore = await firstRow();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await drag(box.x + box.width / 2, box.y + 400, box.y + 150);
+    assert.notEqual(await firstRow(), rowBefore, 'the table scrolled');
+    assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the page did not');
+    // A drag that starts on the article text scrolls the page.
+    await drag(195, 100, 20);
+    assert.ok((await page.evaluate(() => window.scrollY)) > scrollBefore, 'the page scrolled');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('no layout shift: space is held from the first paint until the results come', async () => {
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
+  try {
+    await page.addInitScript(() => {
+      window.cls = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url);
+    await waitForWidget(page, '#summary');
+    await page.waitForTimeout(1500);
+    const cls = await page.evaluate(() => window.cls);
+    assert.ok(cls < 0.1, `cumulative layout shift ${cls.toFixed(3)} < 0.1 ("good")`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
