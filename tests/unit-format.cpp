@@ -48,8 +48,17 @@ TEST_CASE("format") {
   SUBCASE("Istanbul is UTC+3 in 2024") {
     const auto z = parse_rfc3339("2024-04-02T08:27:41+00:00");
     CHECK(zone_offset_min("Europe/Istanbul", z->epoch) == 180);
-    CHECK_FALSE(zone_offset_min("America/New_York", z->epoch));
+    CHECK_FALSE(zone_offset_min("America/Chicago", z->epoch));  // zones the core does not know
     const auto w = parse_rfc3339("2014-01-15T12:00:00Z");
     CHECK(zone_offset_min("Europe/Istanbul", w->epoch) == 120);
+  }
+  SUBCASE("US Eastern (AP feeds): daylight time from the second Sunday of March to the first of November") {
+    auto at = [](const char* t) { return zone_offset_min("America/New_York", parse_rfc3339(t)->epoch); };
+    CHECK(at("2016-03-02T20:35:54Z") == -300);  // Super Tuesday's last update: EST
+    CHECK(at("2016-03-13T06:59:59Z") == -300);  // 01:59:59 EST
+    CHECK(at("2016-03-13T07:00:00Z") == -240);  // 03:00 EDT
+    CHECK(at("2012-11-04T05:59:59Z") == -240);  // 01:59:59 EDT
+    CHECK(at("2012-11-04T06:00:00Z") == -300);  // 01:00 EST again
+    CHECK(at("2012-11-07T04:00:00Z") == -300);  // election night 2012, 23:00 EST
   }
 }

@@ -87,6 +87,18 @@ std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
     const bool summer = epoch >= last_sunday(c.year, 3) && epoch < last_sunday(c.year, 10);
     return summer ? 180 : 120;
   }
+  if (zone == "America/New_York" || zone == "US/Eastern") {
+    // Eastern time since 2007: UTC-4 from the second Sunday of March, 02:00 local (07:00 UTC), to
+    // the first Sunday of November, 02:00 local (06:00 UTC); UTC-5 otherwise.
+    const Civil c = to_civil(epoch, 0);
+    auto nth_sunday = [](int year, int month, int n) {
+      const std::int64_t first = days_from_civil(year, static_cast<unsigned>(month), 1);
+      const std::int64_t weekday = (first + 4) % 7;  // 0 = Sunday
+      return first + (7 - weekday) % 7 + 7 * (n - 1);
+    };
+    const std::int64_t start = nth_sunday(c.year, 3, 2) * 86400 + 7 * 3600, end = nth_sunday(c.year, 11, 1) * 86400 + 6 * 3600;
+    return epoch >= start && epoch < end ? -240 : -300;
+  }
   return std::nullopt;
 }
 

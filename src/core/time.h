@@ -13,7 +13,7 @@ namespace sandik {
 std::optional<Time> parse_rfc3339(std::string_view text);
 
 // The UTC offset, in minutes, of an IANA zone at an instant, for the zones whose rules the
-// core knows (Turkey and fixed zones). nullopt for other zones: callers then show the offset
+// core knows (Turkey, US Eastern for AP feeds, and UTC). nullopt for other zones: callers then show the offset
 // the instant was written with.
 std::optional<int> zone_offset_min(std::string_view iana_zone, std::int64_t epoch);
 

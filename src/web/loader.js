@@ -791,6 +791,8 @@ function handleOf(w) {
     // "tab:1", "header:margin", "row:sariyer", "crumb:istanbul", "source:1", "others".
     // The wasm heap in bytes (shared by every widget on the page), for memory checks.
     heapBytes: function () { return w.core ? w.core.HEAP8.length : 0; },
+    // Of which in use (allocated and not freed): what each widget, feed and atlas costs.
+    heapUsed: function () { return w.core ? w.core._sandik_heap_used() : 0; },
     regions: function () {
       return w.core && w.gl ? JSON.parse(w.core.UTF8ToString(w.core._sandik_regions(w.id))) : [];
     },

@@ -7,6 +7,7 @@
 // sandik_frame() says whether ImGui needs another one.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -524,6 +525,11 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_convert_agency(const char* files_json, c
 
 EMSCRIPTEN_KEEPALIVE const char* sandik_converted_feed() { return g_converted.data(); }
 EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_converted.size()); }
+
+// Bytes of the wasm heap in use (allocated, not freed), for the memory benchmark.
+EMSCRIPTEN_KEEPALIVE double sandik_heap_used() {
+  return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
+}
 
 // WebGL context loss: GL objects are gone; forget them. Restored: make them again on the next frame.
 EMSCRIPTEN_KEEPALIVE void sandik_context_lost(int id) {
