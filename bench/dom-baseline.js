@@ -4,6 +4,7 @@
 //   <div data-dom-feed="feed.json" data-area="d0"></div>  (data-area: whose children the table lists)
 (function () {
   'use strict';
+  performance.mark('dom:start');
   function tally(feed) {
     var race = feed.races[0];
     var source = Object.keys(race.results)[0];

@@ -290,3 +290,9 @@ const ImFontBuilderIO* GetBuilderForFreeType() {
   return &io;
 }
 }  // namespace ImGuiFreeType
+
+// Linked with --wrap: ImGui's fallback to its built-in bitmap font (when an atlas has no fonts)
+// never happens here, so its compressed font data need not be in the wasm.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  return nullptr;
+}
