@@ -220,7 +220,13 @@ Widget.prototype.start = function (core) {
   var r = this.el.getBoundingClientRect();
   this.inView = r.bottom > -200 && r.top < (window.innerHeight || 800) + 200;
   var go = function () { if (self.alive) self.update().then(function () { self.poll(); }); };
-  if (this.inView) go();
+  if (this.inView) {
+    go();
+    // While the feed is on its way: the WebGL context, shaders and glyphs, so the first frame
+    // with results is only a frame.
+    this.attach();
+    if (this.attached && !this.hasData) core._sandik_prepare(this.id);
+  }
   else if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 1500});
   else setTimeout(go, 300);
   this.minuteTimer = setInterval(function () { self.checkStale(); }, 60000);  // the label stays true

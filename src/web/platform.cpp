@@ -526,6 +526,14 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_convert_agency(const char* files_json, c
 EMSCRIPTEN_KEEPALIVE const char* sandik_converted_feed() { return g_converted.data(); }
 EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_converted.size()); }
 
+// Gets a widget on screen ready to draw before its results arrive: the glyph atlas, the shaders
+// and the atlas texture (the main thread is otherwise idle while the feed is on its way).
+EMSCRIPTEN_KEEPALIVE void sandik_prepare(int id) {
+  Instance* in = find(id);
+  if (!in || !make_current(*in)) return;
+  ensure_device(*in);
+}
+
 // Bytes of the wasm heap in use (allocated, not freed), for the memory benchmark.
 EMSCRIPTEN_KEEPALIVE double sandik_heap_used() {
   return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory());
