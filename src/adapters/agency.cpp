@@ -378,6 +378,13 @@ class Reader {
   }
   void warning(const Path& at, std::string message) { problems_.push_back({Severity::Warning, where(at), std::move(message)}); }
 
+  // An element of a list that must be an object; anything else is an error at its path.
+  bool object_item(const Value& v, const Path& at) {
+    if (v.is_object()) return true;
+    error(at, "expected an object, got " + json::describe(v));
+    return false;
+  }
+
   // The member `key` of `obj` (an object), or null; a missing required member is an error.
   const Value* get(const Value& obj, const Path& at, std::string_view key, bool required) {
     const Value* v = obj.is_object() ? obj.find(key) : nullptr;
@@ -553,10 +560,7 @@ void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Path c = list_at[i];
     const Value& v = list[i];
-    if (!v.is_object()) {
-      in.error(c, "expected an object, got " + json::describe(v));
-      continue;
-    }
+    if (!in.object_item(v, c)) continue;
     const std::string code = in.code(v, c, "Kod");
     const std::string party_name = in.text(v, c, "Adi", true);
     std::string short_name = in.text(v, c, "Kisaltma", false);
@@ -664,10 +668,7 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Path c = list_at[i];
     const Value& v = list[i];
-    if (!v.is_object()) {
-      in.error(c, "expected an object, got " + json::describe(v));
-      continue;
-    }
+    if (!in.object_item(v, c)) continue;
     const std::string code = in.code(v, c, "k");
     const std::string party_name = in.text(v, c, "p", true);
     const std::string candidate = proper(in.text(v, c, "a", false));
@@ -705,10 +706,7 @@ void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
   for (std::size_t i = 0; i < provinces.size(); ++i) {
     const Path p = provinces_at[i];
     const Value& pv = provinces[i];
-    if (!pv.is_object()) {
-      in.error(p, "expected an object, got " + json::describe(pv));
-      continue;
-    }
+    if (!in.object_item(pv, p)) continue;
     const std::string plate = in.code(pv, p, "k");
     const std::string prov_name = proper(in.text(pv, p, "a", true));
     if (prov_name.empty()) continue;
@@ -802,10 +800,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
   for (std::size_t i = 0; i < races.size(); ++i) {
     const Path r = races_at[i];
     const Value& rv = races[i];
-    if (!rv.is_object()) {
-      in.error(r, "expected an object, got " + json::describe(rv));
-      continue;
-    }
+    if (!in.object_item(rv, r)) continue;
     const std::string office = in.text(rv, r, "officeName", true);
     const std::string party = in.text(rv, r, "party", false);
     const std::string seat = in.text(rv, r, "seatName", false);
@@ -837,10 +832,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
     for (std::size_t k = 0; k < units.size(); ++k) {
       const Path u = units_at[k];
       const Value& uv = units[k];
-      if (!uv.is_object()) {
-        in.error(u, "expected an object, got " + json::describe(uv));
-        continue;
-      }
+      if (!in.object_item(uv, u)) continue;
       const bool is_state = in.text(uv, u, "level", false) == "state";
       const std::optional<Count> total = in.count(uv, u, "precinctsTotal", false);
       std::string area = state;
@@ -859,10 +851,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
       for (std::size_t c = 0; c < cands.size(); ++c) {
         const Path cp = cands_at[c];
         const Value& cv = cands[c];
-        if (!cv.is_object()) {
-          in.error(cp, "expected an object, got " + json::describe(cv));
-          continue;
-        }
+        if (!in.object_item(cv, cp)) continue;
         const std::string cid = in.code(cv, cp, "candidateID");
         const std::string first = in.text(cv, cp, "first", false);
         const std::string last = in.text(cv, cp, "last", true);

@@ -363,6 +363,7 @@ Widget.prototype.attach = function () {
     var w = held[i];
     if (w.inView || !w.loseExt) continue;
     w.released = true;
+    w.core._sandik_context_lost(w.id);  // no frame touches it from now on
     w.loseExt.loseContext();
   }
   this.schedule();

@@ -32,6 +32,7 @@
 
 extern "C" int sandik_js_create_context(int id);
 extern "C" void sandik_js_delete_context(int handle);
+extern "C" int sandik_js_context_is_lost(int handle);
 
 
 namespace {
@@ -80,7 +81,12 @@ void apply_style() {
 }
 
 bool make_current(Instance& in) {
-  if (!in.gl || !in.imgui) return false;
+  if (!in.gl || !in.imgui || in.lost) return false;
+  if (sandik_js_context_is_lost(in.gl)) {  // lost, its event not yet delivered
+    in.lost = true;
+    in.device_ready = false;
+    return false;
+  }
   if (emscripten_webgl_make_context_current(in.gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
   ImGui::SetCurrentContext(in.imgui);
   return true;
