@@ -2,13 +2,12 @@
 #include "../core/order.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
-#include <cstdlib>
 #include <deque>
 #include <map>
 #include <set>
 
+#include "../core/format.h"
 #include "../core/json.h"
 #include "../core/time.h"
 #include "../core/turkish.h"
@@ -444,10 +443,7 @@ class Reader {
   std::optional<std::uint32_t> color(const Value& obj, const Path& at, std::string_view key) {
     const std::string s = text(obj, at, key, false);
     std::uint32_t c = 0;
-    if (s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); })) {
-      c = static_cast<std::uint32_t>(std::strtoul(s.c_str() + 1, nullptr, 16));
-      return c;
-    }
+    if (parse_hex_color(s, c)) return c;
     if (!s.empty()) {
       const Path p = at / key;
       warning(p, "not a colour \"#RRGGBB\", ignored: " + json::quote(json::clip(s)));
@@ -537,12 +533,21 @@ Titles titles(const std::string& prov) {
           prov + " district councils"};
 }
 
-// ---- ANKA: one province file --------------------------------------------------------------------
-struct AnkaList {  // how one of ANKA's contestant lists is read
-  RaceB* race;
-  std::string_view valid_key;
-};
+// One entry of an agency's list: its party (by the agency's code; an independent is its own
+// party, known by name) and its contestant id in the race.
+std::string contestant(Builder& b, RaceB& race, const std::string& code, bool independent, const std::string& party_name,
+                       const std::string& short_name, const std::string& candidate, std::optional<std::uint32_t> color) {
+  if (independent) {
+    const std::string who = candidate.empty() ? proper(party_name) : candidate;
+    const std::string key = "ind:" + turkish::slug(who);
+    return Builder::contestant(race, key, who, b.party(key, who + " (Bağımsız)", "Bağımsız", std::nullopt, true));
+  }
+  const std::string key = "code:" + code;
+  const std::string party = b.party(key, party_name, short_name.empty() ? party_name : short_name, color, false);
+  return Builder::contestant(race, key, candidate.empty() ? party_name : candidate, party);
+}
 
+// ---- ANKA: one province file --------------------------------------------------------------------
 void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::string_view key, RaceB& race,
                const std::string& area, const Value* sandik, const Path& sandik_at, std::string_view valid_key,
                const Moment& m, std::optional<Count> boxes) {
@@ -563,9 +568,9 @@ void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::
     if (!in.object_item(v, c)) continue;
     const std::string code = in.code(v, c, "Kod");
     const std::string party_name = in.text(v, c, "Adi", true);
-    std::string short_name = in.text(v, c, "Kisaltma", false);
+    const std::string short_name = in.text(v, c, "Kisaltma", false);
     const std::optional<Count> votes = in.count(v, c, "Oy", true);
-    std::string candidate;
+    std::string candidate;  // (council lists have none)
     if (const Value* aday = in.object(v, c, "Aday", false)) {
       const Path ap = c / "Aday";
       candidate = proper(in.text(*aday, ap, "Adi", false));
@@ -578,18 +583,9 @@ void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::
     }
     // ANKA numbers independents 4001, 4002, … within each race: they are known by name.
     const bool independent = code.size() >= 4 || is_independent_name(short_name);
-    std::string party;
-    if (independent) {
-      const std::string who = candidate.empty() ? proper(party_name) : candidate;
-      party = b.party("ind:" + turkish::slug(who), who + " (Bağımsız)", "Bağımsız", std::nullopt, true);
-      if (candidate.empty()) candidate = who;
-    } else {
-      if (short_name.empty()) short_name = party_name;
-      party = b.party("code:" + code, party_name, short_name, in.color(v, c, "Renk"), false);
-    }
-    const std::string id = Builder::contestant(race, independent ? "ind:" + turkish::slug(candidate) : "code:" + code,
-                                               candidate.empty() ? party_name : candidate, party);
-    r.votes.emplace_back(id, *votes);
+    r.votes.emplace_back(contestant(b, race, code, independent, party_name, short_name, candidate,
+                                    independent ? std::nullopt : in.color(v, c, "Renk")),
+                         *votes);
   }
   if (sandik) in.check(r, sandik_at, "AcilanSandik", boxes, "ToplamSandik", valid_key, "KullanilanOy");
   Builder::snapshot(race, "ANKA", m.epoch, m.text).areas.emplace_back(area, std::move(r));
@@ -680,16 +676,9 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
       in.error(kp, "code " + code + " is listed twice");
       continue;
     }
-    const bool independent = is_independent_name(party_name);
-    std::string party;
-    if (independent) {
-      party = b.party("ind:" + turkish::slug(candidate), candidate + " (Bağımsız)", "Bağımsız", std::nullopt, true);
-    } else {
-      party = b.party("code:" + code, party_name, party_name, std::nullopt, false);
-    }
-    const std::string id = Builder::contestant(race, independent ? "ind:" + turkish::slug(candidate) : "code:" + code,
-                                               candidate.empty() ? party_name : candidate, party);
-    r.votes.emplace_back(id, *votes);
+    r.votes.emplace_back(contestant(b, race, code, is_independent_name(party_name), party_name, party_name, candidate,
+                                    std::nullopt),
+                         *votes);
   }
   if (s) in.check(r, s_at, "d", boxes, "n", "g", "o");
   Builder::snapshot(race, "AA", m.epoch, m.text).areas.emplace_back(area, std::move(r));

@@ -7,7 +7,6 @@ namespace {
 
 constexpr char32_t kBad = 0xFFFD;
 
-// Decodes one code point at `i` and advances it; invalid sequences give U+FFFD and advance one byte.
 char32_t next(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto cont = [&](std::size_t k) {
@@ -173,6 +172,8 @@ bool is_valid_utf8(std::string_view s) {
   }
   return true;
 }
+
+char32_t next_code_point(std::string_view s, std::size_t& i) { return next(s, i); }
 
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {

@@ -21,5 +21,7 @@ bool less(std::string_view a, std::string_view b);  // Turkish alphabetical orde
 bool matches(std::string_view text, std::string_view query);  // folded substring search
 bool is_valid_utf8(std::string_view bytes);
 void append_utf8(std::string& out, char32_t code_point);  // encodes one code point
+// Decodes the code point at `i` and advances past it; an invalid sequence gives U+FFFD and one byte.
+char32_t next_code_point(std::string_view utf8, std::size_t& i);
 
 }  // namespace sandik::turkish

@@ -125,7 +125,7 @@ void draw_table(const ViewContext& c) {
       c.act.sort = std::make_pair(*col.key, same ? !m.query.desc : col.prefer_desc);
     }
     std::string label = col.label;
-    if (col.key && *col.key == m.query.sort && (col.kind != kShare)) label += m.query.desc ? " \u25BC" : " \u25B2";
+    if (col.key && *col.key == m.query.sort) label += m.query.desc ? " \u25BC" : " \u25B2";
     const float ty = o.y + (head_h - c.fonts.strong->FontSize) / 2;
     const std::uint32_t ink = hovered ? c.pal.accent : c.pal.text;
     if (col.right) text_right(dl, c.fonts.strong, col.x + col.w - pad, ty, ink, fit(c.fonts.strong, label, col.w - 2 * pad));

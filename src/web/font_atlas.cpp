@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/turkish.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/freetype/imgui_freetype.h"
@@ -23,7 +24,8 @@ extern "C" void sandik_js_atlas_end(unsigned char* alpha, int width, int height)
 namespace sandik::web {
 namespace {
 
-constexpr const char* kSystemFamily =
+// The reader's own interface font, whatever the system.
+constexpr const char* kFamily =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 // ImGui sizes a font by its line height, CSS by its em: lines are 1.362 em (Noto Sans's own).
 constexpr float kLineHeightPerEm = 1.362f;
@@ -90,10 +92,10 @@ int pack(std::vector<Rect>& rects, int width) {
   return y + shelf;
 }
 
-std::string css_font(const Face& face, float dpr, const std::string& family) {
+std::string css_font(const Face& face, float dpr) {
   char size[32];
   std::snprintf(size, sizeof size, "%d %.2fpx ", face.weight, static_cast<double>(face.css_px * dpr));
-  return size + family;
+  return size + std::string(kFamily);
 }
 
 void build(FontSet& set) {
@@ -107,28 +109,21 @@ void build(FontSet& set) {
   // Each weight is measured once, at its largest size; outlines scale, so the other sizes take
   // the same metrics scaled (with a pixel more of room around each bitmap).
   struct Measured {
-    int weight;
-    float px;
+    float px = 0;                // the weight's largest size, in device pixels
     std::vector<float> metrics;  // per glyph: advance, left, right, ascent, descent; then the font's ascent, descent
   };
-  std::vector<Measured> measured;
-  for (const Face& face : kFaces) {
-    auto m = std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
-    if (m == measured.end()) measured.push_back({face.weight, 0, {}});
-    m = std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
-    m->px = std::max(m->px, face.css_px * set.dpr);
-  }
-  for (Measured& m : measured) {
+  std::map<int, Measured> measured;  // by weight
+  for (const Face& face : kFaces) measured[face.weight].px = std::max(measured[face.weight].px, face.css_px * set.dpr);
+  for (auto& [weight, m] : measured) {
     m.metrics.resize(static_cast<std::size_t>(n) * 5 + 2);
-    const Face probe{m.px / set.dpr, m.weight, nullptr};
-    const std::string font = css_font(probe, set.dpr, set.family);
-    sandik_js_measure_glyphs(font.c_str(), cps.data(), n, m.metrics.data());
+    const Face probe{m.px / set.dpr, weight, nullptr};
+    sandik_js_measure_glyphs(css_font(probe, set.dpr).c_str(), cps.data(), n, m.metrics.data());
   }
   std::vector<Glyph> glyphs;
   std::vector<std::string> fonts;
   for (const Face& face : kFaces) {
-    fonts.push_back(css_font(face, set.dpr, set.family));
-    const Measured& ms = *std::find_if(measured.begin(), measured.end(), [&](const Measured& x) { return x.weight == face.weight; });
+    fonts.push_back(css_font(face, set.dpr));
+    const Measured& ms = measured[face.weight];
     const float k = face.css_px * set.dpr / ms.px;  // 1 for the size measured
     const int extra = k < 1 ? 1 : 0;
     const std::vector<float>& metrics = ms.metrics;
@@ -214,12 +209,11 @@ void build(FontSet& set) {
                      static_cast<float>(g.x + g.w) * uv.x, static_cast<float>(g.y + g.h) * uv.y, g.advance);
   }
   ImFontAtlasBuildFinish(&atlas);  // ImGui's white pixel and line textures, lookup tables
+  set.glyphs = cps.size();
 }
 
-std::size_t g_wanted_count = 0;  // glyphs wanted when the atlases were last drawn
-
-std::map<std::pair<float, std::string>, std::unique_ptr<FontSet>>& sets() {
-  static std::map<std::pair<float, std::string>, std::unique_ptr<FontSet>> all;
+std::map<float, std::unique_ptr<FontSet>>& sets() {  // by device pixel ratio
+  static std::map<float, std::unique_ptr<FontSet>> all;
   return all;
 }
 
@@ -235,49 +229,31 @@ bool rebuild(ImFontAtlas* atlas) {
 
 }  // namespace
 
-const FontSet& font_set(float dpr, const std::string& family) {
-  auto& all = sets();
-  if (g_wanted_count != wanted().size()) {  // a feed named letters the atlases lack: draw them again
-    g_wanted_count = wanted().size();
-    for (auto& entry : all) {
-      build(*entry.second);
-      ++entry.second->generation;
-    }
-  }
-  const std::string fam = family.empty() ? kSystemFamily : family;
-  auto& slot = all[{dpr, fam}];
+const FontSet& font_set(float dpr) {
+  auto& slot = sets()[dpr];
   if (!slot) {
     slot = std::make_unique<FontSet>();
     slot->atlas = IM_NEW(ImFontAtlas)();
     slot->dpr = dpr;
-    slot->family = fam;
     build(*slot);
-    g_wanted_count = wanted().size();
   }
   return *slot;
 }
 
 void require_glyphs(std::string_view s) {
   std::set<unsigned>& all = wanted();
-  for (std::size_t i = 0; i < s.size();) {  // UTF-8 (the feed's validation has checked it)
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    unsigned cp = len == 1 ? b : b & (0xFFu >> (len + 1));
-    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
-    i += static_cast<std::size_t>(len);
-    if (cp >= 0x20 && cp <= 0xFFFF && all.size() < 4096) all.insert(cp);  // ImGui keeps 16-bit code points
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = turkish::next_code_point(s, i);
+    if (cp >= 0x20 && cp <= 0xFFFF && all.size() < 4096) all.insert(static_cast<unsigned>(cp));  // ImGui keeps 16-bit code points
   }
 }
 
-std::size_t font_atlas_bytes() {
-  std::size_t n = 0;
-  for (const auto& entry : sets()) {
-    const ImFontAtlas& a = *entry.second->atlas;
-    if (a.TexPixelsAlpha8) n += static_cast<std::size_t>(a.TexWidth) * a.TexHeight;
-    if (a.TexPixelsRGBA32) n += static_cast<std::size_t>(a.TexWidth) * a.TexHeight * 4;
+void draw_new_glyphs() {
+  for (auto& entry : sets()) {
+    if (entry.second->glyphs == wanted().size()) continue;
+    build(*entry.second);
+    ++entry.second->generation;
   }
-  return n;
 }
 
 }  // namespace sandik::web

@@ -20,19 +20,18 @@ struct FontSet {
   ImFontAtlas* atlas = nullptr;  // its alpha pixels stay in memory: each WebGL context uploads them
   ui::Fonts fonts;               // body, small, strong, title, figure at `dpr`
   float dpr = 1;
-  std::string family;
+  std::size_t glyphs = 0;        // code points drawn
   unsigned generation = 0;       // bumped when the atlas is drawn again with more glyphs
 };
 
-// The atlas for a device pixel ratio and a CSS font-family list ("" = the system's UI font),
-// built on first use. The reference stays valid for the page's lifetime.
-const FontSet& font_set(float dpr, const std::string& family);
+// The atlas for a device pixel ratio, in the system's UI font, built on first use. The
+// reference stays valid for the page's lifetime.
+const FontSet& font_set(float dpr);
 
-// Glyphs a feed needs beyond the base set (ASCII, Latin-1, Turkish letters, a few marks): every
-// atlas draws them from its next use on (its generation changes; textures are uploaded again).
+// Glyphs a feed needs beyond the base set (ASCII, the Turkish letters, a few marks) …
 void require_glyphs(std::string_view utf8);
-
-// Bytes of atlas pixels held for all font sets (for the memory benchmark).
-std::size_t font_atlas_bytes();
+// … drawn into every atlas when a feed has asked for new ones (their generation changes: each
+// WebGL context uploads its texture again). Called on data change, never per frame.
+void draw_new_glyphs();
 
 }  // namespace sandik::web

@@ -49,9 +49,10 @@ struct Instance {
   ImGuiContext* imgui = nullptr;
   bool device_ready = false;  // GL objects exist in the current context
   sandik::ui::Widget widget;
-  const sandik::web::FontSet* font_set = nullptr;  // the shared atlas this context's texture holds
-  ImTextureID font_texture = nullptr;              // this WebGL context's copy of it
-  unsigned font_generation = 0;                    // of the atlas when it was uploaded
+  const sandik::web::FontSet* fonts = nullptr;     // the shared atlas for `dpr` (font_atlas.h)
+  const sandik::web::FontSet* uploaded = nullptr;  // the atlas this WebGL context's texture holds…
+  unsigned uploaded_generation = 0;                // …as it was then
+  ImTextureID font_texture = nullptr;              // that texture
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
@@ -92,6 +93,13 @@ bool make_current(Instance& in) {
   return true;
 }
 
+// Text comes from one atlas per device pixel ratio, shared by all widgets: looked up again
+// only when the widget's DPR changes, not on every frame.
+void use_fonts(Instance& in) {
+  if (!in.fonts || in.fonts->dpr != in.dpr) in.fonts = &sandik::web::font_set(in.dpr);
+  ImGui::GetIO().Fonts = in.fonts->atlas;
+}
+
 void ensure_device(Instance& in) {
   if (in.reinit_backend) {  // after a context loss: a fresh backend (its buffer sizes are stale)
     ImGui_ImplOpenGL3_Shutdown();
@@ -99,13 +107,12 @@ void ensure_device(Instance& in) {
     in.reinit_backend = false;
     in.device_ready = false;
   }
-  // Text comes from one atlas per device pixel ratio, shared by all widgets (font_atlas.h);
-  // each WebGL context holds its own texture of it.
-  const sandik::web::FontSet& fonts = sandik::web::font_set(in.dpr, std::string());
+  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()).
+  const sandik::web::FontSet& fonts = *in.fonts;
   ImGuiIO& io = ImGui::GetIO();
   // The widget moved to a screen of another DPR, or the atlas was drawn again with more glyphs.
-  if (in.device_ready && (in.font_set != &fonts || in.font_generation != fonts.generation)) {
-    io.Fonts = in.font_set->atlas;
+  if (in.device_ready && (in.uploaded != &fonts || in.uploaded_generation != fonts.generation)) {
+    io.Fonts = in.uploaded->atlas;
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
     in.device_ready = false;
   }
@@ -113,8 +120,8 @@ void ensure_device(Instance& in) {
   if (!in.device_ready) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     in.font_texture = io.Fonts->TexID;
-    in.font_set = &fonts;
-    in.font_generation = fonts.generation;
+    in.uploaded = &fonts;
+    in.uploaded_generation = fonts.generation;
     // The upload's RGBA copy goes; the alpha pixels stay for the next widget's context.
     IM_FREE(io.Fonts->TexPixelsRGBA32);
     io.Fonts->TexPixelsRGBA32 = nullptr;
@@ -223,6 +230,7 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_set_feed(int id, const char* bytes, int 
       for (const auto& t : r.title.by_lang) sandik::web::require_glyphs(t.second);
       for (const sandik::Candidate& x : r.candidates) sandik::web::require_glyphs(x.name);
     }
+    sandik::web::draw_new_glyphs();
   }
   in->frames_wanted = 2;
   return hand_out(*in, std::string("{\"accepted\":") + (up.accepted ? "true" : "false") +
@@ -390,15 +398,9 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   // Without a WebGL context (not yet near the screen) the frame lays out only: its height and
   // regions are right by the time the widget scrolls into view.
   const bool drawn = make_current(*in);
-  if (drawn) {
-    ensure_device(*in);
-  } else {
-    ImGui::SetCurrentContext(in->imgui);
-    const sandik::web::FontSet& fonts = sandik::web::font_set(in->dpr, std::string());
-    ImGui::GetIO().Fonts = fonts.atlas;
-    if (in->font_set != &fonts) in->device_ready = false;
-    in->font_set = &fonts;
-  }
+  if (!drawn) ImGui::SetCurrentContext(in->imgui);
+  use_fonts(*in);
+  if (drawn) ensure_device(*in);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(in->fb_w), static_cast<float>(in->fb_h));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -432,7 +434,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  in->widget.draw(io.DisplaySize.x, in->dpr, in->font_set->fonts, now_ms);
+  in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
   if (drawn) render(*in);
@@ -537,6 +539,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_c
 EMSCRIPTEN_KEEPALIVE void sandik_prepare(int id) {
   Instance* in = find(id);
   if (!in || !make_current(*in)) return;
+  use_fonts(*in);
   ensure_device(*in);
 }
 
