@@ -1,11 +1,10 @@
 // sandik web platform — the one place that knows about the browser: WebGL2 contexts, ImGui
-// contexts and their GL backend, input from the loader, frames on demand. The loader
+// contexts and their renderer (gl_renderer.h), input from the loader, frames on demand. The loader
 // (src/web/loader.js) owns the DOM side: canvases, events, fetch, timers, the accessible mirror.
 //
 // Every function here takes a widget id the loader chose; each widget has its own ImGui context
 // and WebGL2 context. Frames are drawn only when the loader asks (data, size or input changed);
 // sandik_frame() says whether ImGui needs another one.
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
@@ -25,10 +24,10 @@
 #include "core/table_model.h"
 #include "core/tally.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "ui/widget.h"
 #include "font_atlas.h"
+#include "gl_renderer.h"
 
 extern "C" int sandik_js_create_context(int id);
 extern "C" void sandik_js_delete_context(int handle);
@@ -47,12 +46,11 @@ struct Instance {
   int id = 0;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   ImGuiContext* imgui = nullptr;
-  bool device_ready = false;  // GL objects exist in the current context
   sandik::ui::Widget widget;
   const sandik::web::FontSet* fonts = nullptr;     // the shared atlas for `dpr` (font_atlas.h)
   const sandik::web::FontSet* uploaded = nullptr;  // the atlas this WebGL context's texture holds…
   unsigned uploaded_generation = 0;                // …as it was then
-  ImTextureID font_texture = nullptr;              // that texture
+  sandik::web::GlRenderer renderer;                // this WebGL context's program, buffers, texture
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
@@ -60,7 +58,6 @@ struct Instance {
   double last_time = 0;
   std::string out;            // the last string handed to JS (valid until the next call)
   unsigned drawn_version = 0; // the widget's state last drawn
-  bool reinit_backend = false;  // the WebGL context was lost and restored
   bool lost = false;            // the WebGL context is lost (given back, or taken by the browser)
 };
 
@@ -85,7 +82,7 @@ bool make_current(Instance& in) {
   if (!in.gl || !in.imgui || in.lost) return false;
   if (sandik_js_context_is_lost(in.gl)) {  // lost, its event not yet delivered
     in.lost = true;
-    in.device_ready = false;
+    in.renderer.forget();
     return false;
   }
   if (emscripten_webgl_make_context_current(in.gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
@@ -101,33 +98,19 @@ void use_fonts(Instance& in) {
 }
 
 void ensure_device(Instance& in) {
-  if (in.reinit_backend) {  // after a context loss: a fresh backend (its buffer sizes are stale)
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    in.reinit_backend = false;
-    in.device_ready = false;
+  if (!in.renderer.ready()) {  // first use, or after the context was lost and restored
+    in.renderer.create();
+    in.uploaded = nullptr;
   }
-  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()).
+  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()): again
+  // when the widget moved to a screen of another DPR, or the atlas was drawn with more glyphs.
   const sandik::web::FontSet& fonts = *in.fonts;
-  ImGuiIO& io = ImGui::GetIO();
-  // The widget moved to a screen of another DPR, or the atlas was drawn again with more glyphs.
-  if (in.device_ready && (in.uploaded != &fonts || in.uploaded_generation != fonts.generation)) {
-    io.Fonts = in.uploaded->atlas;
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    in.device_ready = false;
-  }
-  io.Fonts = fonts.atlas;
-  if (!in.device_ready) {
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    in.font_texture = io.Fonts->TexID;
+  if (in.uploaded != &fonts || in.uploaded_generation != fonts.generation) {
+    in.renderer.upload_fonts(*fonts.atlas);
     in.uploaded = &fonts;
     in.uploaded_generation = fonts.generation;
-    // The upload's RGBA copy goes; the alpha pixels stay for the next widget's context.
-    IM_FREE(io.Fonts->TexPixelsRGBA32);
-    io.Fonts->TexPixelsRGBA32 = nullptr;
-    in.device_ready = true;
   }
-  io.Fonts->TexID = in.font_texture;
+  fonts.atlas->TexID = reinterpret_cast<ImTextureID>(in.renderer.font_texture());
 }
 
 // [{"severity","path","message","text"}…], the first 200.
@@ -146,15 +129,6 @@ std::string problems_json(const sandik::Problems& problems) {
 const char* hand_out(Instance& in, std::string s) {
   in.out = std::move(s);
   return in.out.c_str();
-}
-
-void render(const Instance& in) {
-  const std::uint32_t bg = in.widget.background();
-  glViewport(0, 0, in.fb_w, in.fb_h);
-  glClearColor(static_cast<float>((bg >> 16) & 0xFF) / 255.0f, static_cast<float>((bg >> 8) & 0xFF) / 255.0f,
-               static_cast<float>(bg & 0xFF) / 255.0f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 }  // namespace
@@ -190,12 +164,6 @@ EMSCRIPTEN_KEEPALIVE int sandik_attach(int id) {
   if (in->gl) return 1;
   in->gl = sandik_js_create_context(id);
   if (!in->gl) return 0;
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  emscripten_webgl_make_context_current(in->gl);
-  ImGui::SetCurrentContext(in->imgui);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
-  if (previous) ImGui::SetCurrentContext(previous);
-  in->device_ready = false;
   in->frames_wanted = 2;
   return 1;
 }
@@ -205,9 +173,9 @@ EMSCRIPTEN_KEEPALIVE void sandik_destroy(int id) {
   if (!in) return;
   if (in->imgui) {
     ImGui::SetCurrentContext(in->imgui);
-    if (in->gl) {  // (on a lost context the deletes do nothing; the backend's memory goes all the same)
+    if (in->gl && !in->lost) {  // (a lost context has no objects left to delete)
       emscripten_webgl_make_context_current(in->gl);
-      ImGui_ImplOpenGL3_Shutdown();
+      in->renderer.destroy();
     }
     ImGui::DestroyContext(in->imgui);
   }
@@ -426,7 +394,6 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
     }
     if (e.type == kLeave) io.MouseDown[0] = false;
   }
-  if (drawn) ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -437,7 +404,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
   in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
-  if (drawn) render(*in);
+  if (drawn) in->renderer.render(*ImGui::GetDrawData(), in->fb_w, in->fb_h, in->widget.background());
   if (in->frames_wanted > 0) --in->frames_wanted;
   if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
   if (in->widget.mirror_version() != in->drawn_version) {  // the reader changed something: draw it
@@ -552,16 +519,15 @@ EMSCRIPTEN_KEEPALIVE double sandik_heap_used() {
 EMSCRIPTEN_KEEPALIVE void sandik_context_lost(int id) {
   Instance* in = find(id);
   if (!in) return;
-  in->device_ready = false;
+  in->renderer.forget();
   in->lost = true;  // frames lay out only until it is restored
 }
 
 EMSCRIPTEN_KEEPALIVE void sandik_context_restored(int id) {
   Instance* in = find(id);
   if (!in) return;
-  in->device_ready = false;
+  in->renderer.forget();
   in->lost = false;
-  in->reinit_backend = true;
   in->frames_wanted = 2;
 }
 

@@ -1,0 +1,43 @@
+// sandik web platform — ImGui's draw lists on a WebGL2 context.
+//
+// Each widget has a context of its own, so nothing here saves or restores GL state the way a
+// renderer sharing somebody else's context must (ImGui's OpenGL3 backend asks the context for
+// ~20 values per frame, each a round trip to the GPU process): state is set once when the GL
+// objects are made, and a frame only uploads vertices and draws. The glyph atlas is uploaded
+// as one 8-bit channel (no RGBA copy).
+#pragma once
+
+#include <cstdint>
+
+struct ImDrawData;
+struct ImFontAtlas;
+
+namespace sandik::web {
+
+class GlRenderer {
+ public:
+  // Program, buffers and fixed state on the current context. Shaders compile in the GPU
+  // process meanwhile; the first render() waits for them (and reports a failure once).
+  void create();
+  // The current context's objects go (nothing to do on a lost context: they are gone already).
+  void destroy();
+  // The context was lost: the objects are gone; create() again once it is restored.
+  void forget() { *this = GlRenderer(); }
+  bool ready() const { return program_ != 0; }
+
+  // The atlas's alpha pixels as this context's texture (again after the atlas was redrawn).
+  void upload_fonts(const ImFontAtlas& atlas);
+  std::uintptr_t font_texture() const { return texture_; }
+
+  // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.
+  void render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb);
+
+ private:
+  unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
+  int transform_ = -1;            // the vec4 uniform: scale x, y, offset x, y
+  bool checked_ = false, ok_ = false;  // link status, asked on the first render
+  long vbo_size_ = 0, ibo_size_ = 0;
+  int view_w_ = 0, view_h_ = 0;
+};
+
+}  // namespace sandik::web
