@@ -1,8 +1,12 @@
 // The strict JSON reader: RFC 8259 syntax, values, limits, paths in messages.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "core/json.h"
 
@@ -60,6 +64,35 @@ TEST_CASE("json") {
     CHECK_FALSE(accepts("+1"));
     CHECK_FALSE(accepts("1e"));
     CHECK_FALSE(accepts("1e999"));
+  }
+  SUBCASE("decimals read exactly as strtod reads them (the fast path and the slow one)") {
+    std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    const auto next = [&seed] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; };
+    std::vector<std::string> texts = {"51.15", "0.0012", "-0.0", "0.0", "100.5", "9007199254740993.0", "1234567890123456.7",
+                                      "0.1e-22", "1e22", "1e23", "4.35e-7", "-7.5E+3", "00.5e0", "2.2250738585072014e-308"};
+    for (int i = 0; i < 20000; ++i) {
+      const std::uint64_t r = next();
+      std::string t = std::to_string(r % 100000000000000000ULL);
+      const std::size_t dot = 1 + (next() % t.size());
+      if (dot < t.size()) t.insert(dot, ".");
+      else t += ".0";
+      if (next() % 3 == 0) t += "e" + std::to_string(static_cast<int>(next() % 60) - 30);
+      if (next() % 2) t = "-" + t;
+      texts.push_back(t);
+    }
+    int differ = 0;
+    for (const std::string& t : texts) {
+      const auto d = read(t);
+      if (t == "00.5e0") {
+        CHECK_FALSE(d.ok());
+        continue;
+      }
+      REQUIRE_MESSAGE(d.ok(), t);
+      const double want = std::strtod(t.c_str(), nullptr);
+      const double got = d.root->number();
+      if (std::memcmp(&want, &got, sizeof want) != 0) ++differ;
+    }
+    CHECK(differ == 0);
   }
   SUBCASE("what JSON is not") {
     for (const char* bad : {"", " ", "{", "[1,]", "{\"a\":1,}", "{'a':1}", "[1 2]", "// c\n1", "NaN", "-Infinity",

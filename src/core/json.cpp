@@ -227,6 +227,46 @@ class Reader {
 
   static bool digit(char c) { return c >= '0' && c <= '9'; }
 
+  // Clinger's fast path for [start, p_), an already checked decimal: when its digits make an
+  // integer below 2^53 and the power of ten is at most 22, both are exact doubles and one
+  // multiplication or division rounds as strtod does. Shares like 51.15 take this path.
+  bool fast_decimal(const char* start, bool negative, Value& out) const {
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::uint64_t m = 0;
+    int exp10 = 0, digits = 0;
+    bool fraction = false;
+    const char* c = start + (negative ? 1 : 0);
+    for (; c < p_ && *c != 'e' && *c != 'E'; ++c) {
+      if (*c == '.') {
+        fraction = true;
+        continue;
+      }
+      if (m == 0 && *c == '0') {  // leading zeros add no digits
+        if (fraction) --exp10;
+        continue;
+      }
+      if (++digits > 16) return false;
+      m = m * 10 + static_cast<std::uint64_t>(*c - '0');
+      if (fraction) --exp10;
+    }
+    if (c < p_) {  // the exponent
+      ++c;
+      const bool minus = *c == '-';
+      if (*c == '+' || *c == '-') ++c;
+      int e = 0;
+      for (; c < p_; ++c)
+        if ((e = e * 10 + (*c - '0')) > 400) return false;
+      exp10 += minus ? -e : e;
+    }
+    if (m >= (std::uint64_t{1} << 53) || exp10 < -22 || exp10 > 22) return false;
+    double f = static_cast<double>(m);
+    f = exp10 < 0 ? f / kPow10[-exp10] : f * kPow10[exp10];
+    out.type_ = Value::Type::Float;
+    out.f_ = negative ? -f : f;
+    return true;
+  }
+
   bool number(Value& out, const Path& at) {
     const char* start = p_;
     const bool negative = *p_ == '-';
@@ -272,6 +312,7 @@ class Reader {
         return true;
       }
     }
+    if (!integer && fast_decimal(start, negative, out)) return true;
     char buf[64];
     std::string big;
     const std::size_t len = static_cast<std::size_t>(p_ - start);

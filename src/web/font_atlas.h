@@ -1,10 +1,11 @@
 // sandik web platform — the widget's text in the browser's own fonts.
 //
-// Glyphs are measured and drawn by a 2D canvas (platform_lib.js: the browser's text renderer,
-// its fonts and its fallback for any mark), packed into one ImGui font atlas per device pixel
-// ratio and font family, and shared by every widget on the page: no font file is downloaded,
-// no TrueType rasterizer is compiled into the wasm (this builder stands in for ImGui's
-// stb_truetype one), and the atlas is drawn once however many widgets a page has.
+// Glyphs are measured, packed and drawn by a 2D canvas (loader.js, glyphAtlas: the browser's
+// text renderer, its fonts and its fallback for any mark) into one ImGui font atlas per device
+// pixel ratio, shared by every widget on the page: no font file is downloaded, no TrueType
+// rasterizer is compiled into the wasm (this builder stands in for ImGui's stb_truetype one),
+// and the atlas is drawn once however many widgets a page has. The loader draws the first one
+// while the wasm is still on its way.
 #pragma once
 
 #include <string>
@@ -17,10 +18,15 @@ struct ImFontAtlas;
 namespace sandik::web {
 
 struct FontSet {
-  ImFontAtlas* atlas = nullptr;  // its alpha pixels stay in memory: each WebGL context uploads them
+  // The glyphs' pixels stay in the loader's canvas `canvas` (rows 0 to glyph_height); the atlas's
+  // own alpha pixels hold ImGui's white pixel and line textures below them. Each WebGL context
+  // uploads both (gl_renderer.h).
+  ImFontAtlas* atlas = nullptr;
+  int canvas = 0;
+  int glyph_height = 0;
   ui::Fonts fonts;               // body, small, strong, title, figure at `dpr`
   float dpr = 1;
-  std::size_t glyphs = 0;        // code points drawn
+  std::size_t extras = 0;        // code points drawn beyond the loader's base set
   unsigned generation = 0;       // bumped when the atlas is drawn again with more glyphs
 };
 

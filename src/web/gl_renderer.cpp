@@ -7,6 +7,9 @@
 
 #include "imgui.h"
 
+// platform_lib.js: the loader's glyph canvas into the bound texture at (0, 0).
+extern "C" void sandik_js_upload_glyphs(int canvas);
+
 namespace sandik::web {
 namespace {
 
@@ -88,7 +91,7 @@ void GlRenderer::destroy() {
   forget();
 }
 
-void GlRenderer::upload_fonts(const ImFontAtlas& atlas) {
+void GlRenderer::upload_fonts(const ImFontAtlas& atlas, int glyph_canvas) {
   if (!texture_) {
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -99,6 +102,7 @@ void GlRenderer::upload_fonts(const ImFontAtlas& atlas) {
   }
   glBindTexture(GL_TEXTURE_2D, texture_);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE, atlas.TexPixelsAlpha8);
+  if (glyph_canvas) sandik_js_upload_glyphs(glyph_canvas);
 }
 
 void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb) {

@@ -4,7 +4,7 @@
 // renderer sharing somebody else's context must (ImGui's OpenGL3 backend asks the context for
 // ~20 values per frame, each a round trip to the GPU process): state is set once when the GL
 // objects are made, and a frame only uploads vertices and draws. The glyph atlas is uploaded
-// as one 8-bit channel (no RGBA copy).
+// as one 8-bit channel (no RGBA copy), its glyphs straight from the canvas the browser drew them on.
 #pragma once
 
 #include <cstdint>
@@ -25,8 +25,9 @@ class GlRenderer {
   void forget() { *this = GlRenderer(); }
   bool ready() const { return program_ != 0; }
 
-  // The atlas's alpha pixels as this context's texture (again after the atlas was redrawn).
-  void upload_fonts(const ImFontAtlas& atlas);
+  // The atlas as this context's texture (again after it was drawn with more glyphs): its own
+  // alpha pixels, then the loader's glyph canvas `glyph_canvas` over the top rows.
+  void upload_fonts(const ImFontAtlas& atlas, int glyph_canvas);
   std::uintptr_t font_texture() const { return texture_; }
 
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.

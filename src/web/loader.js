@@ -15,22 +15,169 @@ var SANDIK_VERSION = '0.1.0';
 var scriptSrc = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || '';
 var baseUrl = scriptSrc ? scriptSrc.slice(0, scriptSrc.lastIndexOf('/') + 1) : '';
 
-var corePromise = null;
+var corePromise = null, coreReady = false;
 function loadCore() {
   if (!corePromise) {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('sandik:start');
     corePromise = createSandikCore({
       locateFile: function (file) { return baseUrl + file.replace('sandik-core', 'sandik'); },
-      sandikCanvas: function (id) { var w = widgets[id]; return w ? w.canvas : null; },
+      sandikWebGL: function (id) { var w = widgets[id]; return w ? w.webgl() : null; },
+      sandikGlyphAtlas: glyphAtlas,
       print: function () {},
       printErr: function (text) { console.warn('sandik:', text); }
     });
+    corePromise.then(function () { coreReady = true; }, function () {});
   }
   return corePromise;
 }
 
 var widgets = {};
 var nextId = 1;
+
+// ---- The widget's text, in the reader's own fonts ----
+// A 2D canvas measures every glyph, packs it and draws it into one atlas per device pixel
+// ratio; src/web/font_atlas.cpp makes ImGui's fonts of it (no font file, no rasterizer in the
+// wasm). The first atlas is begun while the wasm is still on its way.
+var GLYPH_SPEC = {
+  family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  // [CSS px, weight]: body, small, strong, title, figure (ui::Fonts, in font_atlas.cpp's order).
+  faces: [[15, 400], [13, 400], [15, 700], [22, 700], [20, 700]],
+  linePerEm: 1.362  // ImGui sizes a font by its line, CSS by its em: Noto Sans's own ratio
+};
+// The base set: ASCII, the Turkish letters (Ç Ğ İ Ö Ş Ü, â î û), the marks the widget's own
+// words use (± · « » ° – — ‘ ’ “ ” • … ‹ › → − ▲ ▼). Any other letter a feed names is drawn
+// when that feed arrives.
+var BASE_GLYPHS = (function () {
+  var cps = [];
+  for (var c = 0x20; c < 0x7F; c++) cps.push(c);
+  return cps.concat([0xA0, 0xAB, 0xB0, 0xB1, 0xB7, 0xBB, 0xC2, 0xC7, 0xCE, 0xD6, 0xDB, 0xDC, 0xE2, 0xE7, 0xEE, 0xF6,
+    0xFB, 0xFC, 0x11E, 0x11F, 0x130, 0x131, 0x15E, 0x15F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2026, 0x2039, 0x203A, 0x2192, 0x2212, 0x25B2, 0x25BC]);
+})();
+
+// Measures, packs and draws the atlas of `spec` (GLYPH_SPEC with dpr and code points) on the 2D
+// context `ctx`, in steps: step() does the next one and says whether more are left. Then
+// `result` is {width, height, faces, glyphs, table, canvas}: per face its line height and
+// baseline, per glyph its face, code point, place in the atlas (x, y, w, h), bitmap offset from
+// the pen at the top of the line (x0, y0) and advance, all in device pixels; `canvas` holds the
+// glyphs in white, their coverage in alpha, and goes to each WebGL context's texture as it is
+// (never read back here).
+function glyphAtlasJob(spec, ctx) {
+  var dpr = spec.dpr, cps = spec.codepoints, n = cps.length, PAD = 1;  // PAD: clear pixels around each glyph
+  var steps = [], job = {result: null};
+  var font = function (px, weight) { return weight + ' ' + px.toFixed(2) + 'px ' + spec.family; };
+  // Each weight is measured once, at its largest size; outlines scale, so the other sizes take
+  // the same metrics scaled (with a pixel more of room around each bitmap).
+  var measured = {};
+  spec.faces.forEach(function (f) {
+    var m = measured[f[1]] || (measured[f[1]] = {px: 0});
+    m.px = Math.max(m.px, f[0] * dpr);
+  });
+  Object.keys(measured).forEach(function (weight) {
+    steps.push(function () {
+      var m = measured[weight], t;
+      ctx.font = font(m.px, weight);
+      m.metrics = new Float32Array(n * 5);
+      for (var i = 0; i < n; i++) {
+        t = ctx.measureText(String.fromCodePoint(cps[i]));
+        m.metrics.set([t.width, t.actualBoundingBoxLeft, t.actualBoundingBoxRight, t.actualBoundingBoxAscent, t.actualBoundingBoxDescent], i * 5);
+      }
+      t = ctx.measureText('Hg');
+      m.ascent = t.fontBoundingBoxAscent != null ? t.fontBoundingBoxAscent : m.px * 0.93;
+      m.descent = t.fontBoundingBoxDescent != null ? t.fontBoundingBoxDescent : m.px * 0.24;
+    });
+  });
+  var faces = [], glyphs = [], order, width = 256, height;
+  steps.push(function () {
+    var area = 0;
+    spec.faces.forEach(function (f, face) {
+      var m = measured[f[1]], k = f[0] * dpr / m.px, more = k < 1 ? 1 : 0;
+      var line = Math.round(f[0] * spec.linePerEm * dpr);
+      var baseline = Math.round((line - k * (m.ascent + m.descent)) * 0.5 + k * m.ascent);
+      faces.push(line, baseline);
+      for (var i = 0; i < n; i++) {
+        var q = m.metrics.subarray(i * 5, i * 5 + 5);  // advance, left, right, ascent, descent
+        var g = {face: face, cp: cps[i], x: 0, y: 0, w: 0, h: 0, x0: 0, y0: 0, advance: k * q[0], ox: 0, oy: 0};
+        if (q[1] + q[2] > 0 && q[3] + q[4] > 0) {
+          var left = Math.ceil(k * q[1]) + more, right = Math.ceil(k * q[2]) + more;
+          var up = Math.ceil(k * q[3]) + more, down = Math.ceil(k * q[4]) + more;
+          g.w = left + right + 2 * PAD;
+          g.h = up + down + 2 * PAD;
+          g.x0 = -left - PAD;
+          g.y0 = baseline - up - PAD;
+          g.ox = left + PAD;  // where the glyph's origin falls inside its bitmap
+          g.oy = up + PAD;
+          area += g.w * g.h;
+        }
+        glyphs.push(g);
+      }
+    });
+    // Shelves, tallest first, in a texture a little wider than tall (ImGui's own rects go below).
+    while (width * width < area * 1.25 && width < 4096) width *= 2;
+    order = glyphs.filter(function (g) { return g.w > 0; }).sort(function (a, b) { return a.h !== b.h ? b.h - a.h : b.w - a.w; });
+    var x = 0, y = 0, shelf = 0;
+    order.forEach(function (g) {
+      if (x + g.w > width) { x = 0; y += shelf; shelf = 0; }
+      g.x = x;
+      g.y = y;
+      x += g.w;
+      shelf = Math.max(shelf, g.h);
+    });
+    height = Math.max(1, y + shelf);
+    ctx.canvas.width = width;  // (cleared)
+    ctx.canvas.height = height;
+  });
+  spec.faces.forEach(function (f, face) {
+    steps.push(function () {
+      ctx.fillStyle = '#fff';
+      ctx.textBaseline = 'alphabetic';
+      ctx.textAlign = 'left';
+      ctx.font = font(f[0] * dpr, f[1]);
+      order.forEach(function (g) { if (g.face === face) ctx.fillText(String.fromCodePoint(g.cp), g.x + g.ox, g.y + g.oy); });
+    });
+  });
+  steps.push(function () {
+    var table = new Float32Array(faces.length + glyphs.length * 9);
+    table.set(faces);
+    glyphs.forEach(function (g, j) { table.set([g.face, g.cp, g.x, g.y, g.w, g.h, g.x0, g.y0, g.advance], faces.length + j * 9); });
+    job.result = {width: width, height: height, faces: spec.faces.length, glyphs: glyphs.length, table: table, canvas: ctx.canvas};
+  });
+  job.step = function () {
+    if (steps.length) steps.shift()();
+    return steps.length > 0;
+  };
+  return job;
+}
+
+function glyphSpec(dpr, extra) {
+  return {family: GLYPH_SPEC.family, faces: GLYPH_SPEC.faces, linePerEm: GLYPH_SPEC.linePerEm, dpr: dpr,
+          codepoints: BASE_GLYPHS.concat(extra)};
+}
+function glyphCanvas() { return document.createElement('canvas').getContext('2d', {willReadFrequently: true}); }
+function glyphAtlasKey(dpr, extra) { return Math.fround(dpr) + '|' + extra.join(','); }
+
+// Atlases begun before the wasm asked for them, by DPR and extra code points.
+var atlases = {};
+
+// The atlas at `dpr` with the base glyphs and `extra` code points, now (font_atlas.cpp asks):
+// the one begun early, finished here if need be, or a new one.
+function glyphAtlas(dpr, extra) {
+  extra = extra.filter(function (c) { return BASE_GLYPHS.indexOf(c) < 0; }).sort(function (a, b) { return a - b; });
+  var key = glyphAtlasKey(dpr, extra), job = atlases[key] || glyphAtlasJob(glyphSpec(dpr, extra), glyphCanvas());
+  delete atlases[key];  // the wasm keeps its own copy
+  while (job.step()) {}
+  return job.result;
+}
+
+// Begins the atlas for `dpr` while the wasm is on its way, a step (~10–40 ms) per task, so its
+// download and compilation go on in between.
+function beginGlyphAtlas(dpr) {
+  var key = glyphAtlasKey(dpr, []);
+  if (atlases[key] || beginGlyphAtlas[key]) return;
+  beginGlyphAtlas[key] = true;  // once a page
+  var job = atlases[key] = glyphAtlasJob(glyphSpec(dpr, []), glyphCanvas());
+  setTimeout(function next() { if (atlases[key] === job && job.step()) setTimeout(next, 0); }, 0);
+}
 
 var STYLE = [
   ':host{display:block;position:relative;contain:layout paint;}',
@@ -126,7 +273,34 @@ function Widget(el, given) {
   loadCore().then(function (core) { self.start(core); }, function (err) {
     self.fail('wasm', String(err && err.message || err));
   });
+  if (!coreReady && this.nearScreen()) setTimeout(function () { self.early(); }, 0);
 }
+
+Widget.prototype.nearScreen = function () {
+  var r = this.el.getBoundingClientRect();
+  return r.bottom > -200 && r.top < (window.innerHeight || 800) + 200;
+};
+
+// While the wasm is on its way, the main thread is free: a widget on screen makes its WebGL
+// context then, and the glyph atlas for this screen's DPR is begun.
+Widget.prototype.early = function () {
+  if (!this.alive || this.core || coreReady) return;
+  this.webgl();
+  beginGlyphAtlas(window.devicePixelRatio || 1);
+};
+
+// The canvas's WebGL2 context, made once: opaque, no depth, stencil or antialiasing (ImGui's
+// own), low power; null without WebGL2 (platform_lib.js registers it with Emscripten's GL).
+Widget.prototype.webgl = function () {
+  if (this.ctx === undefined) {
+    this.sizeCanvas();  // before the context: resizing its drawing buffer later costs as much again
+    try {
+      this.ctx = this.canvas.getContext('webgl2', {alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power', failIfMajorPerformanceCaveat: false});
+    } catch (e) { this.ctx = null; }
+  }
+  return this.ctx;
+};
 
 Widget.prototype.build = function () {
   var el = this.el;
@@ -150,6 +324,7 @@ Widget.prototype.build = function () {
                full: wide ? 1400 : 700}[this.options.view] || 500;
   }
   frame.style.setProperty('--sandik-reserve', reserve + 'px');
+  this.reserve = reserve;
   var canvas = document.createElement('canvas');
   // Screen readers read the mirror (.sandik-sr); the canvas is for eyes and the keyboard.
   canvas.setAttribute('role', 'img');
@@ -217,8 +392,7 @@ Widget.prototype.start = function (core) {
   var self = this;
   // Widgets on screen first: the others read their feed when the page is idle, so the one the
   // reader sees draws sooner.
-  var r = this.el.getBoundingClientRect();
-  this.inView = r.bottom > -200 && r.top < (window.innerHeight || 800) + 200;
+  this.inView = this.nearScreen();
   var go = function () { if (self.alive) self.update().then(function () { self.poll(); }); };
   if (this.inView) {
     go();
@@ -353,8 +527,7 @@ Widget.prototype.attach = function () {
       return;
     }
     this.attached = true;
-    var ctx = this.canvas.getContext('webgl2');
-    this.loseExt = ctx && ctx.getExtension('WEBGL_lose_context');
+    this.loseExt = this.webgl().getExtension('WEBGL_lose_context');
   }
   live = live.filter(function (w) { return w !== this; }, this);
   live.push(this);
@@ -421,15 +594,22 @@ Widget.prototype.watchDpr = function () {
 
 Widget.prototype.resize = function () {
   if (!this.core || !this.alive) return;
+  var size = this.sizeCanvas();
+  this.core._sandik_set_size(this.id, size[0], size[1], size[2]);
+  this.schedule();
+};
+
+// The canvas's backing store: the container's width and the content's height (the space held
+// until it is laid out) at the device pixel ratio. Returns [width, height, dpr].
+Widget.prototype.sizeCanvas = function () {
   var dpr = window.devicePixelRatio || 1;
   var w = Math.max(1, this.el.clientWidth - 2);  // inside the 1px frame border
-  var h = this.cssHeight || parseInt(this.options.height, 10) || 1;
+  var h = this.cssHeight || parseInt(this.options.height, 10) || this.reserve;
   var fw = Math.round(w * dpr), fh = Math.round(h * dpr);
   if (this.canvas.width !== fw) this.canvas.width = fw;
   if (this.canvas.height !== fh) this.canvas.height = fh;
   this.canvas.style.height = h + 'px';
-  this.core._sandik_set_size(this.id, fw, fh, dpr);
-  this.schedule();
+  return [fw, fh, dpr];
 };
 
 Widget.prototype.schedule = function () {
@@ -440,24 +620,31 @@ Widget.prototype.schedule = function () {
   this.raf = requestAnimationFrame(function (t) {
     self.raf = 0;
     if (!self.alive) return;
-    var more = self.core._sandik_frame(self.id, t);
-    if (self.hasData && !self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
+    // The first results are laid out once without drawing, so the first frame drawn has the
+    // canvas at their height.
+    if (!self.cssHeight) {
+      self.core._sandik_frame(self.id, t, 0);
+      self.fitHeight();
+    }
+    var more = self.core._sandik_frame(self.id, t, 1);
+    if (!self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
       self.firstDrawn = true;
       if (performance.mark) performance.mark('sandik:first-draw');
     }
     self.syncMirror();
-    var want = Math.ceil(self.core._sandik_content_height(self.id));
-    var fixed = parseInt(self.options.height, 10) || 0;
-    if (self.hasData && !fixed && want > 0 && want !== self.cssHeight) {
-      self.cssHeight = want;
-      self.frame.style.setProperty('--sandik-reserve', '0px');  // the content's own height from now on
-      self.resize();
-    } else if (fixed && self.cssHeight !== fixed) {
-      self.cssHeight = fixed;
-      self.resize();
-    }
-    if (more) self.schedule();
+    if (self.fitHeight() || more) self.schedule();
   });
+};
+
+// The canvas follows the content's height (or data-height). Says whether it changed.
+Widget.prototype.fitHeight = function () {
+  var fixed = parseInt(this.options.height, 10) || 0;
+  var want = fixed || Math.ceil(this.core._sandik_content_height(this.id));
+  if (want <= 0 || want === this.cssHeight) return false;
+  this.cssHeight = want;
+  if (!fixed) this.frame.style.setProperty('--sandik-reserve', '0px');  // the content's own height from now on
+  this.resize();
+  return true;
 };
 
 // FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
@@ -593,8 +780,8 @@ Widget.prototype.update = function () {
     self.announce();
     self.clearNotice();
     self.checkStale();
-    self.syncMirror();
-    self.schedule();
+    if (self.gl) self.schedule();  // the mirror follows the frame (the reader sees results first)
+    else self.syncMirror();
     emit(self, 'sandik:update', {warnings: result.problems});
     return true;
   }).catch(function (err) {

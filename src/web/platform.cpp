@@ -106,7 +106,7 @@ void ensure_device(Instance& in) {
   // when the widget moved to a screen of another DPR, or the atlas was drawn with more glyphs.
   const sandik::web::FontSet& fonts = *in.fonts;
   if (in.uploaded != &fonts || in.uploaded_generation != fonts.generation) {
-    in.renderer.upload_fonts(*fonts.atlas);
+    in.renderer.upload_fonts(*fonts.atlas, fonts.canvas);
     in.uploaded = &fonts;
     in.uploaded_generation = fonts.generation;
   }
@@ -156,7 +156,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_create(int id) {
   return 1;
 }
 
-// A WebGL2 context on the widget's canvas (the loader registered it: Module.sandikCanvas(id)).
+// The WebGL2 context of the widget's canvas (the loader makes it: Module.sandikWebGL(id)), registered.
 // Returns 1 with one, 0 without: the loader then shows the accessible mirror as the results table.
 EMSCRIPTEN_KEEPALIVE int sandik_attach(int id) {
   Instance* in = find(id);
@@ -359,13 +359,14 @@ EMSCRIPTEN_KEEPALIVE int sandik_mirror_version(int id) {
   return in ? static_cast<int>(in->widget.mirror_version()) : 0;
 }
 
-// Draws one frame. Returns 1 when another frame is needed (pending input, layout settling).
-EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms) {
+// Lays out and draws one frame (`draw` 0: lays out only, e.g. to learn the content's height).
+// Returns 1 when another frame is needed (pending input, layout settling).
+EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   Instance* in = find(id);
   if (!in || !in->imgui || in->fb_w <= 0 || in->fb_h <= 0) return 0;
   // Without a WebGL context (not yet near the screen) the frame lays out only: its height and
   // regions are right by the time the widget scrolls into view.
-  const bool drawn = make_current(*in);
+  const bool drawn = draw && make_current(*in);
   if (!drawn) ImGui::SetCurrentContext(in->imgui);
   use_fonts(*in);
   if (drawn) ensure_device(*in);
