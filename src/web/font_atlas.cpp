@@ -24,7 +24,7 @@ extern "C" void sandik_js_release_glyphs(int canvas);
 namespace sandik::web {
 namespace {
 
-// The faces in the order loader.js draws them (GLYPH_FACES).
+// The faces in the order loader.js draws them (GLYPH_SPEC.faces).
 constexpr ImFont* ui::Fonts::*kSlots[] = {&ui::Fonts::body, &ui::Fonts::small, &ui::Fonts::strong, &ui::Fonts::title,
                                           &ui::Fonts::figure};
 constexpr int kFaces = static_cast<int>(sizeof kSlots / sizeof kSlots[0]);
@@ -46,13 +46,13 @@ void build(FontSet& set) {
   const int width = head[0], glyph_height = head[1], faces = head[2], count = head[3];
   if (set.canvas) sandik_js_release_glyphs(set.canvas);
   set.canvas = head[4];
-  set.glyph_height = glyph_height;
   std::vector<float> table(static_cast<std::size_t>(faces) * 2 + static_cast<std::size_t>(count) * 9);
   std::memcpy(table.data(), block + sizeof head, table.size() * sizeof(float));
   std::free(block);
 
   for (int f = 0; f < kFaces; ++f) {
-    const float line = f < faces ? table[static_cast<std::size_t>(f) * 2] : 16, baseline = f < faces ? table[static_cast<std::size_t>(f) * 2 + 1] : 12;
+    const std::size_t at = static_cast<std::size_t>(f) * 2;
+    const float line = f < faces ? table[at] : 16, baseline = f < faces ? table[at + 1] : 12;
     ImFont* font = IM_NEW(ImFont)();
     font->FontSize = line;
     font->ContainerAtlas = &atlas;

@@ -18,12 +18,11 @@ struct ImFontAtlas;
 namespace sandik::web {
 
 struct FontSet {
-  // The glyphs' pixels stay in the loader's canvas `canvas` (rows 0 to glyph_height); the atlas's
-  // own alpha pixels hold ImGui's white pixel and line textures below them. Each WebGL context
-  // uploads both (gl_renderer.h).
+  // The glyphs' pixels stay in the loader's canvas number `canvas` (the atlas's top rows); the
+  // atlas's own alpha pixels hold ImGui's white pixel and line textures below them. Each WebGL
+  // context uploads both (gl_renderer.h).
   ImFontAtlas* atlas = nullptr;
   int canvas = 0;
-  int glyph_height = 0;
   ui::Fonts fonts;               // body, small, strong, title, figure at `dpr`
   float dpr = 1;
   std::size_t extras = 0;        // code points drawn beyond the loader's base set

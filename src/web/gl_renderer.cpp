@@ -101,7 +101,8 @@ void GlRenderer::upload_fonts(const ImFontAtlas& atlas, int glyph_canvas) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
   glBindTexture(GL_TEXTURE_2D, texture_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE, atlas.TexPixelsAlpha8);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+               atlas.TexPixelsAlpha8);
   if (glyph_canvas) sandik_js_upload_glyphs(glyph_canvas);
 }
 
@@ -149,7 +150,8 @@ void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_
                 static_cast<int>(clip.z - clip.x), static_cast<int>(clip.w - clip.y));
       const auto texture = reinterpret_cast<std::uintptr_t>(cmd.GetTexID());
       if (texture != bound) glBindTexture(GL_TEXTURE_2D, static_cast<unsigned>(bound = texture));
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
     }
   }

@@ -35,7 +35,7 @@ class GlRenderer {
 
  private:
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
-  int transform_ = -1;            // the vec4 uniform: scale x, y, offset x, y
+  int transform_ = -1;                 // the vec4 uniform: scale x, y, offset x, y
   bool checked_ = false, ok_ = false;  // link status, asked on the first render
   long vbo_size_ = 0, ibo_size_ = 0;
   int view_w_ = 0, view_h_ = 0;

@@ -159,8 +159,8 @@ function glyphSpec(dpr, extra) {
 function glyphCanvas() { return document.createElement('canvas').getContext('2d', {willReadFrequently: true}); }
 function glyphAtlasKey(dpr, extra) { return Math.fround(dpr) + '|' + extra.join(','); }
 
-// Atlases begun before the wasm asked for them, by DPR and extra code points.
-var atlases = {};
+// Atlases begun before the wasm asked for them, by DPR and extra code points; the keys ever begun.
+var atlases = {}, atlasesBegun = {};
 
 // The atlas at `dpr` with the base glyphs and `extra` code points, now (font_atlas.cpp asks):
 // the one begun early, finished here if need be, or a new one.
@@ -176,8 +176,8 @@ function glyphAtlas(dpr, extra) {
 // download and compilation go on in between.
 function beginGlyphAtlas(dpr) {
   var key = glyphAtlasKey(dpr, []);
-  if (atlases[key] || beginGlyphAtlas[key]) return;
-  beginGlyphAtlas[key] = true;  // once a page
+  if (atlasesBegun[key]) return;  // (once a page)
+  atlasesBegun[key] = true;
   var job = atlases[key] = glyphAtlasJob(glyphSpec(dpr, []), glyphCanvas());
   setTimeout(function next() { if (atlases[key] === job && job.step()) setTimeout(next, 0); }, 0);
 }
@@ -335,6 +335,7 @@ Widget.prototype.build = function () {
     ? 'Results chart: arrow keys move, Enter opens; the same results follow as text and tables.'
     : 'Sonuç grafiği: ok tuşlarıyla gezinin, Enter ile açın; aynı sonuçlar metin ve tablo olarak da var.');
   canvas.tabIndex = 0;
+  canvas.style.visibility = 'hidden';  // until its first frame: a WebGL canvas not yet drawn is black
   var notice = document.createElement('div');
   notice.className = 'notice';
   notice.setAttribute('role', 'status');
@@ -632,6 +633,7 @@ Widget.prototype.schedule = function () {
     var more = self.core._sandik_frame(self.id, t, 1);
     if (!self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
       self.firstDrawn = true;
+      self.canvas.style.visibility = '';
       if (performance.mark) performance.mark('sandik:first-draw');
     }
     self.syncMirror();

@@ -246,3 +246,42 @@ test('no layout shift: space is held from the first paint until the results come
     await context.close();
   }
 });
+
+test('while the feed is on its way: the held space is the widget\'s background, not an undrawn (black) canvas', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
+  try {
+    await page.route('**/slow.json', async (route) => { await held; await route.fulfill({ status: 200, contentType: 'application/json', body: FEED }); });
+    await page.goto(server.url + 'feeds/istanbul-2024.json');
+    await page.setContent(`<!doctype html><html lang="tr"><head><title>Test</title></head><body style="margin:0;background:#fff">` +
+      `<div id="w" data-sandik-feed="${server.url}slow.json" data-race="ibb"></div><script src="${server.url}dist/sandik.js"></script></body></html>`);
+    // The wasm is ready, the context made and the glyphs drawn; the feed has not come.
+    await page.waitForFunction(() => performance.getEntriesByName('sandik:wasm-ready').length);
+    await page.waitForTimeout(500);
+    const shot = async () => page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      c.getContext('2d').drawImage(img, 0, 0);
+      const d = c.getContext('2d').getImageData(0, 0, img.width, img.height).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 120) dark++;
+      return { dark: dark / (d.length / 4), height: img.height };
+    }, (await page.locator('#w').screenshot()).toString('base64'));
+    const waiting = await shot();
+    assert.ok(waiting.height >= 500, `the space is held while waiting (${waiting.height} px)`);
+    assert.ok(waiting.dark < 0.01, `no black box while waiting: ${(waiting.dark * 100).toFixed(1)} % dark pixels`);
+    release();
+    await waitForWidget(page, '#w');
+    const drawn = await canvasStats(page, [0xe30a17], { selector: '#w' });
+    assert.ok(drawn.counts[0] > 1000, 'then the results: İmamoğlu\'s bar in CHP red');
+    assert.deepEqual(errors, []);
+  } finally {
+    release();
+    await context.close();
+  }
+});
