@@ -276,7 +276,25 @@ function Widget(el, given) {
   loadCore().then(function (core) { self.start(core); }, function (err) {
     self.fail('wasm', String(err && err.message || err));
   });
-  if (!coreReady && this.nearScreen()) setTimeout(function () { self.early(); }, 0);
+  if (!coreReady && lead === null && this.nearScreen()) {
+    lead = this;
+    setTimeout(leadSettled, 2000);  // (whatever happens to it)
+    setTimeout(function () { self.early(); }, 0);
+  }
+}
+
+// The first widget on screen goes first: its context, glyphs and results before any other
+// widget's, so the reader sees results as soon as they can be drawn; the others on screen
+// follow once it has drawn, failed or gone.
+var lead = null, afterLeadQueue = [];
+function leadSettled() {
+  if (lead === true) return;
+  lead = true;
+  afterLeadQueue.splice(0).forEach(function (f) { f(); });
+}
+function afterLead(w, f) {
+  if (lead === null || lead === true || lead === w) f();
+  else afterLeadQueue.push(f);
 }
 
 Widget.prototype.nearScreen = function () {
@@ -393,20 +411,24 @@ Widget.prototype.start = function (core) {
   this.pushOptions();
   this.listen();
   this.resize();
-  var self = this;
   // Widgets on screen first: the others read their feed when the page is idle, so the one the
   // reader sees draws sooner.
   this.inView = this.nearScreen();
   var go = function () { if (self.alive) self.update().then(function () { self.poll(); }); };
   if (this.inView) {
-    go();
-    // While the feed is on its way: the WebGL context, shaders and glyphs, so the first frame
-    // with results is only a frame.
-    this.attach();
-    if (this.attached && !this.hasData) core._sandik_prepare(this.id);
+    afterLead(this, function () {
+      if (!self.alive) return;
+      go();
+      // While the feed is on its way: the WebGL context, shaders and glyphs, so the first frame
+      // with results is only a frame.
+      self.attach();
+      if (self.attached && !self.hasData) core._sandik_prepare(self.id);
+    });
+  } else {
+    if (lead === this) leadSettled();  // (scrolled away before the wasm came)
+    if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 1500});
+    else setTimeout(go, 300);
   }
-  else if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 1500});
-  else setTimeout(go, 300);
   this.minuteTimer = setInterval(function () { self.checkStale(); }, 60000);  // the label stays true
 };
 
@@ -634,6 +656,7 @@ Widget.prototype.schedule = function () {
     if (!self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
       self.firstDrawn = true;
       self.canvas.style.visibility = '';
+      if (lead === self) leadSettled();
       if (performance.mark) performance.mark('sandik:first-draw');
     }
     self.syncMirror();
@@ -864,6 +887,7 @@ Widget.prototype.checkStale = function () {
 
 // A notice in the widget and its mirror; the last good results stay.
 Widget.prototype.fail = function (kind, message, problems) {
+  if (lead === this) leadSettled();
   this.notice.textContent = message;
   this.notice.className = 'notice on';
   var srNotice = this.sr.querySelector('.sandik-notice');
@@ -969,6 +993,7 @@ Widget.prototype.set = function (options) {
 Widget.prototype.destroy = function () {
   if (!this.alive) return;
   this.alive = false;
+  if (lead === this) leadSettled();
   if (this.raf) cancelAnimationFrame(this.raf);
   var c = this.canvas;
   (this.handlers || []).forEach(function (h) { c.removeEventListener(h[0], h[1], h[2]); });
