@@ -331,7 +331,7 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_feed_info(int id) {
   std::string leader = "null", reporting = "null";
   const sandik::ui::Model& m = in->widget.model();
   if (m.ready()) {
-    const sandik::Summary s = sandik::summarize(*m.tally, m.race->area);
+    const sandik::Summary s = m.area == m.race->area ? m.current : sandik::summarize(*m.tally, m.race->area);
     if (s.leader >= 0) leader = sandik::json::quote(f.contestant_name(*m.race, s.leader));
     if (s.reporting_pct) reporting = sandik::json::number_text(*s.reporting_pct);
   }
