@@ -319,6 +319,7 @@ Widget.prototype.webgl = function () {
       this.ctx = this.canvas.getContext('webgl2', {alpha: false, depth: false, stencil: false, antialias: false,
         premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power', failIfMajorPerformanceCaveat: false});
     } catch (e) { this.ctx = null; }
+    if (this.ctx && !this.firstDrawn) this.canvas.style.visibility = 'hidden';  // black until its first frame
   }
   return this.ctx;
 };
@@ -353,7 +354,6 @@ Widget.prototype.build = function () {
     ? 'Results chart: arrow keys move, Enter opens; the same results follow as text and tables.'
     : 'Sonuç grafiği: ok tuşlarıyla gezinin, Enter ile açın; aynı sonuçlar metin ve tablo olarak da var.');
   canvas.tabIndex = 0;
-  canvas.style.visibility = 'hidden';  // until its first frame: a WebGL canvas not yet drawn is black
   var notice = document.createElement('div');
   notice.className = 'notice';
   notice.setAttribute('role', 'status');
