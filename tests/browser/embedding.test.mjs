@@ -259,22 +259,10 @@ test('while the feed is on its way: the held space is the widget\'s background, 
     // The wasm is ready, the context made and the glyphs drawn; the feed has not come.
     await page.waitForFunction(() => performance.getEntriesByName('sandik:wasm-ready').length);
     await page.waitForTimeout(500);
-    const shot = async () => page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      c.getContext('2d').drawImage(img, 0, 0);
-      const d = c.getContext('2d').getImageData(0, 0, img.width, img.height).data;
-      let dark = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 120) dark++;
-      return { dark: dark / (d.length / 4), height: img.height };
-    }, (await page.locator('#w').screenshot()).toString('base64'));
-    const waiting = await shot();
+    const waiting = await canvasStats(page, [0x000000], { selector: '#w', tolerance: 40, whole: true });
+    const dark = waiting.counts[0] / (waiting.width * waiting.height);
     assert.ok(waiting.height >= 500, `the space is held while waiting (${waiting.height} px)`);
-    assert.ok(waiting.dark < 0.01, `no black box while waiting: ${(waiting.dark * 100).toFixed(1)} % dark pixels`);
+    assert.ok(dark < 0.01, `no black box while waiting: ${(dark * 100).toFixed(1)} % dark pixels`);
     release();
     await waitForWidget(page, '#w');
     const drawn = await canvasStats(page, [0xe30a17], { selector: '#w' });

@@ -70,8 +70,9 @@ export async function waitForWidget(page, selector = '[data-sandik-feed]') {
 
 // What is on the canvas as seen on screen (a screenshot, decoded and counted by the browser):
 // the number of distinct colours, and how many pixels lie within `tolerance` of each colour asked.
-export async function canvasStats(page, colors = [], { selector = '[data-sandik-feed]', tolerance = 24 } = {}) {
-  const png = await page.locator(selector).locator('canvas').screenshot();
+// `whole`: the whole element, not only its canvas.
+export async function canvasStats(page, colors = [], { selector = '[data-sandik-feed]', tolerance = 24, whole = false } = {}) {
+  const png = await (whole ? page.locator(selector) : page.locator(selector).locator('canvas')).screenshot();
   return page.evaluate(async ({ b64, colors, tolerance }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
