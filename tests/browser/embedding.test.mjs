@@ -273,3 +273,31 @@ test('while the feed is on its way: the held space is the widget\'s background, 
     await context.close();
   }
 });
+
+test('letters beyond the base glyphs are drawn when a feed names them', async () => {
+  // Two widgets, the same results; Murat Kurum is "Łukasz Őrsi" in one and "?ukasz ?rsi" in the
+  // other. Were Ł and Ő not drawn (the atlas drawn again with them, every context's texture
+  // uploaded again), ImGui would draw its fallback, "?", and the two canvases would match.
+  const named = (name) => {
+    const f = JSON.parse(FEED);
+    f.races.find((r) => r.id === 'ibb').candidates.find((c) => c.id === 'murat-kurum').name = name;
+    return JSON.stringify(f);
+  };
+  const { page, context, errors } = await pageWith(
+    `<div id="a" data-sandik-feed="${server.url}a.json" data-race="ibb" style="width:500px"></div>` +
+    `<div id="b" data-sandik-feed="${server.url}b.json" data-race="ibb" style="width:500px"></div>`,
+    { 'a.json': named('Łukasz Őrsi'), 'b.json': named('?ukasz ?rsi') }, { width: 520, height: 1400 });
+  try {
+    await waitForWidget(page, '#a');
+    await waitForWidget(page, '#b');
+    const shot = async (sel) => page.locator(sel).locator('canvas').screenshot();
+    const [a, b] = [await shot('#a'), await shot('#b')];
+    assert.ok(!a.equals(b), 'Ł and Ő drawn, not the fallback');
+    assert.match(await mirror(page, '#a'), /Łukasz Őrsi/);
+    const red = await canvasStats(page, [0xe30a17], { selector: '#b' });
+    assert.ok(red.counts[0] > 1000, 'the widget drawn with the first atlas still draws after the atlas was drawn again');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
