@@ -72,6 +72,11 @@ std::optional<Time> parse_rfc3339(std::string_view s) {
   return t;
 }
 
+namespace {
+// The day of the week of a day counted from 1970-01-01 (a Thursday): 0 = Sunday.
+std::int64_t weekday(std::int64_t days) { return ((days + 4) % 7 + 7) % 7; }
+}  // namespace
+
 std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
   if (zone == "UTC" || zone == "Etc/UTC" || zone == "GMT") return 0;
   if (zone == "Europe/Istanbul" || zone == "Asia/Istanbul" || zone == "Turkey") {
@@ -81,8 +86,7 @@ std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
     auto last_sunday = [](int year, int month) {
       const std::int64_t last = days_from_civil(year, static_cast<unsigned>(month),
                                                 static_cast<unsigned>(days_in_month(year, month)));
-      const std::int64_t weekday = (last + 4) % 7;  // 1970-01-01 was a Thursday (4); 0 = Sunday
-      return (last - weekday) * 86400 + 3600;
+      return (last - weekday(last)) * 86400 + 3600;
     };
     const bool summer = epoch >= last_sunday(c.year, 3) && epoch < last_sunday(c.year, 10);
     return summer ? 180 : 120;
@@ -93,8 +97,7 @@ std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
     const Civil c = to_civil(epoch, 0);
     auto nth_sunday = [](int year, int month, int n) {
       const std::int64_t first = days_from_civil(year, static_cast<unsigned>(month), 1);
-      const std::int64_t weekday = (first + 4) % 7;  // 0 = Sunday
-      return first + (7 - weekday) % 7 + 7 * (n - 1);
+      return first + (7 - weekday(first)) % 7 + 7 * (n - 1);
     };
     const std::int64_t start = nth_sunday(c.year, 3, 2) * 86400 + 7 * 3600, end = nth_sunday(c.year, 11, 1) * 86400 + 6 * 3600;
     return epoch >= start && epoch < end ? -240 : -300;

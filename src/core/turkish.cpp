@@ -4,10 +4,10 @@
 
 namespace sandik::turkish {
 namespace {
-
 constexpr char32_t kBad = 0xFFFD;
+}  // namespace
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto cont = [&](std::size_t k) {
     return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
@@ -30,6 +30,8 @@ char32_t next(std::string_view s, std::size_t& i) {
   ++i;
   return kBad;
 }
+
+namespace {
 
 void put(std::string& out, char32_t c) { append_utf8(out, c); }
 
@@ -99,7 +101,7 @@ template <typename F>
 std::string map_chars(std::string_view s, F f) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) put(out, f(next(s, i)));
+  for (std::size_t i = 0; i < s.size();) put(out, f(next_code_point(s, i)));
   return out;
 }
 
@@ -115,7 +117,7 @@ std::string title_case(std::string_view s) {
   out.reserve(s.size());
   bool start = true;
   for (std::size_t i = 0; i < s.size();) {
-    const char32_t c = next(s, i);
+    const char32_t c = next_code_point(s, i);
     put(out, start ? to_upper(c) : to_lower(c));
     start = word_break(c);
   }
@@ -126,7 +128,7 @@ std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    const char32_t c = to_lower(next(s, i));
+    const char32_t c = to_lower(next_code_point(s, i));
     if (const char* f = fold_one(c)) out += f;
     else put(out, c);
   }
@@ -148,7 +150,7 @@ std::string slug(std::string_view s) {
 bool less(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    const char32_t ca = to_lower(next(a, i)), cb = to_lower(next(b, j));
+    const char32_t ca = to_lower(next_code_point(a, i)), cb = to_lower(next_code_point(b, j));
     const int wa = weight(ca), wb = weight(cb);
     if (wa != wb) return wa < wb;
   }
@@ -165,7 +167,7 @@ bool matches(std::string_view text, std::string_view query) {
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
-    if (next(s, i) == kBad) {
+    if (next_code_point(s, i) == kBad) {
       // U+FFFD itself, correctly encoded, is valid.
       if (!(i - at == 3 && s.substr(at, 3) == "\xEF\xBF\xBD")) return false;
     }
@@ -173,7 +175,6 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-char32_t next_code_point(std::string_view s, std::size_t& i) { return next(s, i); }
 
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {

@@ -151,8 +151,9 @@ bool Widget::key(Key k) {
 }
 
 const Region* Widget::focused() const {
+  if (ui_.focus.empty()) return nullptr;
   for (const Region& r : regions_)
-    if (!ui_.focus.empty() && r.name == ui_.focus) return &r;
+    if (r.name == ui_.focus) return &r;
   return nullptr;
 }
 
@@ -405,8 +406,8 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     }
     ui_.scroll_to_focus = false;  // the table has brought the focused row into view
     // The keyboard's place: a ring in the accent colour over whatever is drawn there.
-    for (const Region& r : regions_) {
-      if (ui_.focus.empty() || r.name != ui_.focus) continue;
+    if (const Region* f = focused()) {
+      const Region& r = *f;
       ImDrawList* fg = ImGui::GetForegroundDrawList();
       const float t = 2 * scale;
       fg->PushClipRect(ImVec2(r.cx0, r.cy0), ImVec2(r.cx1, r.cy1), true);

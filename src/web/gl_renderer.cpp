@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "font_atlas.h"
 #include "imgui.h"
 
 // platform_lib.js: the loader's glyph canvas into the bound texture at (0, 0).
@@ -91,7 +92,11 @@ void GlRenderer::destroy() {
   forget();
 }
 
-void GlRenderer::upload_fonts(const ImFontAtlas& atlas, int glyph_canvas) {
+std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
+  if (fonts_ == &fonts && fonts_generation_ == fonts.generation) return texture_;
+  fonts_ = &fonts;
+  fonts_generation_ = fonts.generation;
+  const ImFontAtlas& atlas = *fonts.atlas;
   if (!texture_) {
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -103,7 +108,8 @@ void GlRenderer::upload_fonts(const ImFontAtlas& atlas, int glyph_canvas) {
   glBindTexture(GL_TEXTURE_2D, texture_);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
                atlas.TexPixelsAlpha8);
-  if (glyph_canvas) sandik_js_upload_glyphs(glyph_canvas);
+  if (fonts.canvas) sandik_js_upload_glyphs(fonts.canvas);
+  return texture_;
 }
 
 void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb) {

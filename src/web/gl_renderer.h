@@ -10,9 +10,10 @@
 #include <cstdint>
 
 struct ImDrawData;
-struct ImFontAtlas;
 
 namespace sandik::web {
+
+struct FontSet;
 
 class GlRenderer {
  public:
@@ -25,10 +26,10 @@ class GlRenderer {
   void forget() { *this = GlRenderer(); }
   bool ready() const { return program_ != 0; }
 
-  // The atlas as this context's texture (again after it was drawn with more glyphs): its own
-  // alpha pixels, then the loader's glyph canvas `glyph_canvas` over the top rows.
-  void upload_fonts(const ImFontAtlas& atlas, int glyph_canvas);
-  std::uintptr_t font_texture() const { return texture_; }
+  // The font set's atlas as this context's texture, uploaded when it is not the one held (first
+  // use, another DPR, drawn again with more glyphs): its own alpha pixels, then the loader's
+  // glyph canvas over the top rows. Returns the texture.
+  std::uintptr_t use_fonts(const FontSet& fonts);
 
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.
   void render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb);
@@ -38,6 +39,8 @@ class GlRenderer {
   int transform_ = -1;                 // the vec4 uniform: scale x, y, offset x, y
   bool checked_ = false, ok_ = false;  // link status, asked on the first render
   long vbo_size_ = 0, ibo_size_ = 0;
+  const FontSet* fonts_ = nullptr;  // the atlas the texture holds…
+  unsigned fonts_generation_ = 0;   // …as it was drawn then
   int view_w_ = 0, view_h_ = 0;
 };
 

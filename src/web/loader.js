@@ -57,15 +57,17 @@ var BASE_GLYPHS = (function () {
     0x2026, 0x2039, 0x203A, 0x2192, 0x2212, 0x25B2, 0x25BC]);
 })();
 
-// Measures, packs and draws the atlas of `spec` (GLYPH_SPEC with dpr and code points) on the 2D
-// context `ctx`, in steps: step() does the next one and says whether more are left. Then
+// Measures, packs and draws the atlas of GLYPH_SPEC's faces at `dpr` for the code points `cps` on a
+// 2D canvas of its own (never in the page), in steps: step() does the next one and says whether
+// more are left. Then
 // `result` is {width, height, faces, glyphs, table, canvas}: per face its line height and
 // baseline, per glyph its face, code point, place in the atlas (x, y, w, h), bitmap offset from
 // the pen at the top of the line (x0, y0) and advance, all in device pixels; `canvas` holds the
 // glyphs in white, their coverage in alpha, and goes to each WebGL context's texture as it is
 // (never read back here).
-function glyphAtlasJob(spec, ctx) {
-  var dpr = spec.dpr, cps = spec.codepoints, n = cps.length, PAD = 1;  // PAD: clear pixels around each glyph
+function glyphAtlasJob(dpr, cps) {
+  var spec = GLYPH_SPEC, n = cps.length, PAD = 1;  // PAD: clear pixels around each glyph
+  var ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
   var steps = [], job = {result: null};
   var font = function (px, weight) { return weight + ' ' + px.toFixed(2) + 'px ' + spec.family; };
   // Each weight is measured once, at its largest size; outlines scale, so the other sizes take
@@ -152,33 +154,26 @@ function glyphAtlasJob(spec, ctx) {
   return job;
 }
 
-function glyphSpec(dpr, extra) {
-  return {family: GLYPH_SPEC.family, faces: GLYPH_SPEC.faces, linePerEm: GLYPH_SPEC.linePerEm, dpr: dpr,
-          codepoints: BASE_GLYPHS.concat(extra)};
-}
-function glyphCanvas() { return document.createElement('canvas').getContext('2d', {willReadFrequently: true}); }
 function glyphAtlasKey(dpr, extra) { return Math.fround(dpr) + '|' + extra.join(','); }
 
-// Atlases begun before the wasm asked for them, by DPR and extra code points; the keys ever begun.
-var atlases = {}, atlasesBegun = {};
+// Atlases begun before the wasm asked for them, by DPR and extra code points.
+var atlases = {};
 
 // The atlas at `dpr` with the base glyphs and `extra` code points, now (font_atlas.cpp asks):
 // the one begun early, finished here if need be, or a new one.
 function glyphAtlas(dpr, extra) {
   extra = extra.filter(function (c) { return BASE_GLYPHS.indexOf(c) < 0; }).sort(function (a, b) { return a - b; });
-  var key = glyphAtlasKey(dpr, extra), job = atlases[key] || glyphAtlasJob(glyphSpec(dpr, extra), glyphCanvas());
+  var key = glyphAtlasKey(dpr, extra), job = atlases[key] || glyphAtlasJob(dpr, BASE_GLYPHS.concat(extra));
   delete atlases[key];  // the wasm keeps its own copy
   while (job.step()) {}
   return job.result;
 }
 
-// Begins the atlas for `dpr` while the wasm is on its way, a step (~10–40 ms) per task, so its
-// download and compilation go on in between.
+// Begins the atlas for `dpr` while the wasm is on its way (the lead widget does, once a page), a
+// step (~10–40 ms) per task, so its download and compilation go on in between.
 function beginGlyphAtlas(dpr) {
   var key = glyphAtlasKey(dpr, []);
-  if (atlasesBegun[key]) return;  // (once a page)
-  atlasesBegun[key] = true;
-  var job = atlases[key] = glyphAtlasJob(glyphSpec(dpr, []), glyphCanvas());
+  var job = atlases[key] = glyphAtlasJob(dpr, BASE_GLYPHS);
   nextTask(function next() { if (atlases[key] === job && job.step()) nextTask(next); });
 }
 
@@ -545,7 +540,7 @@ Widget.prototype.listen = function () {
 // oldest past that. A widget gets its context when it first nears the screen; when more than
 // MAX_LIVE are held, those out of view give theirs back (WEBGL_lose_context) and take it again
 // (restoreContext) when they return. Until then a widget is laid out, not drawn.
-var MAX_LIVE = 8, live = [];
+var MAX_LIVE = 8, holders = [];  // the widgets holding a context, the latest to ask last
 
 Widget.prototype.attach = function () {
   if (!this.core || !this.alive || !this.gl) return;
@@ -563,9 +558,9 @@ Widget.prototype.attach = function () {
     this.attached = true;
     this.loseExt = this.webgl().getExtension('WEBGL_lose_context');
   }
-  live = live.filter(function (w) { return w !== this; }, this);
-  live.push(this);
-  var held = live.filter(function (w) { return !w.released; });
+  holders = holders.filter(function (w) { return w !== this; }, this);
+  holders.push(this);
+  var held = holders.filter(function (w) { return !w.released; });
   for (var i = 0; i < held.length && held.length - i > MAX_LIVE; i++) {
     var w = held[i];
     if (w.inView || !w.loseExt) continue;
@@ -1013,7 +1008,7 @@ Widget.prototype.destroy = function () {
   if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
   if (this.core) this.core._sandik_destroy(this.id);
   var self = this;
-  live = live.filter(function (w) { return w !== self; });
+  holders = holders.filter(function (w) { return w !== self; });
   delete widgets[this.id];
   if (this.root) while (this.root.firstChild) this.root.removeChild(this.root.firstChild);
   if (this.sr.parentNode) this.sr.parentNode.removeChild(this.sr);

@@ -47,10 +47,8 @@ struct Instance {
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   ImGuiContext* imgui = nullptr;
   sandik::ui::Widget widget;
-  const sandik::web::FontSet* fonts = nullptr;     // the shared atlas for `dpr` (font_atlas.h)
-  const sandik::web::FontSet* uploaded = nullptr;  // the atlas this WebGL context's texture holds…
-  unsigned uploaded_generation = 0;                // …as it was then
-  sandik::web::GlRenderer renderer;                // this WebGL context's program, buffers, texture
+  const sandik::web::FontSet* fonts = nullptr;  // the shared atlas for `dpr` (font_atlas.h)
+  sandik::web::GlRenderer renderer;             // this WebGL context's program, buffers, texture
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
@@ -98,19 +96,9 @@ void use_fonts(Instance& in) {
 }
 
 void ensure_device(Instance& in) {
-  if (!in.renderer.ready()) {  // first use, or after the context was lost and restored
-    in.renderer.create();
-    in.uploaded = nullptr;
-  }
-  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()): again
-  // when the widget moved to a screen of another DPR, or the atlas was drawn with more glyphs.
-  const sandik::web::FontSet& fonts = *in.fonts;
-  if (in.uploaded != &fonts || in.uploaded_generation != fonts.generation) {
-    in.renderer.upload_fonts(*fonts.atlas, fonts.canvas);
-    in.uploaded = &fonts;
-    in.uploaded_generation = fonts.generation;
-  }
-  fonts.atlas->TexID = reinterpret_cast<ImTextureID>(in.renderer.font_texture());
+  if (!in.renderer.ready()) in.renderer.create();  // first use, or after the context was lost and restored
+  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()).
+  in.fonts->atlas->TexID = reinterpret_cast<ImTextureID>(in.renderer.use_fonts(*in.fonts));
 }
 
 // [{"severity","path","message","text"}…], the first 200.

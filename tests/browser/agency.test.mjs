@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, open, waitForWidget, screenshot, ROOT } from './harness.mjs';
+import { startServer, launch, open, waitForWidget, screenshot, ROOT, mirror } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -12,7 +12,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const AA = readFileSync(path.join(ROOT, 'assets/agency/aa-istanbul-2024-04-01T0100.json'), 'utf8');
 const ANKA = readFileSync(path.join(ROOT, 'assets/agency/anka-istanbul-2024-04-01T1142.json'), 'utf8');
-const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
 
 test('demo page: ANKA 11.42 and AA 01.00 side by side, straight from the agencies\' files', async () => {
   const { page, context, errors } = await open(browser, server.url, { width: 760, height: 1000 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, open, waitForWidget, canvasStats, screenshot, ROOT } from './harness.mjs';
+import { startServer, launch, open, waitForWidget, canvasStats, screenshot, ROOT, mirror } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -14,7 +14,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const FEED = readFileSync(path.join(ROOT, 'assets/feeds/istanbul-2024.json'), 'utf8');
 const COUNCIL = readFileSync(path.join(ROOT, 'tests/data/council.json'), 'utf8');
-const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
 const handle = (page, sel, fn, arg) => page.evaluate(([s, f, a]) => document.querySelector(s).__sandik[f](a), [sel, fn, arg]);
 
 // A page of our own on the server's origin; `routes` maps URL suffixes to bodies.

@@ -68,6 +68,9 @@ export async function waitForWidget(page, selector = '[data-sandik-feed]') {
   await page.waitForTimeout(300);
 }
 
+// The widget's accessible text (its mirror), as a screen reader gets it.
+export const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
+
 // What is on the canvas as seen on screen (a screenshot, decoded and counted by the browser):
 // the number of distinct colours, and how many pixels lie within `tolerance` of each colour asked.
 // `whole`: the whole element, not only its canvas.

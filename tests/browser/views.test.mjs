@@ -3,13 +3,12 @@
 // says afterwards. Screenshots of every view at every width go to build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, waitForWidget, canvasStats, screenshot } from './harness.mjs';
+import { startServer, launch, open, waitForWidget, canvasStats, screenshot, mirror } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textContent();
 const settle = (page) => page.waitForTimeout(250);
 
 // Taps a named region of a widget (handle.regions(): tabs, headers, rows, crumbs, sources).
