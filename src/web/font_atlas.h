@@ -4,8 +4,9 @@
 // text renderer, its fonts and its fallback for any mark) into one ImGui font atlas per device
 // pixel ratio, shared by every widget on the page: no font file is downloaded, no TrueType
 // rasterizer is compiled into the wasm (this builder stands in for ImGui's stb_truetype one),
-// and the atlas is drawn once however many widgets a page has. The loader draws the first one
-// while the wasm is still on its way.
+// and the atlas is drawn once however many widgets a page has. The loader measures and packs
+// the first one while the wasm is still on its way. A glyph is drawn when a frame first shows
+// it (the first results need a quarter of the ~550), the rest once the page is idle.
 #pragma once
 
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "ui/widget.h"
 
+struct ImDrawData;
 struct ImFontAtlas;
 
 namespace sandik::web {
@@ -23,10 +25,12 @@ struct FontSet {
   // context uploads both (gl_renderer.h).
   ImFontAtlas* atlas = nullptr;
   int canvas = 0;
-  ui::Fonts fonts;               // body, small, strong, title, figure at `dpr`
+  ui::Fonts fonts;  // body, small, strong, title, figure at `dpr`
   float dpr = 1;
-  std::size_t extras = 0;        // code points drawn beyond the loader's base set
-  unsigned generation = 0;       // bumped when the atlas is drawn again with more glyphs
+  std::size_t extras = 0;       // code points drawn beyond the loader's base set
+  unsigned generation = 0;      // bumped when the atlas is made again with more glyphs
+  std::size_t drawn = 0;        // glyphs drawn on the canvas so far (of glyph_count: the blank
+  std::size_t glyph_count = 0;  // ones, like the space, have nothing to draw)
 };
 
 // The atlas for a device pixel ratio, in the system's UI font, built on first use. The
@@ -38,5 +42,11 @@ void require_glyphs(std::string_view utf8);
 // … drawn into every atlas when a feed has asked for new ones (their generation changes: each
 // WebGL context uploads its texture again). Called on data change, never per frame.
 void draw_new_glyphs();
+
+// Draws the glyphs `data` shows that are not drawn yet (a frame's, before it goes to the GPU).
+// Says whether any were: the textures holding this atlas then take the canvas again.
+bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data);
+// Draws every glyph not drawn yet, in every atlas (the page is idle). Says whether any were.
+bool draw_all_glyphs();
 
 }  // namespace sandik::web

@@ -58,7 +58,8 @@ void GlRenderer::create() {
   glLinkProgram(program_);
   glDeleteShader(vs);  // (kept until the program goes)
   glDeleteShader(fs);
-  glUseProgram(program_);  // (its uniform is looked up once it has linked: the lookup would wait)
+  // (Used and its uniform looked up at the first render: either would wait here for the link,
+  // which the GPU process does meanwhile.)
 
   glGenVertexArrays(1, &vao_);
   glBindVertexArray(vao_);
@@ -93,10 +94,8 @@ void GlRenderer::destroy() {
 }
 
 std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
-  if (fonts_ == &fonts && fonts_generation_ == fonts.generation) return texture_;
-  fonts_ = &fonts;
-  fonts_generation_ = fonts.generation;
-  const ImFontAtlas& atlas = *fonts.atlas;
+  const bool same = fonts_ == &fonts && fonts_generation_ == fonts.generation;
+  if (same && fonts_drawn_ == fonts.drawn) return texture_;
   if (!texture_) {
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -106,9 +105,16 @@ std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
   glBindTexture(GL_TEXTURE_2D, texture_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
-               atlas.TexPixelsAlpha8);
-  if (fonts.canvas) sandik_js_upload_glyphs(fonts.canvas);
+  if (!same) {  // another atlas, or made again: ImGui's own pixels, the glyphs' rows still empty
+    const ImFontAtlas& atlas = *fonts.atlas;
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.TexPixelsAlpha8);
+    fonts_drawn_ = 0;
+  }
+  if (fonts.canvas && fonts.drawn != fonts_drawn_) sandik_js_upload_glyphs(fonts.canvas);  // the glyphs drawn so far
+  fonts_ = &fonts;
+  fonts_generation_ = fonts.generation;
+  fonts_drawn_ = fonts.drawn;
   return texture_;
 }
 
@@ -119,7 +125,10 @@ void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_
     GLint linked = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
     ok_ = linked != 0;
-    if (ok_) transform_ = glGetUniformLocation(program_, "transform");  // the sampler stays at unit 0
+    if (ok_) {
+      glUseProgram(program_);
+      transform_ = glGetUniformLocation(program_, "transform");  // the sampler stays at unit 0
+    }
     if (!ok_) {
       char log[512] = "";
       glGetProgramInfoLog(program_, sizeof log, nullptr, log);

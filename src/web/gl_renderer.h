@@ -7,6 +7,7 @@
 // as one 8-bit channel (no RGBA copy), its glyphs straight from the canvas the browser drew them on.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 struct ImDrawData;
@@ -27,8 +28,8 @@ class GlRenderer {
   bool ready() const { return program_ != 0; }
 
   // The font set's atlas as this context's texture, uploaded when it is not the one held (first
-  // use, another DPR, drawn again with more glyphs): its own alpha pixels, then the loader's
-  // glyph canvas over the top rows. Returns the texture.
+  // use, another DPR, made again with more glyphs): its own alpha pixels, then the loader's
+  // glyph canvas over the top rows, again whenever more glyphs were drawn on it. Returns the texture.
   std::uintptr_t use_fonts(const FontSet& fonts);
 
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.
@@ -40,7 +41,8 @@ class GlRenderer {
   bool checked_ = false, ok_ = false;  // link status, asked on the first render
   long vbo_size_ = 0, ibo_size_ = 0;
   const FontSet* fonts_ = nullptr;  // the atlas the texture holds…
-  unsigned fonts_generation_ = 0;   // …as it was drawn then
+  unsigned fonts_generation_ = 0;   // …as it was made then…
+  std::size_t fonts_drawn_ = 0;     // …with this many glyphs drawn
   int view_w_ = 0, view_h_ = 0;
 };
 

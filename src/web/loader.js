@@ -45,28 +45,30 @@ var GLYPH_SPEC = {
   // [CSS px, weight, only these characters]: body, small, strong, title, figure (ui::Fonts, in
   // font_atlas.cpp's order). Figures are shares (format_percent): the widget draws nothing else
   // in that face, and each glyph drawn costs the first draw ~0.1 ms.
-  faces: [[15, 400], [13, 400], [15, 700], [22, 700], [20, 700, ' %+,-.0123456789?\u2013\u2212']],
+  faces: [[15, 400], [13, 400], [15, 700], [22, 700], [20, 700, ' %+,-.0123456789?\u2013']],
   linePerEm: 1.362  // ImGui sizes a font by its line, CSS by its em: Noto Sans's own ratio
 };
 // The base set: ASCII, the Turkish letters (Ç Ğ İ Ö Ş Ü, â î û), the marks the widget's own
-// words use (± · « » ° – — ‘ ’ “ ” • … ‹ › → − ▲ ▼). Any other letter a feed names is drawn
-// when that feed arrives.
+// words use (± · « » ° – — ‘ ’ “ ” • … ‹ ›; font_atlas.cpp draws → ▲ ▼ itself). Any other
+// letter a feed names is drawn when that feed arrives. Not one more: a character the reader's
+// font lacks sends the browser looking through every font for it (20–30 ms here for → or −,
+// which Noto Sans has not), and the widget never writes −.
 var BASE_GLYPHS = (function () {
   var cps = [];
   for (var c = 0x20; c < 0x7F; c++) cps.push(c);
   return cps.concat([0xA0, 0xAB, 0xB0, 0xB1, 0xB7, 0xBB, 0xC2, 0xC7, 0xCE, 0xD6, 0xDB, 0xDC, 0xE2, 0xE7, 0xEE, 0xF6,
     0xFB, 0xFC, 0x11E, 0x11F, 0x130, 0x131, 0x15E, 0x15F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2026, 0x2039, 0x203A, 0x2192, 0x2212, 0x25B2, 0x25BC]);
+    0x2026, 0x2039, 0x203A]);
 })();
 
-// Measures, packs and draws the atlas of GLYPH_SPEC's faces at `dpr` for the code points `cps` on a
-// 2D canvas of its own (never in the page), in steps: step() does the next one and says whether
-// more are left. Then
-// `result` is {width, height, faces, glyphs, table, canvas}: per face its line height and
-// baseline, per glyph its face, code point, place in the atlas (x, y, w, h), bitmap offset from
-// the pen at the top of the line (x0, y0) and advance, all in device pixels; `canvas` holds the
-// glyphs in white, their coverage in alpha, and goes to each WebGL context's texture as it is
-// (never read back here).
+// Measures and packs the atlas of GLYPH_SPEC's faces at `dpr` for the code points `cps` on a 2D
+// canvas of its own (never in the page), in steps: step() does the next one and says whether
+// more are left. Then `result` is {width, height, faces, glyphs, table, canvas, draw}: per face
+// its line height and baseline, per glyph its face, code point, place in the atlas (x, y, w, h),
+// bitmap offset from the pen at the top of the line (x0, y0) and advance, all in device pixels.
+// Nothing is drawn yet: draw(indices) draws those glyphs of the table on `canvas` (white, their
+// coverage in alpha) when a frame first shows them; the canvas goes to each WebGL context's
+// texture as it is (never read back here).
 function glyphAtlasJob(dpr, cps) {
   var spec = GLYPH_SPEC, n = cps.length, PAD = 1;  // PAD: clear pixels around each glyph
   var ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
@@ -93,9 +95,8 @@ function glyphAtlasJob(dpr, cps) {
       m.descent = t.fontBoundingBoxDescent != null ? t.fontBoundingBoxDescent : m.px * 0.24;
     });
   });
-  var faces = [], glyphs = [], order, width = 256, height;
   steps.push(function () {
-    var area = 0;
+    var faces = [], glyphs = [], width = 256, area = 0;
     spec.faces.forEach(function (f, face) {
       var m = measured[f[1]], k = f[0] * dpr / m.px, more = k < 1 ? 1 : 0;
       var line = Math.round(f[0] * spec.linePerEm * dpr);
@@ -121,7 +122,7 @@ function glyphAtlasJob(dpr, cps) {
     });
     // Shelves, tallest first, in a texture a little wider than tall (ImGui's own rects go below).
     while (width * width < area * 1.25 && width < 4096) width *= 2;
-    order = glyphs.filter(function (g) { return g.w > 0; }).sort(function (a, b) { return a.h !== b.h ? b.h - a.h : b.w - a.w; });
+    var order = glyphs.filter(function (g) { return g.w > 0; }).sort(function (a, b) { return a.h !== b.h ? b.h - a.h : b.w - a.w; });
     var x = 0, y = 0, shelf = 0;
     order.forEach(function (g) {
       if (x + g.w > width) { x = 0; y += shelf; shelf = 0; }
@@ -130,24 +131,25 @@ function glyphAtlasJob(dpr, cps) {
       x += g.w;
       shelf = Math.max(shelf, g.h);
     });
-    height = Math.max(1, y + shelf);
+    var height = Math.max(1, y + shelf);
     ctx.canvas.width = width;  // (cleared)
     ctx.canvas.height = height;
-  });
-  spec.faces.forEach(function (f, face) {
-    steps.push(function () {
-      ctx.fillStyle = '#fff';
-      ctx.textBaseline = 'alphabetic';
-      ctx.textAlign = 'left';
-      ctx.font = font(f[0] * dpr, f[1]);
-      order.forEach(function (g) { if (g.face === face) ctx.fillText(String.fromCodePoint(g.cp), g.x + g.ox, g.y + g.oy); });
-    });
-  });
-  steps.push(function () {
     var table = new Float32Array(faces.length + glyphs.length * 9);
     table.set(faces);
     glyphs.forEach(function (g, j) { table.set([g.face, g.cp, g.x, g.y, g.w, g.h, g.x0, g.y0, g.advance], faces.length + j * 9); });
-    job.result = {width: width, height: height, faces: spec.faces.length, glyphs: glyphs.length, table: table, canvas: ctx.canvas};
+    var draw = function (list) {
+      var face = -1;
+      ctx.fillStyle = '#fff';
+      ctx.textBaseline = 'alphabetic';
+      ctx.textAlign = 'left';
+      Array.prototype.slice.call(list).sort(function (a, b) { return glyphs[a].face - glyphs[b].face || a - b; }).forEach(function (j) {
+        var g = glyphs[j];
+        if (!g || !g.w) return;
+        if (g.face !== face) ctx.font = font(spec.faces[face = g.face][0] * dpr, spec.faces[face][1]);
+        ctx.fillText(String.fromCodePoint(g.cp), g.x + g.ox, g.y + g.oy);
+      });
+    };
+    job.result = {width: width, height: height, faces: spec.faces.length, glyphs: glyphs.length, table: table, canvas: ctx.canvas, draw: draw};
   });
   job.step = function () {
     if (steps.length) steps.shift()();
@@ -172,11 +174,23 @@ function glyphAtlas(dpr, extra) {
 }
 
 // Begins the atlas for `dpr` while the wasm is on its way (the lead widget does, once a page), a
-// step (~10–40 ms) per task, so its download and compilation go on in between.
+// step (~10–20 ms) per task, so its download and compilation go on in between.
 function beginGlyphAtlas(dpr) {
   var key = glyphAtlasKey(dpr, []);
   var job = atlases[key] = glyphAtlasJob(dpr, BASE_GLYPHS);
   nextTask(function next() { if (atlases[key] === job && job.step()) nextTask(next); });
+}
+
+// A frame draws the glyphs it shows first (the first results need a quarter of them); once the
+// page is idle after a first frame, the rest are drawn, so later frames (another view, a tap)
+// find them ready. Once a page: later atlases (more letters, another DPR) draw as they are shown.
+var allGlyphsAsked = false;
+function drawAllGlyphsWhenIdle(core) {
+  if (allGlyphsAsked) return;
+  allGlyphsAsked = true;
+  var go = function () { core._sandik_draw_all_glyphs(); };
+  if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 2000});
+  else setTimeout(go, 500);
 }
 
 // Runs `fn` in a task of its own, soon: without the 4 ms a setTimeout nested five deep waits.
@@ -651,18 +665,19 @@ Widget.prototype.schedule = function () {
   this.raf = requestAnimationFrame(function (t) {
     self.raf = 0;
     if (!self.alive) return;
-    // The first results are laid out once without drawing, so the first frame drawn has the
-    // canvas at their height.
-    if (!self.cssHeight) {
-      self.core._sandik_frame(self.id, t, 0);
+    // The first results are drawn at once when they fill the space held for them; else they are
+    // laid out, the canvas takes their height, and then they are drawn.
+    var more = self.core._sandik_frame(self.id, t, self.cssHeight || parseInt(self.options.height, 10) ? 1 : 2);
+    if (more & 2) {
       self.fitHeight();
+      more = self.core._sandik_frame(self.id, t, 1);
     }
-    var more = self.core._sandik_frame(self.id, t, 1);
     if (!self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
       self.firstDrawn = true;
       self.canvas.style.visibility = '';
       if (lead === self) leadSettled();
       if (performance.mark) performance.mark('sandik:first-draw');
+      drawAllGlyphsWhenIdle(self.core);
     }
     self.syncMirror();
     if (self.fitHeight() || more) self.schedule();

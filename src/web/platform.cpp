@@ -347,8 +347,9 @@ EMSCRIPTEN_KEEPALIVE int sandik_mirror_version(int id) {
   return in ? static_cast<int>(in->widget.mirror_version()) : 0;
 }
 
-// Lays out and draws one frame (`draw` 0: lays out only, e.g. to learn the content's height).
-// Returns 1 when another frame is needed (pending input, layout settling).
+// Lays out and draws one frame (`draw` 0: lays out only; 2: draws only if the content is as tall
+// as the canvas, the first results usually fill the space held for them). Returns bit 1 when
+// another frame is needed (pending input, layout settling), bit 2 when `draw` 2 did not draw.
 EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   Instance* in = find(id);
   if (!in || !in->imgui || in->fb_w <= 0 || in->fb_h <= 0) return 0;
@@ -393,14 +394,20 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   in->widget.draw(io.DisplaySize.x, in->dpr, in->fonts->fonts, now_ms);
   ImGui::End();
   ImGui::Render();
-  if (drawn) in->renderer.render(*ImGui::GetDrawData(), in->fb_w, in->fb_h, in->widget.background());
+  const bool fits = draw != 2 || std::ceil(in->widget.content_height() / in->dpr) ==
+                                     std::round(static_cast<float>(in->fb_h) / in->dpr);
+  if (drawn && fits) {
+    // Glyphs this frame shows for the first time are drawn now, and the texture takes them.
+    if (sandik::web::draw_shown_glyphs(*in->fonts, *ImGui::GetDrawData())) in->renderer.use_fonts(*in->fonts);
+    in->renderer.render(*ImGui::GetDrawData(), in->fb_w, in->fb_h, in->widget.background());
+  }
   if (in->frames_wanted > 0) --in->frames_wanted;
   if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
   if (in->widget.mirror_version() != in->drawn_version) {  // the reader changed something: draw it
     in->drawn_version = in->widget.mirror_version();
     in->frames_wanted = std::max(in->frames_wanted, 3);  // tables settle their columns over frames
   }
-  return in->frames_wanted > 0 || !in->pending.empty();
+  return (in->frames_wanted > 0 || !in->pending.empty() ? 1 : 0) | (fits ? 0 : 2);
 }
 
 EMSCRIPTEN_KEEPALIVE int sandik_wants_frame(int id) {
@@ -497,6 +504,16 @@ EMSCRIPTEN_KEEPALIVE void sandik_prepare(int id) {
   if (!in || !make_current(*in)) return;
   use_fonts(*in);
   ensure_device(*in);
+}
+
+// The page is idle after the first results: every glyph not drawn yet is drawn, and each
+// context's texture takes them now (no frame is drawn; later frames upload nothing).
+EMSCRIPTEN_KEEPALIVE void sandik_draw_all_glyphs() {
+  if (!sandik::web::draw_all_glyphs()) return;
+  for (auto& entry : g_instances) {
+    Instance& in = *entry.second;
+    if (in.fonts && in.renderer.ready() && make_current(in)) in.renderer.use_fonts(*in.fonts);
+  }
 }
 
 // Bytes of the wasm heap in use (allocated, not freed), for the memory benchmark.

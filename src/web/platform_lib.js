@@ -20,30 +20,35 @@ mergeInto(LibraryManager.library, {
   },
 
   // The glyph atlas at `dpr` with `count` more code points than the base set, as loader.js
-  // (glyphAtlas) drew it: its size and table in one block from malloc (font_atlas.cpp reads and
-  // frees it), its canvas kept here under the returned block's id for the textures.
+  // (glyphAtlas) measured and packed it: its size and table in one block from malloc
+  // (font_atlas.cpp reads and frees it); the atlas (its canvas, what draws on it) kept here under
+  // the returned block's id.
   sandik_js_glyph_atlas__deps: ['malloc'],
   sandik_js_glyph_atlas: function (dpr, codepoints, count) {
     var a = Module['sandikGlyphAtlas'](dpr, Array.prototype.slice.call(HEAPU32.subarray(codepoints >> 2, (codepoints >> 2) + count)));
-    var canvases = Module['sandikGlyphCanvases'] || (Module['sandikGlyphCanvases'] = [null]);
-    var id = canvases.push(a.canvas) - 1;
+    var atlases = Module['sandikGlyphAtlases'] || (Module['sandikGlyphAtlases'] = [null]);
+    var id = atlases.push(a) - 1;
     var p = _malloc(20 + a.table.length * 4);
     HEAP32.set([a.width, a.height, a.faces, a.glyphs, id], p >> 2);
     HEAPF32.set(a.table, (p >> 2) + 5);
     return p;
   },
-  // The glyphs of atlas canvas `id` into the bound texture at (0, 0), one channel: the canvas
-  // keeps its pixels premultiplied, so white glyphs give their coverage in red.
+  // Draws `count` glyphs of atlas `id` (their indices in its table) on its canvas.
+  sandik_js_draw_glyphs: function (id, glyphs, count) {
+    Module['sandikGlyphAtlases'][id].draw(HEAP32.subarray(glyphs >> 2, (glyphs >> 2) + count));
+  },
+  // The glyphs of atlas `id` into the bound texture at (0, 0), one channel: the canvas keeps its
+  // pixels premultiplied, so white glyphs give their coverage in red.
   sandik_js_upload_glyphs__deps: ['$GL'],
   sandik_js_upload_glyphs: function (id) {
-    var canvas = Module['sandikGlyphCanvases'][id];
+    var canvas = Module['sandikGlyphAtlases'][id].canvas;
     GLctx.pixelStorei(0x9241 /* UNPACK_PREMULTIPLY_ALPHA_WEBGL */, true);
     GLctx.texSubImage2D(0x0DE1 /* TEXTURE_2D */, 0, 0, 0, 0x1903 /* RED */, 0x1401 /* UNSIGNED_BYTE */, canvas);
     GLctx.pixelStorei(0x9241, false);
   },
-  // Atlas canvas `id` was drawn again (more glyphs): its pixels go.
+  // Atlas `id` was made again (more glyphs): its canvas's pixels go.
   sandik_js_release_glyphs: function (id) {
-    var canvases = Module['sandikGlyphCanvases'];
-    if (canvases && canvases[id]) { canvases[id].width = canvases[id].height = 1; canvases[id] = null; }
+    var atlases = Module['sandikGlyphAtlases'];
+    if (atlases && atlases[id]) { atlases[id].canvas.width = atlases[id].canvas.height = 1; atlases[id] = null; }
   },
 });

@@ -19,6 +19,7 @@ const handle = (page, sel, fn, arg) => page.evaluate(([s, f, a]) => document.que
 // A page of our own on the server's origin; `routes` maps URL suffixes to bodies.
 async function pageWith(html, routes = {}, options = {}) {
   const { page, context, errors } = await open(browser, 'about:blank', options);
+  if (options.init) await page.addInitScript(options.init);  // before the page's own scripts
   for (const [suffix, body] of Object.entries(routes))
     await page.route('**/' + suffix, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: typeof body === 'function' ? body() : body }));
   await page.goto(server.url + 'feeds/istanbul-2024.json');
@@ -271,6 +272,37 @@ test('while the feed is on its way: the held space is the widget\'s background, 
     release();
     await context.close();
   }
+});
+
+test('glyphs are drawn as frames first show them: the text is there, the same pixels either way', async () => {
+  // A frame draws the glyphs it shows that no frame drew before; once the page is idle the rest
+  // are drawn and each context's texture takes them. 1: with no idle time at all (no
+  // requestIdleCallback), the district table drawn first has its text. 2: the same table opened
+  // after a district's detail, on a page that was idle in between (its letters drawn then), is
+  // the same pixels: a glyph missed either way would be a gap.
+  const html = (view) => `<div id="w" data-sandik-feed="${server.url}t.json" data-race="ilce" data-view="${view}" style="width:700px"></div>`;
+  const shot = async (view, { then, init } = {}) => {
+    const { page, context, errors } = await pageWith(html(view), { 't.json': FEED }, { width: 720, height: 2400, init });
+    try {
+      await waitForWidget(page, '#w');
+      if (then) {
+        await page.waitForTimeout(1500);  // idle: every other glyph drawn
+        await handle(page, '#w', 'set', { view: then });
+        await page.waitForFunction(() => /39 satır/.test(document.querySelector('#w .sandik-sr').textContent), null, { timeout: 5000 });
+        await page.waitForTimeout(500);
+      }
+      const ink = (await canvasStats(page, [0x14171a], { selector: '#w' })).counts[0];
+      const png = await page.locator('#w').locator('canvas').screenshot();
+      assert.deepEqual(errors, []);
+      return { ink, png };
+    } finally {
+      await context.close();
+    }
+  };
+  const first = await shot('table', { init: 'window.requestIdleCallback = function () { return 0; };' });
+  assert.ok(first.ink > 4000, `the table's text drawn by its own frames (${first.ink} px of text colour)`);
+  const later = await shot('detail', { then: 'table' });
+  assert.ok(later.png.equals(first.png), 'the same pixels whichever way the glyphs were drawn');
 });
 
 test('letters beyond the base glyphs are drawn when a feed names them', async () => {
