@@ -285,6 +285,7 @@ function Widget(el, given) {
   this.raf = 0;
   this.cssHeight = 0;
   this.hasData = false;
+  this.afterFrame = [];  // what waits for the next frame to be drawn
   widgets[this.id] = this;
   this.build();
   var self = this;
@@ -680,6 +681,7 @@ Widget.prototype.schedule = function () {
       drawAllGlyphsWhenIdle(self.core);
     }
     self.syncMirror();
+    self.afterFrame.splice(0).forEach(function (f) { f(); });
     if (self.fitHeight() || more) self.schedule();
   });
 };
@@ -830,13 +832,23 @@ Widget.prototype.update = function () {
     }
     self.hasData = true;
     if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
-    self.info = JSON.parse(core.UTF8ToString(core._sandik_feed_info(self.id)));
-    self.announce();
     self.clearNotice();
-    self.checkStale();
-    if (self.gl) self.schedule();  // the mirror follows the frame (the reader sees results first)
-    else self.syncMirror();
-    emit(self, 'sandik:update', {warnings: result.problems});
+    // The mirror, the "last updated" line, the live region and the event follow the frame that
+    // shows the new results: the reader sees results first.
+    var told = function () {
+      if (!self.alive) return;
+      self.info = JSON.parse(core.UTF8ToString(core._sandik_feed_info(self.id)));
+      self.announce();
+      self.checkStale();
+      emit(self, 'sandik:update', {warnings: result.problems});
+    };
+    if (self.gl) {
+      self.afterFrame.push(told);
+      self.schedule();
+    } else {
+      self.syncMirror();
+      told();
+    }
     return true;
   }).catch(function (err) {
     if (!self.alive) return false;
