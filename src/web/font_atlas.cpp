@@ -63,7 +63,8 @@ struct MarkBox {
 float segment_distance(float px, float py, float ax, float ay, float bx, float by) {
   const float dx = bx - ax, dy = by - ay;
   const float t = std::clamp(((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy), 0.0f, 1.0f);
-  return std::hypot(px - ax - t * dx, py - ay - t * dy);
+  const float ex = px - ax - t * dx, ey = py - ay - t * dy;
+  return std::sqrt(ex * ex + ey * ey);
 }
 
 bool in_triangle(const float* p, float x, float y) {
@@ -88,9 +89,9 @@ void draw_mark(ImFontAtlas& atlas, const ImFontAtlasCustomRect& r, const MarkBox
           hits += in_triangle(m.p, x, y) ? 1 : 0;
         } else {  // the shaft, and the head's two strokes from the tip back at ±45°
           const float tip_x = m.p[2], tip_y = m.p[3], back = tip_x - m.p[4];
-          const float d = std::min({segment_distance(x, y, m.p[0], m.p[1], tip_x, tip_y),
-                                    segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y + back),
-                                    segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y - back)});
+          const float d = std::min(segment_distance(x, y, m.p[0], m.p[1], tip_x, tip_y),
+                                   std::min(segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y + back),
+                                            segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y - back)));
           hits += d <= stroke ? 1 : 0;
         }
       }
@@ -116,13 +117,9 @@ struct Atlas {
   std::vector<unsigned char> drawn;  // per glyph in the table
 };
 
-// Draws the table's glyphs `list` not drawn yet; says whether there were any.
-bool draw(Atlas& a, std::vector<int>& list) {
-  list.erase(std::remove_if(list.begin(), list.end(), [&](int g) { return a.drawn[static_cast<std::size_t>(g)] != 0; }),
-             list.end());
+// Has the loader draw `list` (glyphs of the table, each once, none drawn yet); says whether there were any.
+bool draw(Atlas& a, const std::vector<int>& list) {
   if (list.empty()) return false;
-  std::sort(list.begin(), list.end());
-  list.erase(std::unique(list.begin(), list.end()), list.end());
   sandik_js_draw_glyphs(a.set.canvas, list.data(), static_cast<int>(list.size()));
   for (int g : list) a.drawn[static_cast<std::size_t>(g)] = 1;
   a.set.drawn += list.size();
@@ -220,8 +217,7 @@ void build(Atlas& a) {
     }
   }
   set.glyph_count = boxes.size();
-  std::sort(boxes.begin(), boxes.end(), [](const Box& p, const Box& q) { return p.y != q.y ? p.y < q.y : p.x < q.x; });
-  for (const Box& b : boxes) {
+  for (const Box& b : boxes) {  // (the loader lists the glyphs shelf by shelf, left to right)
     if (a.shelves.empty() || a.shelves.back().y != b.y) a.shelves.push_back({b.y, {}});
     a.shelves.back().boxes.push_back(b);
   }
@@ -288,7 +284,10 @@ bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
         continue;
       }
       const int g = glyph_at(a, (v[i].uv.x + v[i + 2].uv.x) * 0.5f * sx, (v[i].uv.y + v[i + 2].uv.y) * 0.5f * sy);
-      if (g >= 0 && !a.drawn[static_cast<std::size_t>(g)]) wanted.push_back(g);
+      if (g >= 0 && !a.drawn[static_cast<std::size_t>(g)]) {
+        a.drawn[static_cast<std::size_t>(g)] = 2;  // (wanted once)
+        wanted.push_back(g);
+      }
       i += 4;
     }
   }

@@ -132,6 +132,8 @@ function glyphAtlasJob(dpr, cps) {
       shelf = Math.max(shelf, g.h);
     });
     var height = Math.max(1, y + shelf);
+    // The table lists the glyphs shelf by shelf, left to right, the blank ones (spaces) last.
+    glyphs = order.concat(glyphs.filter(function (g) { return !g.w; }));
     ctx.canvas.width = width;  // (cleared)
     ctx.canvas.height = height;
     var table = new Float32Array(faces.length + glyphs.length * 9);
