@@ -667,25 +667,35 @@ Widget.prototype.schedule = function () {
   var self = this;
   this.raf = requestAnimationFrame(function (t) {
     self.raf = 0;
-    if (!self.alive) return;
-    // The first results are drawn at once when they fill the space held for them; else they are
-    // laid out, the canvas takes their height, and then they are drawn.
-    var more = self.core._sandik_frame(self.id, t, self.cssHeight || parseInt(self.options.height, 10) ? 1 : 2);
-    if (more & 2) {
-      self.fitHeight();
-      more = self.core._sandik_frame(self.id, t, 1);
-    }
-    if (!self.firstDrawn && self.attached && !self.released) {  // for newsrooms' own performance panels
-      self.firstDrawn = true;
-      self.canvas.style.visibility = '';
-      if (lead === self) leadSettled();
-      if (performance.mark) performance.mark('sandik:first-draw');
-      drawAllGlyphsWhenIdle(self.core);
-    }
-    self.syncMirror();
-    self.afterFrame.splice(0).forEach(function (f) { f(); });
-    if (self.fitHeight() || more) self.schedule();
+    if (self.alive) self.drawFrame(t);
   });
+};
+
+// Draws now rather than at the next animation frame: the first results (the reader has waited).
+Widget.prototype.drawNow = function () {
+  if (this.raf) cancelAnimationFrame(this.raf);
+  this.raf = 0;
+  if (this.gl && this.alive && this.hasData) this.drawFrame(performance.now());
+};
+
+Widget.prototype.drawFrame = function (t) {
+  // The first results are drawn at once when they fill the space held for them; else they are
+  // laid out, the canvas takes their height, and then they are drawn.
+  var more = this.core._sandik_frame(this.id, t, this.cssHeight || parseInt(this.options.height, 10) ? 1 : 2);
+  if (more & 2) {
+    this.fitHeight();
+    more = this.core._sandik_frame(this.id, t, 1);
+  }
+  if (!this.firstDrawn && this.attached && !this.released) {  // for newsrooms' own performance panels
+    this.firstDrawn = true;
+    this.canvas.style.visibility = '';
+    if (lead === this) leadSettled();
+    if (performance.mark) performance.mark('sandik:first-draw');
+    drawAllGlyphsWhenIdle(this.core);
+  }
+  this.syncMirror();
+  this.afterFrame.splice(0).forEach(function (f) { f(); });
+  if (this.fitHeight() || more) this.schedule();
 };
 
 // The canvas follows the content's height (or data-height). Says whether it changed.
@@ -846,7 +856,8 @@ Widget.prototype.update = function () {
     };
     if (self.gl) {
       self.afterFrame.push(told);
-      self.schedule();
+      if (!self.firstDrawn && self.attached && !self.released) self.drawNow();
+      else self.schedule();
     } else {
       self.syncMirror();
       told();
