@@ -294,16 +294,22 @@ bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
   return draw(a, wanted);
 }
 
-bool draw_all_glyphs() {
-  bool any = false;
+std::size_t draw_more_glyphs(std::size_t most) {
+  std::size_t left = 0;
   for (auto& entry : atlases()) {
     Atlas& a = *entry.second;
-    std::vector<int> all;
-    for (std::size_t g = 0; g < a.drawn.size(); ++g)
-      if (!a.drawn[g]) all.push_back(static_cast<int>(g));
-    any = draw(a, all) || any;
+    std::vector<int> some;
+    for (std::size_t g = 0; g < a.drawn.size(); ++g) {
+      if (a.drawn[g]) continue;
+      if (some.size() < most)
+        some.push_back(static_cast<int>(g));
+      else
+        ++left;
+    }
+    most -= some.size();
+    draw(a, some);
   }
-  return any;
+  return left;
 }
 
 void require_glyphs(std::string_view s) {

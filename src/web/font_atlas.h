@@ -46,7 +46,7 @@ void draw_new_glyphs();
 // Draws the glyphs `data` shows that are not drawn yet (a frame's, before it goes to the GPU).
 // Says whether any were: the textures holding this atlas then take the canvas again.
 bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data);
-// Draws every glyph not drawn yet, in every atlas (the page is idle). Says whether any were.
-bool draw_all_glyphs();
+// Draws up to `most` glyphs not drawn yet, of any atlas (the page is idle). Returns how many are left.
+std::size_t draw_more_glyphs(std::size_t most);
 
 }  // namespace sandik::web

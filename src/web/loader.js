@@ -183,16 +183,17 @@ function beginGlyphAtlas(dpr) {
   nextTask(function next() { if (atlases[key] === job && job.step()) nextTask(next); });
 }
 
-// A frame draws the glyphs it shows first (the first results need a quarter of them); once the
-// page is idle after a first frame, the rest are drawn, so later frames (another view, a tap)
-// find them ready. Once a page: later atlases (more letters, another DPR) draw as they are shown.
+// A frame draws the glyphs it shows first (the first results need a fifth of them); once the
+// page is idle after a first frame, the rest are drawn, 60 an idle period (~10 ms), so later
+// frames (another view, a tap) find them ready. Once a page: later atlases (more letters,
+// another DPR) draw as they are shown.
 var allGlyphsAsked = false;
 function drawAllGlyphsWhenIdle(core) {
   if (allGlyphsAsked) return;
   allGlyphsAsked = true;
-  var go = function () { core._sandik_draw_all_glyphs(); };
-  if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(go, {timeout: 2000});
-  else setTimeout(go, 500);
+  var idle = typeof requestIdleCallback !== 'undefined' ? function (f) { requestIdleCallback(f, {timeout: 2000}); }
+                                                        : function (f) { setTimeout(f, 200); };
+  idle(function more() { if (core._sandik_draw_more_glyphs(60) > 0) idle(more); });
 }
 
 // Runs `fn` in a task of its own, soon: without the 4 ms a setTimeout nested five deep waits.

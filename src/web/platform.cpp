@@ -506,14 +506,17 @@ EMSCRIPTEN_KEEPALIVE void sandik_prepare(int id) {
   ensure_device(*in);
 }
 
-// The page is idle after the first results: every glyph not drawn yet is drawn, and each
-// context's texture takes them now (no frame is drawn; later frames upload nothing).
-EMSCRIPTEN_KEEPALIVE void sandik_draw_all_glyphs() {
-  if (!sandik::web::draw_all_glyphs()) return;
-  for (auto& entry : g_instances) {
-    Instance& in = *entry.second;
-    if (in.fonts && in.renderer.ready() && make_current(in)) in.renderer.use_fonts(*in.fonts);
-  }
+// The page is idle after the first results: up to `most` glyphs not drawn yet are drawn. Once
+// none are left, each context's texture takes them all (no frame is drawn; later frames upload
+// nothing). Returns how many are left.
+EMSCRIPTEN_KEEPALIVE int sandik_draw_more_glyphs(int most) {
+  const std::size_t left = sandik::web::draw_more_glyphs(static_cast<std::size_t>(std::max(most, 1)));
+  if (left == 0)
+    for (auto& entry : g_instances) {
+      Instance& in = *entry.second;
+      if (in.fonts && in.renderer.ready() && make_current(in)) in.renderer.use_fonts(*in.fonts);
+    }
+  return static_cast<int>(left);
 }
 
 // Bytes of the wasm heap in use (allocated, not freed), for the memory benchmark.
