@@ -206,7 +206,7 @@ var nextTask = (function () {
 
 var STYLE = [
   ':host{display:block;position:relative;contain:layout paint;}',
-  '.frame{position:relative;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:8px;overflow:hidden;',
+  '.frame{position:relative;box-sizing:border-box;border:1px solid var(--sandik-rule,#d5d8dc);border-radius:8px;overflow:hidden;',
   'background:var(--sandik-bg,#fff);min-height:var(--sandik-reserve,0px);}',
   'canvas{display:block;width:100%;height:0;touch-action:pan-y;outline:none;}',
   'canvas:focus-visible{box-shadow:inset 0 0 0 3px var(--sandik-accent,#0b5cad);}',
@@ -653,7 +653,7 @@ Widget.prototype.resize = function () {
 Widget.prototype.sizeCanvas = function () {
   var dpr = window.devicePixelRatio || 1;
   var w = Math.max(1, this.el.clientWidth - 2);  // inside the 1px frame border
-  var h = this.cssHeight || parseInt(this.options.height, 10) || this.reserve;
+  var h = this.cssHeight || parseInt(this.options.height, 10) || Math.max(1, this.reserve - 2);  // (the border)
   var fw = Math.round(w * dpr), fh = Math.round(h * dpr);
   if (this.canvas.width !== fw) this.canvas.width = fw;
   if (this.canvas.height !== fh) this.canvas.height = fh;
