@@ -79,6 +79,7 @@ bool in_triangle(const float* p, float x, float y) {
 void draw_mark(ImFontAtlas& atlas, const ImFontAtlasCustomRect& r, const MarkBox& b) {
   const Mark& m = *b.mark;
   const float stroke = (b.bold ? 0.11f : 0.075f) * 0.5f;
+  const float tip_x = m.p[2], tip_y = m.p[3], back = tip_x - m.p[4];  // the arrow's head
   for (int j = 0; j < r.Height; ++j)
     for (int i = 0; i < r.Width; ++i) {
       int hits = 0;
@@ -88,7 +89,6 @@ void draw_mark(ImFontAtlas& atlas, const ImFontAtlasCustomRect& r, const MarkBox
         if (m.filled) {
           hits += in_triangle(m.p, x, y) ? 1 : 0;
         } else {  // the shaft, and the head's two strokes from the tip back at ±45°
-          const float tip_x = m.p[2], tip_y = m.p[3], back = tip_x - m.p[4];
           const float d = std::min(segment_distance(x, y, m.p[0], m.p[1], tip_x, tip_y),
                                    std::min(segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y + back),
                                             segment_distance(x, y, tip_x, tip_y, tip_x - back, tip_y - back)));
@@ -114,7 +114,8 @@ struct Atlas {
   FontSet set;
   float glyph_rows = 0;              // the glyphs' rows at the top of the atlas, in pixels
   std::vector<Shelf> shelves;        // by y
-  std::vector<unsigned char> drawn;  // per glyph in the table
+  std::vector<unsigned char> drawn;  // per glyph in the table (blank ones, like the space, count as drawn)
+  std::size_t inked = 0;             // glyphs with pixels to draw (set.drawn of them are)
 };
 
 // Has the loader draw `list` (glyphs of the table, each once, none drawn yet); says whether there were any.
@@ -216,7 +217,7 @@ void build(Atlas& a) {
       boxes.push_back({gx, gy, w, h, i});
     }
   }
-  set.glyph_count = boxes.size();
+  a.inked = boxes.size();
   for (const Box& b : boxes) {  // (the loader lists the glyphs shelf by shelf, left to right)
     if (a.shelves.empty() || a.shelves.back().y != b.y) a.shelves.push_back({b.y, {}});
     a.shelves.back().boxes.push_back(b);
@@ -266,9 +267,8 @@ const FontSet& font_set(float dpr) {
 }
 
 bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
-  if (set.drawn == set.glyph_count) return false;
   auto it = atlases().find(set.dpr);
-  if (it == atlases().end() || &it->second->set != &set) return false;
+  if (it == atlases().end() || &it->second->set != &set || set.drawn == it->second->inked) return false;
   Atlas& a = *it->second;
   // A glyph is a quad of four vertices in a row (ImFont::RenderText), and the only vertices
   // whose UVs fall in the glyphs' rows (everything else samples ImGui's white pixel or line

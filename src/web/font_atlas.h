@@ -27,10 +27,9 @@ struct FontSet {
   int canvas = 0;
   ui::Fonts fonts;  // body, small, strong, title, figure at `dpr`
   float dpr = 1;
-  std::size_t extras = 0;       // code points drawn beyond the loader's base set
-  unsigned generation = 0;      // bumped when the atlas is made again with more glyphs
-  std::size_t drawn = 0;        // glyphs drawn on the canvas so far (of glyph_count: the blank
-  std::size_t glyph_count = 0;  // ones, like the space, have nothing to draw)
+  std::size_t extras = 0;   // code points drawn beyond the loader's base set
+  unsigned generation = 0;  // bumped when the atlas is made again with more glyphs
+  std::size_t drawn = 0;    // glyphs drawn on the canvas so far (textures compare it)
 };
 
 // The atlas for a device pixel ratio, in the system's UI font, built on first use. The
