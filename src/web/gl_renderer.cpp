@@ -58,8 +58,8 @@ void GlRenderer::create() {
   glLinkProgram(program_);
   glDeleteShader(vs);  // (kept until the program goes)
   glDeleteShader(fs);
-  // (Used and its uniform looked up at the first render: either would wait here for the link,
-  // which the GPU process does meanwhile.)
+  // (Used and its uniform looked up by linked(), at the first frame: either would wait here for
+  // the link, which the GPU process does meanwhile.)
 
   glGenVertexArrays(1, &vao_);
   glBindVertexArray(vao_);
@@ -118,23 +118,26 @@ std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
   return texture_;
 }
 
+bool GlRenderer::linked() {
+  if (!program_ || checked_) return ok_;
+  checked_ = true;
+  GLint linked = 0;
+  glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+  ok_ = linked != 0;
+  if (ok_) {
+    glUseProgram(program_);
+    transform_ = glGetUniformLocation(program_, "transform");  // the sampler stays at unit 0
+  } else {
+    char log[512] = "";
+    glGetProgramInfoLog(program_, sizeof log, nullptr, log);
+    std::fprintf(stderr, "the widget's shaders did not link: %s\n", log);
+  }
+  return ok_;
+}
+
 void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb) {
   if (!program_ || fb_w <= 0 || fb_h <= 0) return;
-  if (!checked_) {  // the one wait for the shaders, when they are first needed
-    checked_ = true;
-    GLint linked = 0;
-    glGetProgramiv(program_, GL_LINK_STATUS, &linked);
-    ok_ = linked != 0;
-    if (ok_) {
-      glUseProgram(program_);
-      transform_ = glGetUniformLocation(program_, "transform");  // the sampler stays at unit 0
-    }
-    if (!ok_) {
-      char log[512] = "";
-      glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-      std::fprintf(stderr, "the widget's shaders did not link: %s\n", log);
-    }
-  }
+  linked();
   glDisable(GL_SCISSOR_TEST);
   glClearColor(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
                static_cast<float>(rgb & 0xFF) / 255.0f, 1.0f);

@@ -19,7 +19,7 @@ struct FontSet;
 class GlRenderer {
  public:
   // Program, buffers and fixed state on the current context. Shaders compile in the GPU
-  // process meanwhile; the first render() waits for them (and reports a failure once).
+  // process meanwhile; linked() waits for them (and reports a failure once).
   void create();
   // The current context's objects go (nothing to do on a lost context: they are gone already).
   void destroy();
@@ -32,13 +32,17 @@ class GlRenderer {
   // glyph canvas over the top rows, again whenever more glyphs were drawn on it. Returns the texture.
   std::uintptr_t use_fonts(const FontSet& fonts);
 
+  // Whether the shaders linked: asked once (a round trip to the GPU process, which waits for
+  // every command queued before it), then known. A frame asks before it queues its uploads.
+  bool linked();
+
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.
   void render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb);
 
  private:
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
   int transform_ = -1;                 // the vec4 uniform: scale x, y, offset x, y
-  bool checked_ = false, ok_ = false;  // link status, asked on the first render
+  bool checked_ = false, ok_ = false;  // link status, asked once
   long vbo_size_ = 0, ibo_size_ = 0;
   const FontSet* fonts_ = nullptr;  // the atlas the texture holds…
   unsigned fonts_generation_ = 0;   // …as it was made then…
