@@ -132,6 +132,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
     await p.setContent(html(n));
     await p.waitForTimeout(4000);
     const used = await p.evaluate(() => { const el = document.querySelector('[data-sandik-feed]'); return el && el.__sandik ? el.__sandik.heapUsed() : 0; });
+    await cdp.send('HeapProfiler.collectGarbage');  // live objects only, not what a collection would free
     const js = (await metrics(cdp)).JSHeapUsedSize;
     await context.close();
     return { used, js };
