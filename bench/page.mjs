@@ -23,12 +23,14 @@ const gauge = () => {
 };
 const gaugeBefore = gauge();
 const server = await startServer();
+// The night's feed, from the loopback server itself (`sandik serve`): not through Playwright's
+// request interception, which passes every byte through this Node process.
+const FEED_URL = server.url + 'feeds/istanbul-2024.json';
 const browser = await launch();
 const rows = [];
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sandik-page-'));
 const big = path.join(dir, 'big.json');
 writeFileSync(big, execFileSync('python3', [path.join(ROOT, 'bench/make_feed.py'), '1000', '8', '1'], { maxBuffer: 1 << 28 }));
-const FEED = readFileSync(path.join(ROOT, 'assets/feeds/istanbul-2024.json'));
 const DOM_JS = readFileSync(path.join(ROOT, 'bench/dom-baseline.js'));
 const gz = (f) => Number(execFileSync('sh', ['-c', `gzip -9 -c "${f}" | wc -c`], { encoding: 'utf8' }));
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -40,10 +42,9 @@ async function page(width = 760, height = 900, measured = true) {
   const p = await context.newPage();
   const cdp = measured ? await context.newCDPSession(p) : null;
   if (measured) await cdp.send('Performance.enable');
-  await p.route('**/bench/feed.json', (route) => route.fulfill({ body: FEED, contentType: 'application/json' }));
   await p.route('**/bench/big.json', (route) => route.fulfill({ path: big, contentType: 'application/json' }));
   await p.route('**/bench/dom-baseline.js', (route) => route.fulfill({ body: DOM_JS, contentType: 'text/javascript' }));
-  if (measured) await p.goto(server.url + 'feeds/istanbul-2024.json');  // the server's origin, for setContent
+  if (measured) await p.goto(FEED_URL);  // the server's origin, for setContent
   return { context, p, cdp };
 }
 const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -83,11 +84,9 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   };
   const s = [], d = [], demo = [];
   for (let run = 0; run < 15; run++) {
-    // The feed from the loopback server itself (`sandik serve`), not through Playwright's request
-    // interception, which passes every byte through this Node process.
-    s.push(await firstDraw(sandikPage(`<div data-sandik-feed="${server.url}feeds/istanbul-2024.json" data-race="ibb" style="min-height:580px"></div>`),
+    s.push(await firstDraw(sandikPage(`<div data-sandik-feed="${FEED_URL}" data-race="ibb" style="min-height:580px"></div>`),
       server.url + 'bench/page.html', 'sandik'));
-    d.push(await firstDraw(domPage(`<div data-dom-feed="${server.url}feeds/istanbul-2024.json"></div>`), server.url + 'bench/page.html', 'dom'));
+    d.push(await firstDraw(domPage(`<div data-dom-feed="${FEED_URL}"></div>`), server.url + 'bench/page.html', 'dom'));
     demo.push(await firstDraw(null, server.url, 'sandik'));
   }
   rows.push(['first draw after the script starts (median of 15; range)', `${median(s).toFixed(0)} ms (${Math.min(...s).toFixed(0)}–${Math.max(...s).toFixed(0)})`,
@@ -115,7 +114,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   const sBusy = (m1.TaskDuration - m0.TaskDuration) / (m1.Timestamp - m0.Timestamp);
   await context.close();
   ({ context, p, cdp } = await page());
-  await p.setContent(domPage(Array.from({ length: 8 }, () => `<div data-dom-feed="${server.url}bench/feed.json"></div>`).join('')));
+  await p.setContent(domPage(Array.from({ length: 8 }, () => `<div data-dom-feed="${FEED_URL}"></div>`).join('')));
   await p.waitForTimeout(1500);
   m0 = await metrics(cdp);
   await p.waitForTimeout(5000);
@@ -137,8 +136,8 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
     await context.close();
     return { used, js };
   };
-  const sHtml = (n) => sandikPage(Array.from({ length: n }, () => `<div data-sandik-feed="${server.url}bench/feed.json" data-race="ibb" data-view="full"></div>`).join(''));
-  const dHtml = (n) => domPage(Array.from({ length: n }, () => `<div data-dom-feed="${server.url}bench/feed.json"></div>`).join(''));
+  const sHtml = (n) => sandikPage(Array.from({ length: n }, () => `<div data-sandik-feed="${FEED_URL}" data-race="ibb" data-view="full"></div>`).join(''));
+  const dHtml = (n) => domPage(Array.from({ length: n }, () => `<div data-dom-feed="${FEED_URL}"></div>`).join(''));
   const s1 = await one(1, sHtml), s9 = await one(9, sHtml), d1 = await one(1, dHtml), d9 = await one(9, dHtml);
   rows.push(['memory per extra widget (wasm heap in use; JS heap)', `${((s9.used - s1.used) / 8 / 1e6).toFixed(2)} MB wasm + ${((s9.js - s1.js) / 8 / 1e6).toFixed(2)} MB JS`,
     `${((d9.js - d1.js) / 8 / 1e6).toFixed(2)} MB JS`, '≤ 4 MB']);

@@ -118,13 +118,12 @@ struct Atlas {
   std::size_t inked = 0;             // glyphs with pixels to draw (set.drawn of them are)
 };
 
-// Has the loader draw `list` (glyphs of the table, each once, none drawn yet); says whether there were any.
-bool draw(Atlas& a, const std::vector<int>& list) {
-  if (list.empty()) return false;
+// Has the loader draw `list` (glyphs of the table, each once, none drawn yet).
+void draw(Atlas& a, const std::vector<int>& list) {
+  if (list.empty()) return;
   sandik_js_draw_glyphs(a.set.canvas, list.data(), static_cast<int>(list.size()));
   for (int g : list) a.drawn[static_cast<std::size_t>(g)] = 1;
   a.set.drawn += list.size();
-  return true;
 }
 
 void build(Atlas& a) {
@@ -266,9 +265,9 @@ const FontSet& font_set(float dpr) {
   return slot->set;
 }
 
-bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
+void draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
   auto it = atlases().find(set.dpr);
-  if (it == atlases().end() || &it->second->set != &set || set.drawn == it->second->inked) return false;
+  if (it == atlases().end() || &it->second->set != &set || set.drawn == it->second->inked) return;
   Atlas& a = *it->second;
   // A glyph is a quad of four vertices in a row (ImFont::RenderText), and the only vertices
   // whose UVs fall in the glyphs' rows (everything else samples ImGui's white pixel or line
@@ -291,7 +290,7 @@ bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data) {
       i += 4;
     }
   }
-  return draw(a, wanted);
+  draw(a, wanted);
 }
 
 std::size_t draw_more_glyphs(std::size_t most) {

@@ -42,9 +42,9 @@ void require_glyphs(std::string_view utf8);
 // WebGL context uploads its texture again). Called on data change, never per frame.
 void draw_new_glyphs();
 
-// Draws the glyphs `data` shows that are not drawn yet (a frame's, before it goes to the GPU).
-// Says whether any were: the textures holding this atlas then take the canvas again.
-bool draw_shown_glyphs(const FontSet& set, const ImDrawData& data);
+// Draws the glyphs `data` shows that are not drawn yet (a frame's, before it goes to the GPU;
+// `set.drawn` counts them, and each texture holding this atlas takes the canvas again).
+void draw_shown_glyphs(const FontSet& set, const ImDrawData& data);
 // Draws up to `most` glyphs not drawn yet, of any atlas (the page is idle). Returns how many are left.
 std::size_t draw_more_glyphs(std::size_t most);
 

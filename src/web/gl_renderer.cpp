@@ -58,7 +58,7 @@ void GlRenderer::create() {
   glLinkProgram(program_);
   glDeleteShader(vs);  // (kept until the program goes)
   glDeleteShader(fs);
-  // (Used and its uniform looked up by linked(), at the first frame: either would wait here for
+  // (Used and its uniform looked up by linked(), at the first render: either would wait here for
   // the link, which the GPU process does meanwhile.)
 
   glGenVertexArrays(1, &vao_);
@@ -135,15 +135,19 @@ bool GlRenderer::linked() {
   return ok_;
 }
 
-void GlRenderer::render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb) {
+void GlRenderer::render(const ImDrawData& data, const FontSet& fonts, int fb_w, int fb_h, std::uint32_t rgb) {
   if (!program_ || fb_w <= 0 || fb_h <= 0) return;
-  linked();
+  // The link status before anything this frame queues: else the first frame's one round trip
+  // would also wait for its glyph upload (15–35 ms).
+  const bool ok = linked();
   glDisable(GL_SCISSOR_TEST);
   glClearColor(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
                static_cast<float>(rgb & 0xFF) / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_SCISSOR_TEST);
-  if (!ok_) return;
+  if (!ok) return;
+  // The glyphs drawn since the last frame, if any.
+  use_fonts(fonts);
   if (fb_w != view_w_ || fb_h != view_h_) {  // ImGui's pixels (top-left origin) to clip space
     view_w_ = fb_w;
     view_h_ = fb_h;

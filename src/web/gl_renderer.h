@@ -32,14 +32,15 @@ class GlRenderer {
   // glyph canvas over the top rows, again whenever more glyphs were drawn on it. Returns the texture.
   std::uintptr_t use_fonts(const FontSet& fonts);
 
-  // Whether the shaders linked: asked once (a round trip to the GPU process, which waits for
-  // every command queued before it), then known. A frame asks before it queues its uploads.
-  bool linked();
-
-  // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels.
-  void render(const ImDrawData& data, int fb_w, int fb_h, std::uint32_t rgb);
+  // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels, the
+  // glyphs drawn on `fonts`' canvas since the last upload uploaded first.
+  void render(const ImDrawData& data, const FontSet& fonts, int fb_w, int fb_h, std::uint32_t rgb);
 
  private:
+  // Whether the shaders linked: asked once (a round trip to the GPU process, which waits for
+  // every command queued before it, so asked before a frame queues its uploads), then known.
+  bool linked();
+
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
   int transform_ = -1;                 // the vec4 uniform: scale x, y, offset x, y
   bool checked_ = false, ok_ = false;  // link status, asked once

@@ -398,12 +398,10 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   const bool fits = draw != 2 || std::ceil(in->widget.content_height() / in->dpr) ==
                                      std::round(static_cast<float>(in->fb_h) / in->dpr);
   if (drawn && fits) {
-    // The one wait for the GPU process (the shaders' link status) comes before this frame queues
-    // its uploads, or it would wait for them too: 15–35 ms on the first frame, for the glyphs.
-    in->renderer.linked();
-    // Glyphs this frame shows for the first time are drawn now, and the texture takes them.
-    if (sandik::web::draw_shown_glyphs(*in->fonts, *ImGui::GetDrawData())) in->renderer.use_fonts(*in->fonts);
-    in->renderer.render(*ImGui::GetDrawData(), in->fb_w, in->fb_h, in->widget.background());
+    // Glyphs this frame shows for the first time are drawn on the atlas's canvas now; the
+    // renderer uploads them with the frame.
+    sandik::web::draw_shown_glyphs(*in->fonts, *ImGui::GetDrawData());
+    in->renderer.render(*ImGui::GetDrawData(), *in->fonts, in->fb_w, in->fb_h, in->widget.background());
   }
   if (in->frames_wanted > 0) --in->frames_wanted;
   if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
