@@ -109,8 +109,19 @@ ensure_node_modules() {
   local stamp="$ROOT/node_modules/.sandik-lock"
   if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
   say "npm ci (playwright-core, terser, axe-core)"
-  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  cp "$ROOT/package-lock.json" "$stamp"
+  # What npm's cache holds is used without asking the registry again; a request that stalls gives
+  # up after 60 s (npm's default: 5 min), and the whole install is tried three times, so one slow
+  # answer from the registry does not fail a fresh machine's first run.
+  local try
+  for try in 1 2 3; do
+    if (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --fetch-timeout=60000 \
+          --no-audit --no-fund --loglevel=error >/dev/null); then
+      cp "$ROOT/package-lock.json" "$stamp"
+      return
+    fi
+    [ "$try" = 3 ] || { say "npm ci failed (attempt $try of 3); trying again in 10 s"; sleep 10; }
+  done
+  die "npm ci failed three times: is the npm registry reachable?"
 }
 
 deps() {
