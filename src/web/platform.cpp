@@ -5,10 +5,10 @@
 // Every function here takes a widget id the loader chose; each widget has its own ImGui context
 // and WebGL2 context. Frames are drawn only when the loader asks (data, size or input changed);
 // sandik_frame() says whether ImGui needs another one.
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -24,16 +24,15 @@
 #include "core/json.h"
 #include "core/table_model.h"
 #include "core/tally.h"
+#include "font_atlas.h"
+#include "gl_renderer.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/widget.h"
-#include "font_atlas.h"
-#include "gl_renderer.h"
 
 extern "C" int sandik_js_create_context(int id);
 extern "C" void sandik_js_delete_context(int handle);
 extern "C" int sandik_js_context_is_lost(int handle);
-
 
 namespace {
 
@@ -53,11 +52,11 @@ struct Instance {
   int fb_w = 0, fb_h = 0;
   float dpr = 1;
   std::deque<PointerEvent> pending;
-  int frames_wanted = 2;      // ImGui lays out popups and sizes on the frame after a change
+  int frames_wanted = 2;  // ImGui lays out popups and sizes on the frame after a change
   double last_time = 0;
-  std::string out;            // the last string handed to JS (valid until the next call)
-  unsigned drawn_version = 0; // the widget's state last drawn
-  bool lost = false;            // the WebGL context is lost (given back, or taken by the browser)
+  std::string out;             // the last string handed to JS (valid until the next call)
+  unsigned drawn_version = 0;  // the widget's state last drawn
+  bool lost = false;           // the WebGL context is lost (given back, or taken by the browser)
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -304,10 +303,11 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_focus_json(int id) {
   Instance* in = find(id);
   const sandik::ui::Region* r = in ? in->widget.focused() : nullptr;
   if (!r) return "null";
-  return hand_out(*in, "{\"name\":" + sandik::json::quote(r->name) + ",\"x\":" + sandik::json::number_text(r->x0 / in->dpr) +
-                           ",\"y\":" + sandik::json::number_text(r->y0 / in->dpr) + ",\"w\":" +
-                           sandik::json::number_text((r->x1 - r->x0) / in->dpr) + ",\"h\":" +
-                           sandik::json::number_text((r->y1 - r->y0) / in->dpr) + "}");
+  return hand_out(*in, "{\"name\":" + sandik::json::quote(r->name) +
+                           ",\"x\":" + sandik::json::number_text(r->x0 / in->dpr) +
+                           ",\"y\":" + sandik::json::number_text(r->y0 / in->dpr) +
+                           ",\"w\":" + sandik::json::number_text((r->x1 - r->x0) / in->dpr) +
+                           ",\"h\":" + sandik::json::number_text((r->y1 - r->y0) / in->dpr) + "}");
 }
 
 // What the loader needs to know of the feed shown: {"updated": epoch seconds, "status": "live"|"final"|"test"}.
@@ -315,7 +315,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_feed_info(int id) {
   Instance* in = find(id);
   if (!in || !in->widget.model().feed) return "{}";
   const sandik::Feed& f = *in->widget.model().feed;
-  const char* status = f.status == sandik::FeedStatus::Final ? "final" : f.status == sandik::FeedStatus::Test ? "test" : "live";
+  const char* status = f.status == sandik::FeedStatus::Final  ? "final"
+                       : f.status == sandik::FeedStatus::Test ? "test"
+                                                              : "live";
   // For the live region: who leads the race (at its root) and how much is counted.
   std::string leader = "null", reporting = "null";
   const sandik::ui::Model& m = in->widget.model();
@@ -336,8 +338,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_regions(int id) {
   for (const auto& r : in->widget.regions()) {
     if (out.size() > 1) out += ",";
     out += "{\"name\":" + sandik::json::quote(r.name) + ",\"x\":" + sandik::json::number_text(r.x0 / in->dpr) +
-           ",\"y\":" + sandik::json::number_text(r.y0 / in->dpr) + ",\"w\":" +
-           sandik::json::number_text((r.x1 - r.x0) / in->dpr) + ",\"h\":" + sandik::json::number_text((r.y1 - r.y0) / in->dpr) + "}";
+           ",\"y\":" + sandik::json::number_text(r.y0 / in->dpr) +
+           ",\"w\":" + sandik::json::number_text((r.x1 - r.x0) / in->dpr) +
+           ",\"h\":" + sandik::json::number_text((r.y1 - r.y0) / in->dpr) + "}";
   }
   return hand_out(*in, out + "]");
 }
@@ -363,7 +366,8 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(in->fb_w), static_cast<float>(in->fb_h));
   io.DisplayFramebufferScale = ImVec2(1, 1);
-  io.DeltaTime = in->last_time > 0 && now_ms > in->last_time ? static_cast<float>((now_ms - in->last_time) / 1000.0) : 1.0f / 60;
+  io.DeltaTime =
+      in->last_time > 0 && now_ms > in->last_time ? static_cast<float>((now_ms - in->last_time) / 1000.0) : 1.0f / 60;
   if (io.DeltaTime > 1.0f) io.DeltaTime = 1.0f / 60;  // after idle: don't fast-forward ImGui's timers
   in->last_time = now_ms;
   // ImGui 1.86 has no input queue: apply moves, and at most one button change per frame.
@@ -476,13 +480,14 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_convert_agency(const char* files_json, c
     const std::uint64_t n = length ? length->count() : 0;
     const auto fmt = sandik::parse_agency_format(format ? format->str() : "");
     if (!fmt || n > size - at) {
-      problems.push_back({sandik::Severity::Error, name ? std::string(name->str()) : "",
-                          fmt ? "the payload is cut short"
-                              : "data-format takes sandik, anka, aa or ap, got " + sandik::json::quote(format ? format->str() : "")});
+      problems.push_back(
+          {sandik::Severity::Error, name ? std::string(name->str()) : "",
+           fmt ? "the payload is cut short"
+               : "data-format takes sandik, anka, aa or ap, got " + sandik::json::quote(format ? format->str() : "")});
       break;
     }
-    files.push_back({*fmt, std::string_view(blob + at, static_cast<std::size_t>(n)), name ? std::string(name->str()) : "",
-                     fetched ? std::string(fetched->str()) : ""});
+    files.push_back({*fmt, std::string_view(blob + at, static_cast<std::size_t>(n)),
+                     name ? std::string(name->str()) : "", fetched ? std::string(fetched->str()) : ""});
     at += static_cast<std::size_t>(n);
   }
   if (const sandik::json::Value* province = doc.ok() ? doc.root->find("province") : nullptr)
@@ -492,7 +497,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_convert_agency(const char* files_json, c
     problems = std::move(c.problems);
     g_converted = std::move(c.feed);
   }
-  out = std::string("{\"ok\":") + (g_converted.empty() ? "false" : "true") + ",\"problems\":" + problems_json(problems) + "}";
+  out = std::string("{\"ok\":") + (g_converted.empty() ? "false" : "true") +
+        ",\"problems\":" + problems_json(problems) + "}";
   return out.c_str();
 }
 
