@@ -63,12 +63,21 @@ async function browserQuiet() {
   }
 }
 
-// A fresh page. `measured`: false for the first-draw pages — they are loaded by URL (no origin
-// page first), and without CDP's Performance domain, whose metrics cost the page ~25 ms.
-async function page(width = 760, height = 900, measured = true, windowSettles = true) {
+// A fresh page in a quiet browser, as a reader's is:
+// - after the last page's teardown (the demo's four WebGL contexts busy the GPU process and both
+//   cores for a few hundred ms after it closes: a load right after it, 523 ms median; after
+//   600 ms, 449 ms);
+// - and, unless `windowSettles` is false, after the new window Playwright opens for each context
+//   has started: Chromium's own UI for it (a --top-chrome-webui renderer) takes ~1.1 s of CPU over
+//   the next 1.25 s, which a reader's long-open browser did at its start (measured, interleaved
+//   11: navigating at once 504 ms median, after 0.5 s 499 ms, after 2 s 263 ms).
+// `measured`: false for the first-draw pages — they are loaded by URL (no origin page first), and
+// without CDP's Performance domain, whose metrics cost the page ~25 ms.
+async function page({ width = 760, height = 900, measured = true, windowSettles = true } = {}) {
+  await browserQuiet();
   const context = await browser.newContext({ viewport: { width, height } });
   const p = await context.newPage();
-  if (windowSettles) await browserQuiet();  // (see firstDraw below)
+  if (windowSettles) await browserQuiet();
   const cdp = measured ? await context.newCDPSession(p) : null;
   if (measured) await cdp.send('Performance.enable');
   await p.route('**/bench/big.json', (route) => route.fulfill({ path: big, contentType: 'application/json' }));
@@ -96,16 +105,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   const WATCH = `new PerformanceObserver((l) => l.getEntries().forEach((e) => {
     if (/:first-draw$/.test(e.name)) console.log('bench-mark ' + e.name); })).observe({type: 'mark', buffered: true});`;
   const firstDraw = async (html, url, prefix, { windowSettles = true } = {}) => {
-    // Each page is loaded in a quiet browser, as a reader's is:
-    // - after the last page's teardown (the demo's four WebGL contexts busy the GPU process and
-    //   both cores for a few hundred ms after it closes: a load right after it, 523 ms median;
-    //   after 600 ms, 449 ms);
-    // - and after the new window Playwright opens for each context has started: Chromium's own
-    //   UI for it (a --top-chrome-webui renderer) takes ~1.1 s of CPU over the next 1.25 s, which
-    //   a reader's long-open browser did at its start (measured, interleaved 11: navigating at once
-    //   504 ms median, after 0.5 s 499 ms, after 2 s 263 ms).
-    await browserQuiet();
-    const { context, p } = await page(760, 900, false, windowSettles);
+    const { context, p } = await page({ measured: false, windowSettles });
     await p.addInitScript(WATCH);
     if (html) await p.route('**/bench/page.html', (route) => route.fulfill({ body: html, contentType: 'text/html' }));
     const seen = new Promise((resolve) => p.on('console', (m) => { if (m.text() === `bench-mark ${prefix}:first-draw`) resolve(); }));
@@ -165,7 +165,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
 // 4. Memory per extra widget: 1 widget, then 9 (the same feed and view, all on screen).
 {
   const one = async (n, html) => {
-    const { context, p, cdp } = await page(760, 9000);
+    const { context, p, cdp } = await page({ height: 9000 });
     await p.setContent(html(n));
     await p.waitForTimeout(4000);
     const used = await p.evaluate(() => { const el = document.querySelector('[data-sandik-feed]'); return el && el.__sandik ? el.__sandik.heapUsed() : 0; });
@@ -184,7 +184,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
 
 // 5. Frame time while scrolling a 1,000-area table.
 {
-  let { context, p, cdp } = await page(1000);
+  let { context, p, cdp } = await page({ width: 1000 });
   await p.setContent(sandikPage(`<div id="t" data-sandik-feed="${server.url}bench/big.json" data-view="table" data-area="d0"></div>`));
   await p.waitForFunction(() => performance.getEntriesByName('sandik:first-draw').length, null, { timeout: 30000 });
   await p.waitForTimeout(500);
@@ -207,7 +207,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   const sTicks = await p.evaluate(() => window.__ticks);
   const sPerFrame = 1000 * (m1.TaskDuration - m0.TaskDuration) / sTicks;
   await context.close();
-  ({ context, p, cdp } = await page(1000));
+  ({ context, p, cdp } = await page({ width: 1000 }));
   await p.setContent(domPage(`<div id="t" data-dom-feed="${server.url}bench/big.json" data-area="d0"></div>`));
   await p.waitForFunction(() => performance.getEntriesByName('dom:first-draw').length, null, { timeout: 30000 });
   await p.waitForTimeout(500);

@@ -82,6 +82,19 @@ void GlRenderer::create() {
   glEnable(GL_SCISSOR_TEST);
   glActiveTexture(GL_TEXTURE0);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+  // The atlas texture (its pixels come with use_fonts()).
+  glGenTextures(1, &texture_);
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void GlRenderer::prepare(const FontSet& fonts) {
+  use_fonts(fonts);
+  glFlush();  // the GPU process compiles, links and uploads now, not when the first frame asks
 }
 
 void GlRenderer::destroy() {
@@ -93,17 +106,9 @@ void GlRenderer::destroy() {
   forget();
 }
 
-std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
+void GlRenderer::use_fonts(const FontSet& fonts) {
   const bool same = fonts_ == &fonts && fonts_generation_ == fonts.generation;
-  if (same && fonts_drawn_ == fonts.drawn) return texture_;
-  if (!texture_) {
-    glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  }
+  if (same && fonts_drawn_ == fonts.drawn) return;
   glBindTexture(GL_TEXTURE_2D, texture_);
   if (!same) {  // another atlas, or made again: ImGui's own pixels, the glyphs' rows still empty
     const ImFontAtlas& atlas = *fonts.atlas;
@@ -115,7 +120,6 @@ std::uintptr_t GlRenderer::use_fonts(const FontSet& fonts) {
   fonts_ = &fonts;
   fonts_generation_ = fonts.generation;
   fonts_drawn_ = fonts.drawn;
-  return texture_;
 }
 
 bool GlRenderer::linked() {
@@ -146,7 +150,7 @@ void GlRenderer::render(const ImDrawData& data, const FontSet& fonts, int fb_w, 
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_SCISSOR_TEST);
   if (!ok) return;
-  // The glyphs drawn since the last frame, if any.
+  // The atlas, if this context does not hold it yet, and the glyphs drawn since the last upload.
   use_fonts(fonts);
   if (fb_w != view_w_ || fb_h != view_h_) {  // ImGui's pixels (top-left origin) to clip space
     view_w_ = fb_w;

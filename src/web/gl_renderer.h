@@ -26,11 +26,15 @@ class GlRenderer {
   // The context was lost: the objects are gone; create() again once it is restored.
   void forget() { *this = GlRenderer(); }
   bool ready() const { return program_ != 0; }
+  // The atlas texture, for ImGui's draw commands (made by create()).
+  std::uintptr_t texture() const { return texture_; }
 
   // The font set's atlas as this context's texture, uploaded when it is not the one held (first
   // use, another DPR, made again with more glyphs): its own alpha pixels, then the loader's
-  // glyph canvas over the top rows, again whenever more glyphs were drawn on it. Returns the texture.
-  std::uintptr_t use_fonts(const FontSet& fonts);
+  // glyph canvas over the top rows, again whenever more glyphs were drawn on it.
+  void use_fonts(const FontSet& fonts);
+  // Before the first frame: use_fonts(), and the GPU process gets on with it and the shaders.
+  void prepare(const FontSet& fonts);
 
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels, the
   // glyphs drawn on `fonts`' canvas since the last upload uploaded first.

@@ -5,7 +5,6 @@
 // Every function here takes a widget id the loader chose; each widget has its own ImGui context
 // and WebGL2 context. Frames are drawn only when the loader asks (data, size or input changed);
 // sandik_frame() says whether ImGui needs another one.
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
@@ -90,15 +89,15 @@ bool make_current(Instance& in) {
 
 // Text comes from one atlas per device pixel ratio, shared by all widgets: looked up again
 // only when the widget's DPR changes, not on every frame.
-void use_fonts(Instance& in) {
+void pick_fonts(Instance& in) {
   if (!in.fonts || in.fonts->dpr != in.dpr) in.fonts = &sandik::web::font_set(in.dpr);
   ImGui::GetIO().Fonts = in.fonts->atlas;
 }
 
 void ensure_device(Instance& in) {
   if (!in.renderer.ready()) in.renderer.create();  // first use, or after the context was lost and restored
-  // Each WebGL context holds its own texture of the shared atlas (set by use_fonts()).
-  in.fonts->atlas->TexID = reinterpret_cast<ImTextureID>(in.renderer.use_fonts(*in.fonts));
+  // Each WebGL context holds its own texture of the shared atlas (its pixels: GlRenderer::render).
+  in.fonts->atlas->TexID = reinterpret_cast<ImTextureID>(in.renderer.texture());
 }
 
 // [{"severity","path","message","text"}…], the first 200.
@@ -361,7 +360,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int draw) {
   // regions are right by the time the widget scrolls into view.
   const bool drawn = draw && make_current(*in);
   if (!drawn) ImGui::SetCurrentContext(in->imgui);
-  use_fonts(*in);
+  pick_fonts(*in);
   if (drawn) ensure_device(*in);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(in->fb_w), static_cast<float>(in->fb_h));
@@ -510,9 +509,9 @@ EMSCRIPTEN_KEEPALIVE int sandik_converted_length() { return static_cast<int>(g_c
 EMSCRIPTEN_KEEPALIVE void sandik_prepare(int id) {
   Instance* in = find(id);
   if (!in || !make_current(*in)) return;
-  use_fonts(*in);
+  pick_fonts(*in);
   ensure_device(*in);
-  glFlush();  // the GPU process compiles and links now, not when the first frame asks
+  in->renderer.prepare(*in->fonts);
 }
 
 // The page is idle after the first results: up to `most` glyphs not drawn yet are drawn. Once
