@@ -27,9 +27,12 @@
 #include "../core/feed.h"
 #include "../core/format.h"
 #include "../core/table_model.h"
-#include "../core/time.h"
 #include "../core/tally.h"
+#include "../core/time.h"
 #include "../core/turkish.h"
+#include "../ui/present.h"
+#include "../ui/strings.h"
+#include "../ui/widget.h"
 #include "replay.h"
 #include "serve.h"
 
@@ -194,6 +197,41 @@ int select(const sandik::Feed& feed, const Args& args, Selection& sel) {
   return kOk;
 }
 
+// The widget's options for what --race, --source and --area chose.
+sandik::ui::WidgetOptions widget_options(const sandik::Feed& feed, const Selection& sel, sandik::Lang lang) {
+  sandik::ui::WidgetOptions o;
+  o.race = sel.race->id;
+  o.source = feed.sources[static_cast<std::size_t>(sel.source)].id;
+  o.area = feed.areas[static_cast<std::size_t>(sel.area)].id;
+  o.lang = lang;
+  o.view = "detail";
+  return o;
+}
+
+// Rows in columns aligned by the letters a terminal shows (ı, ş and ğ are one letter, two bytes),
+// each column at least `min` wide, right-aligned where `right`; the last column is not padded.
+void print_aligned(const std::vector<std::vector<std::string>>& rows, const std::vector<std::size_t>& min,
+                   const std::vector<bool>& right, const char* indent, const char* gap = " ") {
+  std::vector<std::size_t> w(min);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size() && i < w.size(); ++i)
+      w[i] = std::max(w[i], sandik::turkish::display_width(r[i]));
+  for (const auto& r : rows) {
+    std::string line = indent;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const std::size_t pad = w[i] - sandik::turkish::display_width(r[i]);
+      const bool last = i + 1 == r.size();
+      if (i) line += gap;
+      if (right[i])
+        line += std::string(pad, ' ') + r[i];
+      else
+        line += last ? r[i] : r[i] + std::string(pad, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::printf("%s\n", line.c_str());
+  }
+}
+
 int cmd_summary(int argc, char** argv) {
   Args args;
   std::string err;
@@ -231,11 +269,12 @@ int cmd_summary(int argc, char** argv) {
     j["contestants"] = ojson::array();
     for (const auto& st : s.standings) {
       const int party = race.contestant_party(st.contestant);
-      j["contestants"].push_back({{"id", feed.contestant_id(race, st.contestant)},
-                                  {"name", feed.contestant_name(race, st.contestant)},
-                                  {"party", party >= 0 ? ojson(feed.parties[static_cast<std::size_t>(party)].id) : ojson(nullptr)},
-                                  {"votes", s.shares_only ? ojson(nullptr) : ojson(st.votes)},
-                                  {"share_pct", st.share_pct}});
+      j["contestants"].push_back(
+          {{"id", feed.contestant_id(race, st.contestant)},
+           {"name", feed.contestant_name(race, st.contestant)},
+           {"party", party >= 0 ? ojson(feed.parties[static_cast<std::size_t>(party)].id) : ojson(nullptr)},
+           {"votes", s.shares_only ? ojson(nullptr) : ojson(st.votes)},
+           {"share_pct", st.share_pct}});
     }
     j["leader"] = s.leader >= 0 ? ojson(feed.contestant_id(race, s.leader)) : ojson(nullptr);
     j["tied"] = s.tied;
@@ -250,28 +289,32 @@ int cmd_summary(int argc, char** argv) {
     return kOk;
   }
 
+  // The reader's words: the same presentation model the widget draws and its mirror reads.
   const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));
-  auto count = [&](const std::optional<sandik::Count>& v) { return v ? sandik::format_count(*v, lang) : std::string("–"); };
-  std::printf("%s — %s, %s (%s)\n", race.title.get(sandik::lang_code(lang)).c_str(), ar.name.c_str(), src.name.c_str(),
-              updated.c_str());
-  std::printf("ballot boxes %s of %s (%s)", count(s.boxes_counted).c_str(), count(s.boxes).c_str(),
-              s.reporting_pct ? sandik::format_percent(*s.reporting_pct, lang).c_str() : "–");
-  std::printf(", turnout %s\n", s.turnout_pct ? sandik::format_percent(*s.turnout_pct, lang).c_str() : "–");
-  for (const auto& st : s.standings) {
-    if (st.votes == 0 && st.share_pct == 0) continue;
-    const int party = race.contestant_party(st.contestant);
-    std::printf("  %-34s %-14s %12s %9s\n", feed.contestant_name(race, st.contestant).c_str(),
-                party >= 0 ? feed.parties[static_cast<std::size_t>(party)].short_name.c_str() : "",
-                s.shares_only ? "" : sandik::format_count(st.votes, lang).c_str(),
-                sandik::format_percent(st.share_pct, lang).c_str());
+  sandik::ui::Widget widget;
+  widget.set_options(widget_options(feed, sel, lang));
+  widget.set_feed(parsed.feed);
+  sandik::ui::UiState all;
+  all.others_open = true;  // every contestant with a vote, none grouped
+  const sandik::ui::SummaryView v = sandik::ui::present_summary(widget.model(), all, lang);
+  auto count = [&](const std::optional<sandik::Count>& n) {
+    return n ? sandik::format_count(*n, lang) : std::string("–");
+  };
+  std::printf("%s — %s, %s (%s)\n", v.title.c_str(), ar.name.c_str(), src.name.c_str(), updated.c_str());
+  std::printf("%s, %s\n",
+              sandik::ui::say(sandik::ui::Str::CliBoxes, lang,
+                              {count(s.boxes_counted), count(s.boxes),
+                               s.reporting_pct ? sandik::format_percent(*s.reporting_pct, lang) : "–"})
+                  .c_str(),
+              sandik::ui::say(sandik::ui::Str::CliTurnout, lang, {v.turnout.empty() ? "–" : v.turnout}).c_str());
+  std::vector<std::vector<std::string>> rows;
+  for (const sandik::ui::Bar& b : v.bars) {
+    std::string votes = b.votes;
+    if (const std::size_t sp = votes.rfind(' '); sp != std::string::npos) votes.resize(sp);
+    rows.push_back({b.name, b.party, votes, b.share, b.tag});
   }
-  if (s.leader >= 0)
-    std::printf("%s %s: %s by %s votes (%s points)\n", s.outcome == sandik::Outcome::Won ? "won" : "leading",
-                feed.contestant_name(race, s.leader).c_str(), feed.contestant_name(race, s.leader).c_str(),
-                sandik::format_count(s.margin_votes, lang).c_str(),
-                sandik::format_decimal(s.margin_pct_points, lang).c_str());
-  else
-    std::printf("%s\n", sandik::outcome_name(s.outcome));
+  print_aligned(rows, {34, 14, 12, 9, 0}, {false, false, true, true, false}, "  ");
+  std::printf("%s\n", v.margin.c_str());
   return kOk;
 }
 
@@ -295,7 +338,8 @@ int cmd_table(int argc, char** argv) {
   Selection sel;
   if (const int rc = select(feed, args, sel); rc != kOk) return rc;
   const sandik::RaceTally tally(feed, *sel.race, sel.source);
-  if (!tally.in_race(sel.area)) return usage("area \"" + args.get("area") + "\" is not part of race \"" + sel.race->id + "\"");
+  if (!tally.in_race(sel.area))
+    return usage("area \"" + args.get("area") + "\" is not part of race \"" + sel.race->id + "\"");
   const auto rows = sandik::table_rows(tally, sel.area, q);
   auto contestant = [&](int c) { return c >= 0 ? ojson(feed.contestant_id(*sel.race, c)) : ojson(nullptr); };
   auto party = [&](int p) { return p >= 0 ? ojson(feed.parties[static_cast<std::size_t>(p)].id) : ojson(nullptr); };
@@ -304,38 +348,52 @@ int cmd_table(int argc, char** argv) {
     j["rows"] = ojson::array();
     for (const auto& r : rows) {
       const bool has = r.has_results;
-      j["rows"].push_back({{"area", feed.areas[static_cast<std::size_t>(r.area)].id},
-                           {"name", *r.name},
-                           {"leader", contestant(r.leader)},
-                           {"leader_party", party(r.leader_party)},
-                           {"leader_share_pct", has ? ojson(r.leader_share_pct) : ojson(nullptr)},
-                           {"runner_up", contestant(r.runner_up)},
-                           {"runner_up_share_pct", has && r.runner_up >= 0 ? ojson(r.runner_up_share_pct) : ojson(nullptr)},
-                           {"margin_pct_points", has ? ojson(r.margin_pct_points) : ojson(nullptr)},
-                           {"reporting_pct", opt_double(r.reporting_pct)},
-                           {"turnout_pct", opt_double(r.turnout_pct)},
-                           {"previous_winner", party(r.previous_winner)},
-                           {"flipped", r.flipped},
-                           {"margin_votes", has ? ojson(r.margin_votes) : ojson(nullptr)},
-                           {"swing_pct_points", opt_double(r.swing_pct_points)},
-                           {"tied", r.tied}});
+      j["rows"].push_back(
+          {{"area", feed.areas[static_cast<std::size_t>(r.area)].id},
+           {"name", *r.name},
+           {"leader", contestant(r.leader)},
+           {"leader_party", party(r.leader_party)},
+           {"leader_share_pct", has ? ojson(r.leader_share_pct) : ojson(nullptr)},
+           {"runner_up", contestant(r.runner_up)},
+           {"runner_up_share_pct", has && r.runner_up >= 0 ? ojson(r.runner_up_share_pct) : ojson(nullptr)},
+           {"margin_pct_points", has ? ojson(r.margin_pct_points) : ojson(nullptr)},
+           {"reporting_pct", opt_double(r.reporting_pct)},
+           {"turnout_pct", opt_double(r.turnout_pct)},
+           {"previous_winner", party(r.previous_winner)},
+           {"flipped", r.flipped},
+           {"margin_votes", has ? ojson(r.margin_votes) : ojson(nullptr)},
+           {"swing_pct_points", opt_double(r.swing_pct_points)},
+           {"tied", r.tied}});
     }
     std::printf("%s\n", j.dump(2).c_str());
     return kOk;
   }
   const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));
-  for (const auto& r : rows) {
-    const std::string leader = r.leader >= 0 ? feed.contestant_name(*sel.race, r.leader) : r.tied ? "tied" : "–";
-    const std::string lp = r.leader_party >= 0 ? feed.parties[static_cast<std::size_t>(r.leader_party)].short_name : "";
-    std::string prev;
-    if (r.previous_winner >= 0) {
-      prev = feed.parties[static_cast<std::size_t>(r.previous_winner)].short_name;
-      if (r.flipped) prev += " -> " + lp;
-    }
-    std::printf("%-16s %-28s %-10s %8s %8s  %s\n", r.name->c_str(), leader.c_str(), lp.c_str(),
-                r.has_results ? sandik::format_percent(r.leader_share_pct, lang).c_str() : "",
-                r.has_results ? sandik::format_decimal(r.margin_pct_points, lang).c_str() : "", prev.c_str());
+  sandik::ui::Widget widget;
+  sandik::ui::WidgetOptions wo = widget_options(feed, sel, lang);
+  wo.view = "table";
+  wo.search = q.search;
+  wo.sort = args.get("sort");
+  wo.desc = q.desc;
+  widget.set_options(wo);
+  widget.set_feed(parsed.feed);
+  const sandik::ui::TableView v = sandik::ui::present_table(widget.model(), lang);
+  std::vector<std::vector<std::string>> out{{}};
+  std::vector<bool> right;
+  std::vector<std::size_t> keep;
+  for (std::size_t i = 0; i < v.columns.size(); ++i) {
+    const bool any = std::any_of(v.rows.begin(), v.rows.end(), [&](const auto& r) { return !r.cells[i].text.empty(); });
+    if (!v.columns[i].in_mirror || !any) continue;  // (no previous election: no such column)
+    keep.push_back(i);
+    out[0].push_back(v.columns[i].spoken);
+    right.push_back(v.columns[i].right);
   }
+  for (const auto& r : v.rows) {
+    out.emplace_back();
+    for (std::size_t i : keep) out.back().push_back(r.cells[i].text.empty() ? "–" : r.cells[i].text);
+  }
+  print_aligned(out, std::vector<std::size_t>(keep.size(), 0), right, "", "  ");
+  std::printf("%s\n", v.sentence.c_str());
   return kOk;
 }
 
@@ -372,7 +430,8 @@ int cmd_import_agency(int argc, char** argv) {
         if (stat(a.c_str(), &st) == 0) {
           const sandik::Civil c = sandik::to_civil(static_cast<std::int64_t>(st.st_mtime), 0);
           char buf[32];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
+                        c.second);
           files.back().fetched = buf;
         }
       }
@@ -381,7 +440,8 @@ int cmd_import_agency(int argc, char** argv) {
   if (files.empty()) return usage("import --from needs at least one file");
   texts.resize(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!read_file(files[i].name, texts[i])) return std::fprintf(stderr, "sandik: cannot read %s\n", files[i].name.c_str()), kUsage;
+    if (!read_file(files[i].name, texts[i]))
+      return std::fprintf(stderr, "sandik: cannot read %s\n", files[i].name.c_str()), kUsage;
     files[i].text = texts[i];
   }
   std::string base;
@@ -392,7 +452,8 @@ int cmd_import_agency(int argc, char** argv) {
   print_problems(c.problems);
   if (!c.ok()) return kInvalid;
   const ojson pretty = ojson::parse(c.feed, nullptr, false);
-  const std::string out = pretty.is_discarded() ? c.feed : pretty.dump(1, '\t', false, ojson::error_handler_t::replace) + "\n";
+  const std::string out =
+      pretty.is_discarded() ? c.feed : pretty.dump(1, '\t', false, ojson::error_handler_t::replace) + "\n";
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kOk;
 }
@@ -411,7 +472,8 @@ int cmd_import(int argc, char** argv) {
   if (args.flag("election") == args.flag("into")) return usage("import needs --election DESC.json or --into FEED.json");
   const std::string base_path = args.flag("election") ? args.get("election") : args.get("into");
   std::string base_text, csv_text;
-  if (!read_file(base_path, base_text)) return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
+  if (!read_file(base_path, base_text))
+    return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
   if (!read_file(args.positional[0], csv_text))
     return std::fprintf(stderr, "sandik: cannot read %s\n", args.positional[0].c_str()), kUsage;
   ojson feed = ojson::parse(base_text, nullptr, false);
@@ -428,11 +490,16 @@ int cmd_import(int argc, char** argv) {
   opt.label = args.get("label");
   opt.status = args.get("status");
   const std::string as = args.get("as", "results");
-  if (as == "results") opt.target = sandik::ImportTarget::Results;
-  else if (as == "history") opt.target = sandik::ImportTarget::History;
-  else if (as == "previous") opt.target = sandik::ImportTarget::Previous;
-  else if (as == "declare") opt.target = sandik::ImportTarget::Declare;
-  else return usage("--as takes results, history, previous or declare");
+  if (as == "results")
+    opt.target = sandik::ImportTarget::Results;
+  else if (as == "history")
+    opt.target = sandik::ImportTarget::History;
+  else if (as == "previous")
+    opt.target = sandik::ImportTarget::Previous;
+  else if (as == "declare")
+    opt.target = sandik::ImportTarget::Declare;
+  else
+    return usage("--as takes results, history, previous or declare");
   if (!opt.status.empty() && opt.status != "live" && opt.status != "test" && opt.status != "final")
     return usage("--status takes live, test or final");
   for (const auto& [name, list] :

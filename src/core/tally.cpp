@@ -1,4 +1,6 @@
 #include "tally.h"
+
+#include <cmath>
 #include "order.h"
 
 #include <algorithm>
@@ -13,8 +15,7 @@ void add(std::optional<Count>& sum, const std::optional<Count>& v) {
 
 }  // namespace
 
-RaceTally::RaceTally(const Feed& feed, const Race& race, int source)
-    : feed_(feed), race_(race), source_(source) {
+RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(feed), race_(race), source_(source) {
   const std::size_t n = feed.areas.size();
   const std::size_t contestants = static_cast<std::size_t>(race.contestant_count(feed));
   tallies_.resize(n);
@@ -95,12 +96,21 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source)
 
 const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::NoResults: return "no results";
-    case Outcome::Leading: return "leading";
-    case Outcome::Tied: return "tied";
-    case Outcome::Won: return "won";
+    case Outcome::NoResults:
+      return "no results";
+    case Outcome::Leading:
+      return "leading";
+    case Outcome::Tied:
+      return "tied";
+    case Outcome::Won:
+      return "won";
   }
   return "?";
+}
+
+double margin_points(double first_pct, double second_pct) {
+  const auto shown = [](double v) { return std::round(v * 100.0) / 100.0; };
+  return shown(shown(first_pct) - shown(second_pct));
 }
 
 Summary summarize(const RaceTally& tally, int area) {
@@ -151,7 +161,9 @@ Summary summarize(const RaceTally& tally, int area) {
     s.tied = second && (t.shares_only ? second->share_pct == first.share_pct : second->votes == first.votes);
     if (!s.tied) s.leader = first.contestant;
     s.margin_votes = t.shares_only ? 0 : first.votes - (second ? second->votes : 0);
-    s.margin_pct_points = first.share_pct - (second ? second->share_pct : 0);
+    // The margin in points is the difference of the two shares as printed (2 decimals), so the
+    // figures a reader sees always subtract: %51,15 − %39,59 = 11,56 (docs/presentation.md).
+    s.margin_pct_points = margin_points(first.share_pct, second ? second->share_pct : 0);
   }
 
   // Rule 6: won only by a call, or when the feed is final.
@@ -211,9 +223,8 @@ std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, in
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < n; ++i)
       if (eligible[i]) order.push_back(i);
-    sandik::stable_sort(order, [&](std::size_t a, std::size_t b) {
-      return rem[a] != rem[b] ? rem[a] > rem[b] : votes[a] > votes[b];
-    });
+    sandik::stable_sort(
+        order, [&](std::size_t a, std::size_t b) { return rem[a] != rem[b] ? rem[a] > rem[b] : votes[a] > votes[b]; });
     for (std::size_t k = 0; given < total && !order.empty(); k = (k + 1) % order.size(), ++given) ++seats[order[k]];
     return seats;
   }

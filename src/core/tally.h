@@ -81,6 +81,10 @@ struct Summary {
 
 Summary summarize(const RaceTally& tally, int area);
 
+// The one margin rule: the difference of the two shares rounded as printed (2 decimals), itself
+// rounded to 2 decimals. Every view, the accessible text, the table and the CLI's JSON use it.
+double margin_points(double first_pct, double second_pct);
+
 // Seats for each entry of `votes` (same order). Parties under `threshold` × valid get none.
 // Ties on the last seat go to the party with more votes, then to the earlier one.
 std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,

@@ -9,11 +9,12 @@ constexpr char32_t kBad = 0xFFFD;
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
+  auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
   auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b0 < 0x80) { ++i; return b0; }
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
   if (b0 >= 0xC2 && b0 < 0xE0 && cont(1)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1);
     i += 2;
@@ -21,11 +22,17 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   }
   if (b0 >= 0xE0 && b0 < 0xF0 && cont(1) && cont(2)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) { i += 3; return c; }
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      i += 3;
+      return c;
+    }
   }
   if (b0 >= 0xF0 && b0 < 0xF5 && cont(1) && cont(2) && cont(3)) {
     const char32_t c = (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
-    if (c >= 0x10000 && c <= 0x10FFFF) { i += 4; return c; }
+    if (c >= 0x10000 && c <= 0x10FFFF) {
+      i += 4;
+      return c;
+    }
   }
   ++i;
   return kBad;
@@ -39,8 +46,8 @@ void put(std::string& out, char32_t c) { append_utf8(out, c); }
 bool ext_a_odd_upper(char32_t c) { return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E); }
 
 char32_t to_lower(char32_t c) {
-  if (c == 'I') return 0x131;   // I -> ı
-  if (c == 0x130) return 'i';   // İ -> i
+  if (c == 'I') return 0x131;  // I -> ı
+  if (c == 0x130) return 'i';  // İ -> i
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
@@ -52,8 +59,8 @@ char32_t to_lower(char32_t c) {
 }
 
 char32_t to_upper(char32_t c) {
-  if (c == 'i') return 0x130;   // i -> İ
-  if (c == 0x131) return 'I';   // ı -> I
+  if (c == 'i') return 0x130;  // i -> İ
+  if (c == 0x131) return 'I';  // ı -> I
   if (c >= 'a' && c <= 'z') return c - 32;
   if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
   if (c == 0xFF) return 0x178;
@@ -67,28 +74,60 @@ char32_t to_upper(char32_t c) {
 // Folds one lower-cased code point to ASCII for search keys; 0 = drop it.
 const char* fold_one(char32_t c) {
   switch (c) {
-    case 0xE7: return "c";                                              // ç
-    case 0x11F: return "g";                                             // ğ
-    case 0x131: case 0xEE: case 0xEC: case 0xED: case 0xEF: return "i";  // ı î ì í ï
-    case 0xF6: case 0xF4: case 0xF2: case 0xF3: return "o";             // ö ô ò ó
-    case 0x15F: return "s";                                             // ş
-    case 0xFC: case 0xFB: case 0xF9: case 0xFA: return "u";             // ü û ù ú
-    case 0xE2: case 0xE0: case 0xE1: case 0xE4: return "a";             // â à á ä
-    case 0xEA: case 0xE8: case 0xE9: case 0xEB: return "e";             // ê è é ë
-    default: return nullptr;
+    case 0xE7:
+      return "c";  // ç
+    case 0x11F:
+      return "g";  // ğ
+    case 0x131:
+    case 0xEE:
+    case 0xEC:
+    case 0xED:
+    case 0xEF:
+      return "i";  // ı î ì í ï
+    case 0xF6:
+    case 0xF4:
+    case 0xF2:
+    case 0xF3:
+      return "o";  // ö ô ò ó
+    case 0x15F:
+      return "s";  // ş
+    case 0xFC:
+    case 0xFB:
+    case 0xF9:
+    case 0xFA:
+      return "u";  // ü û ù ú
+    case 0xE2:
+    case 0xE0:
+    case 0xE1:
+    case 0xE4:
+      return "a";  // â à á ä
+    case 0xEA:
+    case 0xE8:
+    case 0xE9:
+    case 0xEB:
+      return "e";  // ê è é ë
+    default:
+      return nullptr;
   }
 }
 
 // Primary weight in the Turkish alphabet (case-insensitive), with q w x where Latin puts them.
 int weight(char32_t lower_c) {
-  static const char32_t kOrder[] = {'a', 'b', 'c', 0xE7, 'd', 'e', 'f', 'g', 0x11F, 'h', 0x131, 'i', 'j', 'k', 'l',
-                                    'm', 'n', 'o', 0xF6, 'p', 'q', 'r', 's', 0x15F, 't', 'u', 0xFC, 'v', 'w', 'x',
-                                    'y', 'z'};
+  static const char32_t kOrder[] = {'a', 'b',   'c', 0xE7, 'd',  'e', 'f', 'g',  0x11F, 'h', 0x131,
+                                    'i', 'j',   'k', 'l',  'm',  'n', 'o', 0xF6, 'p',   'q', 'r',
+                                    's', 0x15F, 't', 'u',  0xFC, 'v', 'w', 'x',  'y',   'z'};
   switch (lower_c) {  // circumflexed vowels sort with their base letter
-    case 0xE2: lower_c = 'a'; break;
-    case 0xEE: lower_c = 'i'; break;
-    case 0xFB: lower_c = 'u'; break;
-    default: break;
+    case 0xE2:
+      lower_c = 'a';
+      break;
+    case 0xEE:
+      lower_c = 'i';
+      break;
+    case 0xFB:
+      lower_c = 'u';
+      break;
+    default:
+      break;
   }
   for (int k = 0; k < static_cast<int>(sizeof kOrder / sizeof kOrder[0]); ++k)
     if (kOrder[k] == lower_c) return 1000 + k;
@@ -129,8 +168,10 @@ std::string fold(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = to_lower(next_code_point(s, i));
-    if (const char* f = fold_one(c)) out += f;
-    else put(out, c);
+    if (const char* f = fold_one(c))
+      out += f;
+    else
+      put(out, c);
   }
   return out;
 }
@@ -140,8 +181,10 @@ std::string slug(std::string_view s) {
   std::string out;
   for (char ch : f) {
     const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-    if (alnum) out += ch;
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (alnum)
+      out += ch;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -175,7 +218,6 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -192,6 +234,13 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
 }
 
 }  // namespace sandik::turkish

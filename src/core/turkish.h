@@ -20,6 +20,7 @@ std::string slug(std::string_view utf8);        // fold, runs of non-alphanumeri
 bool less(std::string_view a, std::string_view b);  // Turkish alphabetical order, case-insensitive
 bool matches(std::string_view text, std::string_view query);  // folded substring search
 bool is_valid_utf8(std::string_view bytes);
+std::size_t display_width(std::string_view utf8);  // letters as a terminal shows them (code points, not bytes)
 void append_utf8(std::string& out, char32_t code_point);  // encodes one code point
 // Decodes the code point at `i` and advances past it; an invalid sequence gives U+FFFD and one byte.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);

@@ -40,8 +40,8 @@ float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uin
   return f->CalcTextSizeA(f->FontSize, FLT_MAX, width, s.c_str()).y;
 }
 
-float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x, float pad_y,
-           float rounding) {
+float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x,
+           float pad_y, float rounding) {
   const float w = text_width(f, s) + 2 * pad_x;
   dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + f->FontSize + 2 * pad_y), col(bg), rounding);
   text(dl, f, x + pad_x, y + pad_y, text_on(bg), s);
@@ -52,21 +52,6 @@ void draw_check(ImDrawList* dl, float x, float y, float size, ImU32 color) {
   const ImVec2 pts[] = {ImVec2(x, y + size * 0.55f), ImVec2(x + size * 0.38f, y + size * 0.9f),
                         ImVec2(x + size, y + size * 0.15f)};
   dl->AddPolyline(pts, 3, color, 0, size * 0.18f);
-}
-
-std::string surname(const std::string& name) {
-  const std::size_t sp = name.rfind(' ');
-  return sp == std::string::npos ? name : name.substr(sp + 1);
-}
-
-double shown_share(double pct) { return std::round(pct * 100.0) / 100.0; }
-
-std::string party_short(const Feed& feed, int party) {
-  return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].short_name : std::string();
-}
-
-std::uint32_t party_color(const Feed& feed, int party) {
-  return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].color : 0x9AA0A6;
 }
 
 double ViewContext::bar_share(int contestant, double target) const {
@@ -108,7 +93,8 @@ int segmented(const ViewContext& c, const char* id, const std::vector<std::strin
     const std::uint32_t bg = on ? c.pal.text : hovered ? c.pal.track : c.pal.background;
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), col(bg), h / 2);
     if (!on) dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), col(c.pal.rule), h / 2, 0, c.px(1));
-    text(dl, font, x + pad, y + (h - font->FontSize) / 2, on ? c.pal.background : c.pal.text, labels[static_cast<std::size_t>(i)]);
+    text(dl, font, x + pad, y + (h - font->FontSize) / 2, on ? c.pal.background : c.pal.text,
+         labels[static_cast<std::size_t>(i)]);
     x += w + gap;
   }
   ImGui::PopID();

@@ -15,15 +15,12 @@ float text_width(ImFont* f, const std::string& s);
 void text(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t rgb, const std::string& s);
 void text_right(ImDrawList* dl, ImFont* f, float right, float y, std::uint32_t rgb, const std::string& s);
 std::string fit(ImFont* f, const std::string& s, float max);  // cuts to `max` pixels with "…"
-float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uint32_t rgb, const std::string& s);  // -> height
+float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uint32_t rgb,
+              const std::string& s);  // -> height
 // A rounded chip with text on a colour, the text black or white for contrast; returns its width.
-float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x, float pad_y,
-           float rounding);
+float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x,
+           float pad_y, float rounding);
 void draw_check(ImDrawList* dl, float x, float y, float size, ImU32 color);
-std::string surname(const std::string& name);
-double shown_share(double pct);  // rounded as displayed (2 decimals), for sums that must agree with the page
-std::string party_short(const Feed& feed, int party);
-std::uint32_t party_color(const Feed& feed, int party);
 
 // A row of segments (tabs, sources); returns the index clicked, or -1.
 int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected);

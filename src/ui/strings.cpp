@@ -1,6 +1,5 @@
 #include "strings.h"
 
-#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -9,61 +8,206 @@ namespace sandik::ui {
 const char* str(Str id, Lang lang) {
   const bool tr = lang == Lang::Tr;
   switch (id) {
-    case Str::Live: return tr ? "CANLI" : "LIVE";
-    case Str::Final: return tr ? "KESİN" : "FINAL";
-    case Str::Test: return tr ? "TEST" : "TEST";
-    case Str::TestBanner: return tr ? "TEST VERİSİ — gerçek sonuç değildir" : "TEST DATA — not real results";
-    case Str::BoxesOpened: return tr ? "Sandıkların %s açıldı" : "%s of ballot boxes counted";
-    case Str::AsOf: return tr ? "%s itibarıyla" : "as of %s";
-    case Str::Votes: return tr ? "oy" : "votes";
-    case Str::Others: return tr ? "Diğer" : "Others";
-    case Str::AheadBy: return tr ? "%s %s oy önde (%s puan)" : "%s leads by %s votes (%s points)";
-    case Str::Tied: return tr ? "Eşitlik" : "Tied";
-    case Str::NoResults: return tr ? "Henüz sonuç yok" : "No results yet";
-    case Str::Leading: return tr ? "Önde" : "Leading";
-    case Str::Won: return tr ? "Kazandı" : "Won";
-    case Str::Source: return tr ? "Kaynak" : "Source";
-    case Str::Turnout: return tr ? "Katılım" : "Turnout";
-    case Str::Candidate: return tr ? "Aday" : "Candidate";
-    case Str::Party: return tr ? "Parti" : "Party";
-    case Str::Share: return tr ? "Oy oranı" : "Share";
-    case Str::Count_: return tr ? "Oy" : "Votes";
-    case Str::TabSummary: return tr ? "Özet" : "Summary";
-    case Str::TabTable: return tr ? "İlçeler" : "Districts";
-    case Str::TabSources: return tr ? "Kaynaklar" : "Sources";
-    case Str::TabFlips: return tr ? "El değiştiren" : "Changed hands";
-    case Str::TabTimeline: return tr ? "Gece boyunca" : "Through the night";
-    case Str::ColArea: return tr ? "Bölge" : "Area";
-    case Str::ColDistrict: return tr ? "İlçe" : "District";
-    case Str::ColNeighbourhood: return tr ? "Mahalle" : "Neighbourhood";
-    case Str::ColBox: return tr ? "Sandık" : "Ballot box";
-    case Str::ColLeader: return tr ? "Önde" : "Leading";
-    case Str::ColLeaderShare: return tr ? "Oy" : "Share";
-    case Str::ColRunnerUp: return tr ? "İkinci" : "Runner-up";
-    case Str::ColMargin: return tr ? "Fark" : "Margin";
-    case Str::ColReporting: return tr ? "Sandık" : "Counted";
-    case Str::ColTurnout: return tr ? "Katılım" : "Turnout";
-    case Str::ColSwing: return tr ? "Değişim" : "Swing";
-    case Str::ColPrevious: return tr ? "Önceki" : "Previous";
-    case Str::Points: return tr ? "puan" : "points";
-    case Str::Flipped: return tr ? "el değiştirdi" : "changed hands";
-    case Str::NoFlips: return tr ? "El değiştiren yer yok." : "No area changed hands.";
-    case Str::NoPrevious: return tr ? "Önceki seçimin sonuçları bu veride yok." : "This feed has no previous results.";
-    case Str::Sources: return tr ? "Kaynaklar" : "Sources";
-    case Str::Difference: return tr ? "Fark" : "Difference";
-    case Str::BoxesShort: return tr ? "açılan sandık" : "counted";
-    case Str::AsOfShort: return tr ? "saat" : "at";
-    case Str::TabSeats: return tr ? "Sandalyeler" : "Seats";
-    case Str::TimelineTitle: return tr ? "Oy oranları gece boyunca" : "Shares through the night";
-    case Str::TimelineEmpty: return tr ? "Henüz zaman çizelgesi yok." : "No timeline yet.";
-    case Str::SourcesTitle: return tr ? "Ajanslar yan yana" : "The sources side by side";
-    case Str::FlipsTitle: return tr ? "El değiştiren ilçeler" : "Districts that changed hands";
-    case Str::ShowAll: return tr ? "tümü" : "show all";
-    case Str::ShowFewer: return tr ? "daha az" : "show fewer";
-    case Str::Updated: return tr ? "Güncelleme" : "Updated";
-    case Str::Held: return tr ? "korudu" : "held";
+    case Str::Live:
+      return tr ? "CANLI" : "LIVE";
+    case Str::Final:
+      return tr ? "KESİN" : "FINAL";
+    case Str::Test:
+      return tr ? "TEST" : "TEST";
+    case Str::TestBanner:
+      return tr ? "TEST VERİSİ — gerçek sonuç değildir" : "TEST DATA — not real results";
+    case Str::BoxesOpened:
+      return tr ? "Sandıkların {1} açıldı" : "{1} of ballot boxes counted";
+    case Str::AsOf:
+      return tr ? "{1} itibarıyla" : "as of {1}";
+    case Str::Votes:
+      return tr ? "oy" : "votes";
+    case Str::Others:
+      return tr ? "Diğer" : "Others";
+    case Str::OthersN:
+      return tr ? "Diğer ({1})" : "Others ({1})";
+    case Str::AheadBy:
+      return tr ? "{1} {2} oy önde ({3} puan)" : "{1} leads by {2} votes ({3} points)";
+    case Str::LeadsShares:
+      return tr ? "{1} önde" : "{1} leads";
+    case Str::Tied:
+      return tr ? "Eşitlik" : "Tied";
+    case Str::NoResults:
+      return tr ? "Henüz sonuç yok" : "No results yet";
+    case Str::Leading:
+      return tr ? "Önde" : "Leading";
+    case Str::Won:
+      return tr ? "Kazandı" : "Won";
+    case Str::LeadsWord:
+      return tr ? "önde" : "leads";
+    case Str::WonWord:
+      return tr ? "kazandı" : "won";
+    case Str::ShowAll:
+      return tr ? "tümü" : "show all";
+    case Str::ShowFewer:
+      return tr ? "daha az" : "show fewer";
+    case Str::Source:
+      return tr ? "Kaynak" : "Source";
+    case Str::Turnout:
+      return tr ? "Katılım" : "Turnout";
+    case Str::Candidate:
+      return tr ? "Aday" : "Candidate";
+    case Str::Party:
+      return tr ? "Parti" : "Party";
+    case Str::Share:
+      return tr ? "Oy oranı" : "Share";
+    case Str::Count_:
+      return tr ? "Oy" : "Votes";
+    case Str::ColArea:
+      return tr ? "Bölge" : "Area";
+    case Str::ColDistrict:
+      return tr ? "İlçe" : "District";
+    case Str::ColNeighbourhood:
+      return tr ? "Mahalle" : "Neighbourhood";
+    case Str::ColBox:
+      return tr ? "Sandık" : "Ballot box";
+    case Str::ColLeader:
+      return tr ? "Önde" : "Leading";
+    case Str::ColLeaderShare:
+      return tr ? "Oy" : "Share";
+    case Str::ColRunnerUp:
+      return tr ? "İkinci" : "Runner-up";
+    case Str::ColMargin:
+      return tr ? "Fark" : "Margin";
+    case Str::ColReporting:
+      return tr ? "Sandık" : "Counted";
+    case Str::ColTurnout:
+      return tr ? "Katılım" : "Turnout";
+    case Str::ColSwing:
+      return tr ? "Değişim" : "Swing";
+    case Str::ColPrevious:
+      return tr ? "Önceki" : "Previous";
+    case Str::ColTime:
+      return tr ? "Saat" : "Time";
+    case Str::Points:
+      return tr ? "puan" : "points";
+    case Str::PointsN:
+      return tr ? "{1} puan" : "{1} points";
+    case Str::Flipped:
+      return tr ? "el değiştirdi" : "changed hands";
+    case Str::Rows:
+      return tr ? "{1} satır" : "{1} rows";
+    case Str::RowsOne:
+      return tr ? "1 satır" : "1 row";
+    case Str::SortedBy:
+      return tr ? "sıralama: {1}" : "sorted by {1}";
+    case Str::Descending:
+      return tr ? " (azalan)" : " (descending)";
+    case Str::TabSummary:
+      return tr ? "Özet" : "Summary";
+    case Str::TabTable:
+      return tr ? "İlçeler" : "Districts";
+    case Str::TabSources:
+      return tr ? "Kaynaklar" : "Sources";
+    case Str::TabFlips:
+      return tr ? "El değiştiren" : "Changed hands";
+    case Str::TabTimeline:
+      return tr ? "Gece boyunca" : "Through the night";
+    case Str::TabSeats:
+      return tr ? "Sandalyeler" : "Seats";
+    case Str::TimelineTitle:
+      return tr ? "Oy oranları gece boyunca" : "Shares through the night";
+    case Str::TimelineEmpty:
+      return tr ? "Henüz zaman çizelgesi yok." : "No timeline yet.";
+    case Str::Moments:
+      return tr ? "{1} an, {2} – {3}." : "{1} moments, {2} – {3}.";
+    case Str::SourcesTitle:
+      return tr ? "Ajanslar yan yana" : "The sources side by side";
+    case Str::FlipsTitle:
+      return tr ? "El değiştiren ilçeler" : "Districts that changed hands";
+    case Str::FlipsCount:
+      return tr ? "{1}: {2} yer el değiştirdi." : "{1}: {2} areas changed hands.";
+    case Str::FlipsCountOne:
+      return tr ? "{1}: 1 yer el değiştirdi." : "{1}: 1 area changed hands.";
+    case Str::NoFlips:
+      return tr ? "El değiştiren yer yok." : "No area changed hands.";
+    case Str::NoPrevious:
+      return tr ? "Önceki seçimin sonuçları bu veride yok." : "This feed has no previous results.";
+    case Str::Sources:
+      return tr ? "Kaynaklar" : "Sources";
+    case Str::Difference:
+      return tr ? "Fark" : "Difference";
+    case Str::SeatsWord:
+      return tr ? "sandalye" : "seats";
+    case Str::SeatsHeading:
+      return tr ? "Sandalye" : "Seats";
+    case Str::MajorityFor:
+      return tr ? "Çoğunluk için {1} sandalye." : "Majority: {1} seats.";
+    case Str::MajorityShort:
+      return tr ? "çoğunluk {1}" : "majority {1}";
+    case Str::Months:
+      return tr ? "Oca Şub Mar Nis May Haz Tem Ağu Eyl Eki Kas Ara" : "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
+    case Str::DayMonthClock:
+      return tr ? "{1} {2} {3}" : "{2} {1}, {3}";
+    case Str::Loading:
+      return tr ? "Sonuçlar yükleniyor…" : "Loading results…";
+    case Str::NoRace:
+      return tr ? "Bu seçim için henüz sonuç yok." : "No results for this race yet.";
+    case Str::CanvasLabel:
+      return tr ? "Sonuç grafiği: ok tuşlarıyla gezinin, Enter ile açın; aynı sonuçlar metin ve tablo olarak da var."
+                : "Results chart: arrow keys move, Enter opens; the same results follow as text and tables.";
+    case Str::SearchPlaceholder:
+      return tr ? "İlçe ara…" : "Find a district…";
+    case Str::NoWebGL:
+      return tr ? "Grafik gösterilemiyor; sonuçlar tablo olarak."
+                : "The chart cannot be shown here; the results as a table.";
+    case Str::NewLeader:
+      return tr ? "Yeni lider: {1}." : "New leader: {1}.";
+    case Str::LeadingColon:
+      return tr ? "; önde: {1}." : "; leading: {1}.";
+    case Str::TooLarge:
+      return tr ? "veri çok büyük ({1} B)" : "the feed is too large ({1} B)";
+    case Str::Unreadable:
+      return tr ? "Sonuç verisi okunamadı: {1}" : "The results feed could not be read: {1}";
+    case Str::NoAnswer:
+      return tr ? "{1} sn içinde yanıt gelmedi" : "no answer within {1} s";
+    case Str::UpdateFailed:
+      return tr ? "Sonuçlar güncellenemedi ({1}); son sonuçlar gösteriliyor."
+                : "Results could not be updated ({1}); showing the last ones.";
+    case Str::JustNow:
+      return tr ? "az önce" : "just now";
+    case Str::MinutesAgo:
+      return tr ? "{1} dk önce" : "{1} min ago";
+    case Str::HoursAgo:
+      return tr ? "{1} saat önce" : "{1} h ago";
+    case Str::LastUpdated:
+      return tr ? "Son güncelleme {1}" : "Last updated {1}";
+    case Str::LastUpdatedStale:
+      return tr ? "Son güncelleme {1} — sonuçlar değişmiyor olabilir."
+                : "Last updated {1} — results may not be current.";
+    case Str::CliBoxes:
+      return tr ? "açılan sandık {1} / {2} ({3})" : "ballot boxes {1} of {2} ({3})";
+    case Str::CliTurnout:
+      return tr ? "katılım {1}" : "turnout {1}";
+    case Str::CliProblems:
+      return tr ? "{1} hata" : "{1} errors";
+    case Str::CliWarnings:
+      return tr ? "{1} uyarı" : "{1} warnings";
+    case Str::CliMoreProblems:
+      return tr ? "… ve {1} sorun daha (hepsi için --verbose)" : "… and {1} more (--verbose lists them all)";
   }
   return "";
+}
+
+std::string say(Str id, Lang lang, std::initializer_list<std::string> args) {
+  const std::string pattern = str(id, lang);
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '1' &&
+        pattern[i + 1] <= '9') {
+      const std::size_t k = static_cast<std::size_t>(pattern[i + 1] - '1');
+      if (k < args.size()) out += *(args.begin() + k);
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
 }
 
 namespace {
@@ -82,40 +226,60 @@ const char* possessive_suffix(double pct, int decimals) {
   if (n == 0) return "ı";  // sıfır -> sıfırı
   if (n % 10 != 0) {
     switch (n % 10) {
-      case 1: return "i";    // bir -> biri
-      case 2: return "si";   // iki -> ikisi
-      case 3: return "ü";    // üç -> üçü
-      case 4: return "ü";    // dört -> dördü
-      case 5: return "i";    // beş -> beşi
-      case 6: return "sı";   // altı -> altısı
-      case 7: return "si";   // yedi -> yedisi
-      case 8: return "i";    // sekiz -> sekizi
-      case 9: return "u";    // dokuz -> dokuzu
+      case 1:
+        return "i";  // bir -> biri
+      case 2:
+        return "si";  // iki -> ikisi
+      case 3:
+        return "ü";  // üç -> üçü
+      case 4:
+        return "ü";  // dört -> dördü
+      case 5:
+        return "i";  // beş -> beşi
+      case 6:
+        return "sı";  // altı -> altısı
+      case 7:
+        return "si";  // yedi -> yedisi
+      case 8:
+        return "i";  // sekiz -> sekizi
+      case 9:
+        return "u";  // dokuz -> dokuzu
     }
   }
   if (n % 100 != 0) {
     switch ((n / 10) % 10) {
-      case 1: return "u";    // on -> onu
-      case 2: return "si";   // yirmi -> yirmisi
-      case 3: return "u";    // otuz -> otuzu
-      case 4: return "ı";    // kırk -> kırkı
-      case 5: return "si";   // elli -> ellisi
-      case 6: return "ı";    // altmış -> altmışı
-      case 7: return "i";    // yetmiş -> yetmişi
-      case 8: return "i";    // seksen -> sekseni
-      case 9: return "ı";    // doksan -> doksanı
+      case 1:
+        return "u";  // on -> onu
+      case 2:
+        return "si";  // yirmi -> yirmisi
+      case 3:
+        return "u";  // otuz -> otuzu
+      case 4:
+        return "ı";  // kırk -> kırkı
+      case 5:
+        return "si";  // elli -> ellisi
+      case 6:
+        return "ı";  // altmış -> altmışı
+      case 7:
+        return "i";  // yetmiş -> yetmişi
+      case 8:
+        return "i";  // seksen -> sekseni
+      case 9:
+        return "ı";  // doksan -> doksanı
     }
   }
   return n % 1000 != 0 ? "ü" : "i";  // yüz -> yüzü, bin -> bini
 }
 }  // namespace
 
-std::string boxes_opened_sentence(double pct, Lang lang) {
-  char buf[96];
-  std::string p = format_percent(pct, lang);
-  if (lang == Lang::Tr) p += std::string("'") + possessive_suffix(pct, 2);
-  std::snprintf(buf, sizeof buf, str(Str::BoxesOpened, lang), p.c_str());
-  return buf;
+std::string percent_with_suffix(double pct, Lang lang, int decimals) {
+  std::string p = format_percent(pct, lang, decimals);
+  if (lang == Lang::Tr) p += std::string("'") + possessive_suffix(pct, decimals);
+  return p;
+}
+
+std::string boxes_opened_sentence(double pct, Lang lang, int decimals) {
+  return say(Str::BoxesOpened, lang, {percent_with_suffix(pct, lang, decimals)});
 }
 
 }  // namespace sandik::ui

@@ -12,8 +12,8 @@ struct Palette {
 };
 
 Palette palette(bool dark, std::uint32_t accent /* 0 = default */);
-double relative_luminance(std::uint32_t rgb);                 // WCAG 2.x
-double contrast_ratio(std::uint32_t a, std::uint32_t b);       // 1 … 21
-std::uint32_t text_on(std::uint32_t background);               // black or white, whichever reads better
+double relative_luminance(std::uint32_t rgb);             // WCAG 2.x
+double contrast_ratio(std::uint32_t a, std::uint32_t b);  // 1 … 21
+std::uint32_t text_on(std::uint32_t background);          // black or white, whichever reads better
 
 }  // namespace sandik::ui

@@ -1,80 +1,28 @@
 #include "view_seats.h"
-#include "core/order.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/order.h"
 #include "draw.h"
-#include "strings.h"
 
 namespace sandik::ui {
 
-std::vector<SeatRow> seat_rows(const Model& m) {
-  std::vector<SeatRow> rows;
-  if (!m.ready() || !m.race->seats || m.area != m.race->area) return rows;
-  // The previous election's seats: its root votes through the same rule.
-  std::vector<int> before;
-  if (m.race->previous) {
-    const auto it = m.race->previous->areas.find(m.race->area);
-    if (it != m.race->previous->areas.end() && it->second.valid && !it->second.votes.empty()) {
-      std::vector<Count> votes(m.feed->parties.size(), 0);
-      for (const auto& [p, v] : it->second.votes) votes[static_cast<std::size_t>(p)] = v;
-      before = allocate_seats(votes, *it->second.valid, m.race->seats->total, m.race->seats->method, m.race->seats->threshold);
-    }
-  }
-  for (const auto& [party, n] : m.current.seats) {
-    SeatRow r;
-    r.party = party;
-    r.seats = n;
-    if (!before.empty()) r.change = n - before[static_cast<std::size_t>(party)];
-    rows.push_back(r);
-  }
-  for (std::size_t p = 0; p < before.size(); ++p)  // parties that lost every seat
-    if (before[p] > 0 && std::none_of(rows.begin(), rows.end(), [&](const SeatRow& r) { return r.party == static_cast<int>(p); }))
-      rows.push_back({static_cast<int>(p), 0, -before[p]});
-  return rows;
-}
-
-namespace {
-std::string change_text(const std::optional<int>& c) {
-  if (!c) return "";
-  return *c > 0 ? "+" + std::to_string(*c) : *c == 0 ? "±0" : std::to_string(*c);
-}
-const char* seats_word(Lang lang) { return lang == Lang::Tr ? "sandalye" : "seats"; }
-}  // namespace
-
-AccessibleSection describe_seats(const Model& m, Lang lang) {
-  AccessibleSection sec;
-  if (!m.race->seats) return sec;
-  const int total = m.race->seats->total, majority = total / 2 + 1;
-  sec.caption = m.race->title.get(lang_code(lang)) + " — " + std::to_string(total) + " " + seats_word(lang);
-  sec.sentence = (lang == Lang::Tr ? "Çoğunluk için " : "Majority: ") + std::to_string(majority) + " " + seats_word(lang) + ".";
-  sec.columns = {str(Str::Party, lang), lang == Lang::Tr ? "Sandalye" : "Seats",
-                 m.race->previous ? m.race->previous->label : str(Str::ColPrevious, lang)};
-  for (const SeatRow& r : seat_rows(m))
-    sec.rows.push_back({party_short(*m.feed, r.party), std::to_string(r.seats), change_text(r.change)});
-  return sec;
-}
-
-void draw_seats(const ViewContext& c) {
-  const Model& m = c.model;
+void draw_seats(const ViewContext& c, const SeatsView& v) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   float y = o.y;
-  if (!m.race->seats) {
+  if (!v.has_seats) {
     ImGui::Dummy(ImVec2(0, 0));
     return;
   }
-  const int total = m.race->seats->total, majority = total / 2 + 1;
-  text(dl, c.fonts.title, o.x, y, c.pal.text, fit(c.fonts.title, m.race->title.get(lang_code(c.lang)), c.width));
+  const int total = v.total;
+  text(dl, c.fonts.title, o.x, y, c.pal.text, fit(c.fonts.title, v.title, c.width));
   y += c.fonts.title->FontSize + c.px(2);
-  const std::string sub = std::to_string(total) + " " + seats_word(c.lang) + " · " +
-                          (c.lang == Lang::Tr ? "çoğunluk " : "majority ") + std::to_string(majority);
-  text(dl, c.fonts.small, o.x, y, c.pal.secondary, sub);
+  text(dl, c.fonts.small, o.x, y, c.pal.secondary, fit(c.fonts.small, v.subtitle, c.width));
   y += c.fonts.small->FontSize + c.px(12);
 
   // The hemicycle: rows of seats on half rings, filled left to right by party, largest first.
-  const std::vector<SeatRow> rows = seat_rows(m);
   const float radius = std::min(c.width / 2, c.px(260));
   const ImVec2 centre(o.x + c.width / 2, y + radius);
   const int rings = std::clamp(static_cast<int>(std::ceil(std::sqrt(total / 4.0))), 1, 12);
@@ -83,7 +31,8 @@ void draw_seats(const ViewContext& c) {
   std::vector<float> ring_r(static_cast<std::size_t>(rings));
   float sum_r = 0;
   for (int k = 0; k < rings; ++k) {
-    ring_r[static_cast<std::size_t>(k)] = inner + (radius - inner) * (static_cast<float>(k) + 0.5f) / static_cast<float>(rings);
+    ring_r[static_cast<std::size_t>(k)] =
+        inner + (radius - inner) * (static_cast<float>(k) + 0.5f) / static_cast<float>(rings);
     sum_r += ring_r[static_cast<std::size_t>(k)];
   }
   int placed = 0;
@@ -110,22 +59,24 @@ void draw_seats(const ViewContext& c) {
     dot = std::max(dot, c.px(1.5f));
   }
   std::size_t s = 0;
-  for (const SeatRow& r : rows)
-    for (int i = 0; i < r.seats && s < spots.size(); ++i, ++s)
-      dl->AddCircleFilled(spots[s].second, dot, col(party_color(*m.feed, r.party)), 12);
+  for (const SeatsView::Row& r : v.rows)
+    for (int i = 0; i < r.count && s < spots.size(); ++i, ++s)
+      dl->AddCircleFilled(spots[s].second, dot, col(r.color), 12);
   for (; s < spots.size(); ++s) dl->AddCircleFilled(spots[s].second, dot, col(c.pal.track), 12);
-  dl->AddLine(ImVec2(centre.x, centre.y - radius - c.px(6)), ImVec2(centre.x, centre.y - inner + c.px(6)), col(c.pal.text), c.px(1.5f));
-  const std::string maj = std::to_string(majority);
-  text(dl, c.fonts.strong, centre.x - text_width(c.fonts.strong, maj) / 2, centre.y - c.fonts.strong->FontSize, c.pal.text, maj);
+  dl->AddLine(ImVec2(centre.x, centre.y - radius - c.px(6)), ImVec2(centre.x, centre.y - inner + c.px(6)),
+              col(c.pal.text), c.px(1.5f));
+  const std::string& maj = v.majority_label;
+  text(dl, c.fonts.strong, centre.x - text_width(c.fonts.strong, maj) / 2, centre.y - c.fonts.strong->FontSize,
+       c.pal.text, maj);
   y = centre.y + dot + c.px(16);
 
   // Seats per party, with the change.
-  for (const SeatRow& r : rows) {
+  for (const SeatsView::Row& r : v.rows) {
     const float sw = c.px(12);
-    dl->AddRectFilled(ImVec2(o.x, y + c.px(3)), ImVec2(o.x + sw, y + c.px(3) + sw), col(party_color(*m.feed, r.party)), c.px(2));
-    text(dl, c.fonts.body, o.x + sw + c.px(8), y, c.pal.text, party_short(*m.feed, r.party));
-    text_right(dl, c.fonts.strong, o.x + c.width - c.px(60), y, c.pal.text, std::to_string(r.seats));
-    text_right(dl, c.fonts.body, o.x + c.width, y, c.pal.secondary, change_text(r.change));
+    dl->AddRectFilled(ImVec2(o.x, y + c.px(3)), ImVec2(o.x + sw, y + c.px(3) + sw), col(r.color), c.px(2));
+    text(dl, c.fonts.body, o.x + sw + c.px(8), y, c.pal.text, r.party);
+    text_right(dl, c.fonts.strong, o.x + c.width - c.px(60), y, c.pal.text, r.seats);
+    text_right(dl, c.fonts.body, o.x + c.width, y, c.pal.secondary, r.change);
     y += c.fonts.body->FontSize + c.px(8);
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, y + c.px(4)));

@@ -1,18 +1,12 @@
+// The widget's state: feeds in, options, navigation, the keyboard, the presentation models and
+// the accessible mirror. Pure C++ (no ImGui): tests/unit-widget.cpp drives it natively.
 #include "widget.h"
-#include "core/order.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/json.h"
-#include "draw.h"
-#include "imgui.h"
-#include "strings.h"
-#include "view_flips.h"
-#include "view_sources.h"
-#include "view_summary.h"
-#include "view_table.h"
-#include "view_seats.h"
-#include "view_timeline.h"
+#include "core/order.h"
 
 namespace sandik::ui {
 
@@ -45,10 +39,17 @@ Moment moment_of(const Summary& s, std::int64_t at) {
 }  // namespace
 
 FeedUpdate Widget::set_feed(std::string_view bytes) {
-  FeedUpdate up;
   ParsedFeed parsed = parse_feed(bytes);
-  up.problems = std::move(parsed.problems);
-  if (!parsed.ok()) return up;
+  FeedUpdate up = set_feed(std::move(parsed.feed));
+  up.problems.insert(up.problems.begin(), parsed.problems.begin(), parsed.problems.end());
+  return up;
+}
+
+FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
+  FeedUpdate up;
+  if (!feed) return up;
+  ParsedFeed parsed;
+  parsed.feed = std::move(feed);
   if (model_.feed) {
     if (auto late = out_of_order(*model_.feed, *parsed.feed)) {
       up.problems.push_back(*late);
@@ -74,7 +75,8 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
     for (const Summary& s : model_.by_source) {
       const SourceResults* sr = model_.race->results_for(s.source);
       const std::int64_t at = sr ? sr->updated.epoch : model_.feed->updated.epoch;
-      const bool known = std::any_of(seen_.begin(), seen_.end(), [&](const Moment& m) { return m.source == s.source && m.at == at; });
+      const bool known =
+          std::any_of(seen_.begin(), seen_.end(), [&](const Moment& m) { return m.source == s.source && m.at == at; });
       if (!known && s.area == model_.race->area) seen_.push_back(moment_of(s, at));
     }
     if (seen_.size() > 2000) seen_.erase(seen_.begin(), seen_.begin() + static_cast<long>(seen_.size() - 2000));
@@ -92,6 +94,10 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
 void Widget::set_options(const WidgetOptions& options) {
   const bool race_changed = options.race != options_.race;
   const bool area_changed = options.area != options_.area;
+  if (options.sort != options_.sort || options.desc != options_.desc) {  // (a reader's own choice stays otherwise)
+    model_.query.sort = sort_key_from(options.sort).value_or(SortKey::Name);
+    model_.query.desc = options.desc;
+  }
   options_ = options;
   if (race_changed) {
     area_ = -1;
@@ -110,44 +116,136 @@ bool Widget::navigate_back() {
   return true;
 }
 
+bool Widget::side_by_side() const {
+  const View v = view();
+  return css_width_ - 32 >= 900 && (v == View::Full || v == View::Detail) && !model_.rows.empty() &&
+         (v == View::Detail || ui_.tab == View::Summary || ui_.tab == View::Detail);
+}
+
+std::vector<std::string> Widget::focus_order() const {
+  std::vector<std::string> out;
+  if (!model_.ready()) return out;
+  const Presented& p = presented();
+  for (std::size_t i = 0; i < p.chrome.tabs.size(); ++i) out.push_back("tabs:" + std::to_string(i));
+  const View v = view();
+  const View tab = v == View::Full ? ui_.tab : v;
+  const auto crumbs = [&] {
+    for (std::size_t i = 0; i + 1 < p.chrome.crumbs.size(); ++i) out.push_back("crumb:" + p.chrome.crumbs[i].id);
+  };
+  // The table's own width: beside the summary it has what the summary leaves (widget_draw.cpp).
+  const float inner = css_width_ - 32, table_w = side_by_side() ? inner - std::min(inner * 0.42f, 440.0f) - 32 : inner;
+  const auto table = [&] {
+    for (std::size_t i : p.table.shown(table_w)) out.push_back("header:" + p.table.columns[i].key);
+    for (const TableRowView& r : p.table.rows) out.push_back("row:" + r.id);
+  };
+  switch (tab) {
+    case View::Summary:
+    case View::Detail:
+      crumbs();
+      for (const Bar& b : p.summary.bars)
+        if (b.contestant < 0) out.push_back("others");
+      if (side_by_side() || (v == View::Detail && !model_.rows.empty())) table();
+      break;
+    case View::Table:
+      crumbs();
+      table();
+      break;
+    case View::Sources:
+      if (p.sources.choices.size() > 1)
+        for (std::size_t i = 0; i < p.sources.choices.size(); ++i) out.push_back("source:" + std::to_string(i));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 bool Widget::key(Key k) {
   if (k == Key::Blur) {
     const bool had = !ui_.focus.empty();
     ui_.focus.clear();
     return had;
   }
-  if (!model_.ready() || regions_.empty()) return false;
-  // Table rows by the model's order: a long table draws only the rows in view.
-  if (ui_.focus.rfind("row:", 0) == 0 && (k == Key::Next || k == Key::Previous)) {
-    const auto& rows = model_.rows;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if ("row:" + model_.feed->areas[static_cast<std::size_t>(rows[i].area)].id != ui_.focus) continue;
-      const std::size_t j = k == Key::Next ? i + 1 : i - 1;
-      if (j < rows.size()) {  // (i - 1 wraps past the first row: handled below)
-        ui_.focus = "row:" + model_.feed->areas[static_cast<std::size_t>(rows[j].area)].id;
-        ui_.scroll_to_focus = true;
-        return true;
-      }
-      break;
-    }
-  }
-  // Everything else in the order it is drawn.
+  const std::vector<std::string> order = focus_order();
+  if (order.empty()) return false;
   long at = -1;
-  for (std::size_t i = 0; i < regions_.size(); ++i)
-    if (regions_[i].name == ui_.focus) at = static_cast<long>(i);
-  const long last = static_cast<long>(regions_.size()) - 1;
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (order[i] == ui_.focus) at = static_cast<long>(i);
+  const long last = static_cast<long>(order.size()) - 1;
   long to = 0;
   switch (k) {
-    case Key::Next: to = at + 1; break;
-    case Key::Previous: to = at < 0 ? last : at - 1; break;
-    case Key::First: to = 0; break;
-    case Key::Last: to = last; break;
-    case Key::Blur: break;
+    case Key::Next:
+      to = at + 1;
+      break;
+    case Key::Previous:
+      to = at < 0 ? last : at - 1;
+      break;
+    case Key::First:
+      to = 0;
+      break;
+    case Key::Last:
+      to = last;
+      break;
+    case Key::Blur:
+      break;
   }
   if (to < 0 || to > last) return false;
-  ui_.focus = regions_[static_cast<std::size_t>(to)].name;
+  ui_.focus = order[static_cast<std::size_t>(to)];
   ui_.scroll_to_focus = true;
   return true;
+}
+
+bool Widget::activate() {
+  const std::string& f = ui_.focus;
+  if (f.empty() || !model_.ready()) return false;
+  const Presented& p = presented();
+  const auto after = [&](const char* prefix) { return f.substr(std::string(prefix).size()); };
+  const auto index = [&](const char* prefix) { return std::atoi(after(prefix).c_str()); };
+  Actions act;
+  if (f.rfind("tabs:", 0) == 0) {
+    const int i = index("tabs:");
+    if (i < 0 || i >= static_cast<int>(p.chrome.tabs.size())) return false;
+    act.tab = p.chrome.tabs[static_cast<std::size_t>(i)].view;
+  } else if (f.rfind("crumb:", 0) == 0 || f.rfind("row:", 0) == 0) {
+    const int a = model_.feed->find_area(after(f[0] == 'c' ? "crumb:" : "row:"));
+    if (a < 0) return false;
+    act.open_area = a;
+  } else if (f.rfind("header:", 0) == 0) {
+    for (const Column& c : p.table.columns)
+      if (c.key == after("header:") && c.sort)
+        act.sort = std::make_pair(*c.sort, *c.sort == model_.query.sort ? !model_.query.desc : c.prefer_desc);
+    if (!act.sort) return false;
+  } else if (f == "others") {
+    act.toggle_others = true;
+  } else if (f.rfind("source:", 0) == 0) {
+    const int i = index("source:");
+    if (i < 0 || i >= static_cast<int>(p.sources.choice_sources.size())) return false;
+    act.source = p.sources.choice_sources[static_cast<std::size_t>(i)];
+  } else {
+    return false;
+  }
+  apply(act);
+  return true;
+}
+
+const Presented& Widget::presented() const {
+  if (presented_.version == mirror_version_) return presented_;
+  Presented p;
+  p.version = mirror_version_;
+  if (model_.ready()) {
+    const Lang lang = options_.lang;
+    const View v = view();
+    p.chrome = present_chrome(model_, ui_, v, lang);
+    const bool full = v == View::Full;
+    if (full || v == View::Summary || v == View::Detail) p.summary = present_summary(model_, ui_, lang);
+    if (full || v == View::Table || v == View::Detail) p.table = present_table(model_, lang);
+    if (full || v == View::Sources) p.sources = present_sources(model_, lang);
+    if (full || v == View::Flips) p.flips = present_flips(model_, lang);
+    if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
+    if (full || v == View::Seats) p.seats = present_seats(model_, lang);
+  }
+  presented_ = std::move(p);
+  return presented_;
 }
 
 const Region* Widget::focused() const {
@@ -203,7 +301,8 @@ void Widget::rebuild() {
       m.reporting_pct = p.reporting_pct;
       if (p.boxes_counted) {
         const auto boxes = model_.tally->boxes(r.area);
-        if (boxes && *boxes > 0) m.reporting_pct = 100.0 * static_cast<double>(*p.boxes_counted) / static_cast<double>(*boxes);
+        if (boxes && *boxes > 0)
+          m.reporting_pct = 100.0 * static_cast<double>(*p.boxes_counted) / static_cast<double>(*boxes);
       }
       if (!p.votes.empty()) {
         Count valid = 0;
@@ -264,194 +363,34 @@ void Widget::apply(const Actions& act) {
 
 std::uint32_t Widget::background() const { return palette(options_.dark, options_.accent).background; }
 
-namespace {
-
-void style_from(const Palette& pal) {
-  ImGuiStyle& s = ImGui::GetStyle();
-  s.Colors[ImGuiCol_Text] = col4(pal.text);
-  s.Colors[ImGuiCol_TextDisabled] = col4(pal.secondary);
-  s.Colors[ImGuiCol_WindowBg] = col4(pal.background, 0);
-  s.Colors[ImGuiCol_ChildBg] = col4(pal.background, 0);
-  s.Colors[ImGuiCol_PopupBg] = col4(pal.background);
-  s.Colors[ImGuiCol_Border] = col4(pal.rule);
-  s.Colors[ImGuiCol_Header] = col4(pal.track, 0.8f);
-  s.Colors[ImGuiCol_HeaderHovered] = col4(pal.track);
-  s.Colors[ImGuiCol_HeaderActive] = col4(pal.rule);
-  s.Colors[ImGuiCol_TableHeaderBg] = col4(pal.background);
-  s.Colors[ImGuiCol_TableBorderLight] = col4(pal.rule, 0.7f);
-  s.Colors[ImGuiCol_TableBorderStrong] = col4(pal.rule);
-  s.Colors[ImGuiCol_TableRowBg] = col4(pal.background, 0);
-  s.Colors[ImGuiCol_TableRowBgAlt] = col4(pal.track, 0.35f);
-  s.Colors[ImGuiCol_ScrollbarBg] = col4(pal.background, 0);
-  s.Colors[ImGuiCol_ScrollbarGrab] = col4(pal.rule);
-  s.Colors[ImGuiCol_ScrollbarGrabHovered] = col4(pal.secondary);
-  s.Colors[ImGuiCol_ScrollbarGrabActive] = col4(pal.secondary);
-  s.Colors[ImGuiCol_NavHighlight] = col4(pal.accent);
-}
-
-// "İstanbul › Sarıyer": each step but the last goes back to it.
-void draw_breadcrumb(const ViewContext& c) {
-  const Model& m = c.model;
-  if (m.trail.size() < 2) return;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 o = ImGui::GetCursorScreenPos();
-  float x = o.x;
-  const float h = c.fonts.strong->FontSize + c.px(8);
-  for (std::size_t i = 0; i < m.trail.size(); ++i) {
-    const std::string& name = m.feed->areas[static_cast<std::size_t>(m.trail[i])].name;
-    const bool last = i + 1 == m.trail.size();
-    const std::string label = i == 0 ? std::string("‹ ") + name : name;
-    const float w = text_width(c.fonts.strong, label);
-    if (!last) {
-      ImGui::SetCursorScreenPos(ImVec2(x, o.y));
-      ImGui::PushID(static_cast<int>(i));
-      if (ImGui::InvisibleButton("crumb", ImVec2(w, h))) c.act.open_area = m.trail[i];
-      c.region("crumb:" + m.feed->areas[static_cast<std::size_t>(m.trail[i])].id);
-      const bool hov = ImGui::IsItemHovered();
-      ImGui::PopID();
-      text(dl, c.fonts.strong, x, o.y + c.px(4), c.pal.accent, label);
-      if (hov) dl->AddLine(ImVec2(x, o.y + h - c.px(2)), ImVec2(x + w, o.y + h - c.px(2)), col(c.pal.accent), c.px(1));
-      x += w;
-      text(dl, c.fonts.strong, x + c.px(6), o.y + c.px(4), c.pal.secondary, "›");
-      x += c.px(18);
-    } else {
-      text(dl, c.fonts.strong, x, o.y + c.px(4), c.pal.text, label);
-    }
-  }
-  ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + h + c.px(8)));
-  ImGui::Dummy(ImVec2(0, 0));
-}
-
-float bottom() { return ImGui::GetCursorScreenPos().y; }
-
-}  // namespace
-
-void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
-  const Palette pal = palette(options_.dark, options_.accent);
-  style_from(pal);
-  const float pad = 16 * scale;
-  ImGui::SetCursorPos(ImVec2(pad, pad));
-  ImGui::Indent(pad);  // every new line starts inside the padding
-  const float start = ImGui::GetCursorPosY();
-  ImGui::PushFont(fonts.body);
-  if (!model_.ready()) {
-    const bool waiting = model_.feed != nullptr;  // a feed, but not the race asked for
-    ImGui::TextColored(col4(pal.secondary), "%s",
-                       waiting ? (options_.lang == Lang::Tr ? "Bu seçim için henüz sonuç yok." : "No results for this race yet.")
-                               : (options_.lang == Lang::Tr ? "Sonuçlar yükleniyor…" : "Loading results…"));
-  } else {
-    Actions act;
-    regions_.clear();
-    const float inner = width - 2 * pad;
-    ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
-    if (animating_) {  // ease-out over 400 ms
-      if (grow_start_ < 0) grow_start_ = now_ms;
-      const double t = std::clamp((now_ms - grow_start_) / 400.0, 0.0, 1.0);
-      ctx.grow_from = &grow_from_;
-      ctx.grow = static_cast<float>(1 - (1 - t) * (1 - t) * (1 - t));
-      if (t >= 1) animating_ = false;
-    }
-    const View v = view();
-    View tab = v == View::Full ? ui_.tab : v;
-    if (v == View::Full) {
-      std::vector<std::pair<View, Str>> tabs = {{View::Summary, Str::TabSummary}, {View::Table, Str::TabTable}};
-      if (model_.race->seats) tabs.emplace_back(View::Seats, Str::TabSeats);
-      tabs.insert(tabs.end(), {{View::Sources, Str::TabSources}, {View::Flips, Str::TabFlips}, {View::Timeline, Str::TabTimeline}});
-      std::vector<std::string> labels;
-      int selected = 0;
-      for (std::size_t i = 0; i < tabs.size(); ++i) {
-        labels.push_back(str(tabs[i].second, options_.lang));
-        if (tabs[i].first == tab) selected = static_cast<int>(i);
-      }
-      const int clicked = segmented(ctx, "tabs", labels, selected);
-      if (clicked >= 0) act.tab = tabs[static_cast<std::size_t>(clicked)].first;
-    }
-    switch (tab) {
-      case View::Summary:
-      case View::Detail: {
-        draw_breadcrumb(ctx);
-        const bool wide = ctx.css_width() >= 900 && (v == View::Full || v == View::Detail) && !model_.rows.empty();
-        if (wide) {  // summary and table side by side
-          const ImVec2 o = ImGui::GetCursorScreenPos();
-          const float left = std::min(inner * 0.42f, 440 * scale), gap = 32 * scale;
-          ViewContext lc = ctx;
-          lc.width = left;
-          draw_summary(lc);
-          const float y1 = bottom();
-          ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
-          ViewContext rc = ctx;
-          rc.width = inner - left - gap;
-          draw_table(rc);
-          const float y2 = bottom();
-          ImGui::SetCursorScreenPos(ImVec2(o.x, std::max(y1, y2)));
-          ImGui::Dummy(ImVec2(0, 0));
-        } else {
-          draw_summary(ctx);
-          if (v == View::Detail && !model_.rows.empty()) {
-            ImGui::Dummy(ImVec2(0, 12 * scale));
-            draw_table(ctx);
-          }
-        }
-        break;
-      }
-      case View::Table:
-        draw_breadcrumb(ctx);
-        draw_table(ctx);
-        break;
-      case View::Sources: draw_sources(ctx); break;
-      case View::Flips: draw_flips(ctx); break;
-      case View::Timeline: draw_timeline(ctx); break;
-      case View::Seats: draw_seats(ctx); break;
-      case View::Full: break;
-    }
-    ui_.scroll_to_focus = false;  // the table has brought the focused row into view
-    // The keyboard's place: a ring in the accent colour over whatever is drawn there.
-    if (const Region* f = focused()) {
-      const Region& r = *f;
-      ImDrawList* fg = ImGui::GetForegroundDrawList();
-      const float t = 2 * scale;
-      fg->PushClipRect(ImVec2(r.cx0, r.cy0), ImVec2(r.cx1, r.cy1), true);
-      fg->AddRect(ImVec2(r.x0 + t / 2, r.y0 + t / 2), ImVec2(r.x1 - t / 2, r.y1 - t / 2), col(pal.accent), 4 * scale, 0, t);
-      fg->PopClipRect();
-    }
-    apply(act);
-  }
-  ImGui::PopFont();
-  ImGui::Unindent(pad);
-  content_height_ = ImGui::GetCursorPosY() - start + 2 * pad;
-}
-
 std::string Widget::accessible_json() const {
   const Lang lang = options_.lang;
-  std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
-  if (!model_.ready() && model_.feed) {
-    out += "{\"caption\":\"\",\"sentence\":" +
-           json::quote(lang == Lang::Tr ? "Bu seçim için henüz sonuç yok." : "No results for this race yet.") +
-           ",\"columns\":[],\"rows\":[]}";
-  }
+  std::vector<AccessibleSection> sections;
+  if (!model_.ready() && model_.feed) sections.push_back({"", present_notices(lang).no_race, {}, {}});
   if (model_.ready()) {
-    std::vector<AccessibleSection> sections;
+    const Presented& p = presented();
     const View v = view();
-    if (v == View::Full || v == View::Summary || v == View::Detail) sections.push_back(describe_summary(model_, ui_, lang));
-    if ((v == View::Full || v == View::Table || v == View::Detail) && !model_.rows.empty())
-      sections.push_back(describe_table(model_, lang));
-    if (v == View::Full || v == View::Sources) sections.push_back(describe_sources(model_, lang));
-    if ((v == View::Full && model_.race->previous) || v == View::Flips) sections.push_back(describe_flips(model_, lang));
-    if ((v == View::Full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(describe_timeline(model_, lang));
-    if ((v == View::Full || v == View::Seats) && model_.race->seats) sections.push_back(describe_seats(model_, lang));
-    for (std::size_t i = 0; i < sections.size(); ++i) {
-      const AccessibleSection& s = sections[i];
-      if (i) out += ",";
-      out += "{\"caption\":" + json::quote(s.caption) + ",\"sentence\":" + json::quote(s.sentence) + ",\"columns\":[";
-      for (std::size_t k = 0; k < s.columns.size(); ++k) out += (k ? "," : "") + json::quote(s.columns[k]);
-      out += "],\"rows\":[";
-      for (std::size_t r = 0; r < s.rows.size(); ++r) {
-        out += r ? ",[" : "[";
-        for (std::size_t k = 0; k < s.rows[r].size(); ++k) out += (k ? "," : "") + json::quote(s.rows[r][k]);
-        out += "]";
-      }
-      out += "]}";
+    const bool full = v == View::Full;
+    if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
+    if ((full || v == View::Table || v == View::Detail) && !model_.rows.empty()) sections.push_back(mirror(p.table));
+    if (full || v == View::Sources) sections.push_back(mirror(p.sources));
+    if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
+    if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));
+    if ((full || v == View::Seats) && model_.race->seats) sections.push_back(mirror(p.seats));
+  }
+  std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const AccessibleSection& s = sections[i];
+    if (i) out += ",";
+    out += "{\"caption\":" + json::quote(s.caption) + ",\"sentence\":" + json::quote(s.sentence) + ",\"columns\":[";
+    for (std::size_t k = 0; k < s.columns.size(); ++k) out += (k ? "," : "") + json::quote(s.columns[k]);
+    out += "],\"rows\":[";
+    for (std::size_t r = 0; r < s.rows.size(); ++r) {
+      out += r ? ",[" : "[";
+      for (std::size_t k = 0; k < s.rows[r].size(); ++k) out += (k ? "," : "") + json::quote(s.rows[r][k]);
+      out += "]";
     }
+    out += "]}";
   }
   return out + "]}";
 }

@@ -8,12 +8,16 @@
 //   ViewContext     what a view gets to draw: model, width, scale, palette, fonts, language
 //   Widget          set_feed() / set_options() / draw() / accessible_json()
 //
+//   Presented       the presentation models of what is shown, made once per change (present.h)
+//
 // USAGE (the platform layer, once per frame, inside an ImGui frame)
 //   widget.set_feed(bytes);            // problems come back; the last good feed stays on error
 //   widget.draw(width_px, dpr, fonts); // device pixels; fonts loaded at size × dpr
 //   height = widget.content_height();
 //
-// Uses ImGui; never GL, the browser or emscripten.h (those live in src/web/platform.cpp).
+// widget.cpp is pure (state, presentation, keyboard, mirror) and tested natively; only draw()
+// (widget_draw.cpp and the view_*.cpp files) uses ImGui. Never GL, the browser or emscripten.h
+// (those live in src/web/platform.cpp).
 #pragma once
 
 #include <cstdint>
@@ -23,30 +27,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/feed.h"
-#include "core/format.h"
-#include "core/table_model.h"
-#include "core/tally.h"
+#include "model.h"
+#include "present.h"
 #include "theme.h"
 
 struct ImFont;
 
 namespace sandik::ui {
-
-enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats };
-View view_from(std::string_view name);  // full summary table detail sources flips timeline seats ("" = summary)
-
-struct WidgetOptions {
-  std::string race;             // "" = the feed's first race
-  std::string source;           // "" = the race's first source
-  std::string view;             // "" = "summary"; see view_from()
-  std::string area;             // "" = the race's area; data-area opens a district directly
-  Lang lang = Lang::Tr;         // tr or en
-  bool dark = false;            // the platform resolves "auto" from prefers-color-scheme
-  std::uint32_t accent = 0;     // 0 = the theme's own accent
-  bool reduced_motion = false;  // prefers-reduced-motion: no animation
-  std::string search;           // the table's filter (the loader's search box)
-};
 
 struct Fonts {
   ImFont* body = nullptr;    // Regular 15
@@ -56,42 +43,9 @@ struct Fonts {
   ImFont* figure = nullptr;  // Bold 20, shares
 };
 
-// A moment of the count for the timeline: from the feed's history, its current results, or a
-// feed the widget itself received since the page opened.
-struct Moment {
-  int source = -1;
-  std::int64_t at = 0;
-  std::optional<double> reporting_pct;
-  std::vector<std::pair<int, double>> shares;  // contestant -> percent
-};
-
-struct Model {
-  std::shared_ptr<const Feed> feed;
-  const Race* race = nullptr;
-  int source = -1;
-  int area = -1;                     // the area shown: the race's root or one opened from the table
-  std::vector<int> trail;            // the race's root … area (the breadcrumb)
-  std::unique_ptr<RaceTally> tally;  // for `source`
-  Summary current;                   // `area` from `source`
-  std::vector<TableRow> rows;        // children of `area`, sorted and filtered
-  TableQuery query;
-  std::vector<Summary> by_source;    // `area` from each source with results (the compare view)
-  std::vector<TableRow> flips;       // areas below the race root that changed hands
-  std::vector<Moment> moments;       // the timeline, oldest first
-  bool ready() const { return feed && race && tally; }
-};
-
-struct UiState {
-  View tab = View::Summary;  // the tab open in the full view
-  bool others_open = false;  // "Diğer (45)" expanded
-  int hover_moment = -1;     // timeline
-  std::string focus;         // the region the keyboard is on ("row:sariyer", "tab:1"; "" = none)
-  bool scroll_to_focus = false;  // the keyboard moved: bring the focused row into view
-};
-
 struct Actions {
-  std::optional<int> open_area;     // an area index
-  std::optional<int> source;        // a source index
+  std::optional<int> open_area;                  // an area index
+  std::optional<int> source;                     // a source index
   std::optional<std::pair<SortKey, bool>> sort;  // key, descending
   std::optional<View> tab;
   bool toggle_others = false;
@@ -110,25 +64,31 @@ struct ViewContext {
   const Model& model;
   const UiState& ui;
   Actions& act;
-  float width;    // device pixels available
-  float scale;    // device pixels per CSS pixel
+  float width;  // device pixels available
+  float scale;  // device pixels per CSS pixel
   const Palette& pal;
   const Fonts& fonts;
   Lang lang;
   std::vector<Region>* regions;
   const std::vector<std::pair<int, double>>* grow_from = nullptr;  // bars grow from these shares…
-  float grow = 1;                                                 // …this far (0 to 1, eased)
+  float grow = 1;                                                  // …this far (0 to 1, eased)
   float px(float css) const { return css * scale; }
   double bar_share(int contestant, double target) const;  // the share a bar shows now
   float css_width() const { return width / scale; }
   void region(std::string name) const;  // the last ImGui item's rectangle
 };
 
-// One block of the accessible mirror: a sentence and a table, as the canvas shows them.
-struct AccessibleSection {
-  std::string caption, sentence;
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
+// What the open view shows, made from the model once per change; the canvas draws it, the
+// mirror serialises it, so the two cannot disagree.
+struct Presented {
+  unsigned version = ~0u;  // the mirror version it was made for
+  Chrome chrome;
+  SummaryView summary;
+  TableView table;
+  SourcesView sources;
+  FlipsView flips;
+  TimelineView timeline;
+  SeatsView seats;
 };
 
 struct FeedUpdate {
@@ -139,22 +99,29 @@ struct FeedUpdate {
 class Widget {
  public:
   FeedUpdate set_feed(std::string_view bytes);
+  FeedUpdate set_feed(std::shared_ptr<const Feed> feed);  // already parsed and valid (the command line)
   void set_options(const WidgetOptions& options);
   const WidgetOptions& options() const { return options_; }
   bool has_feed() const { return model_.ready(); }
   const Model& model() const { return model_; }
 
   void draw(float width, float scale, const Fonts& fonts, double now_ms = 0);  // device pixels
-  bool animating() const { return animating_; }  // bars still growing: draw another frame
-  float content_height() const { return content_height_; }  // device pixels, after draw()
-  std::uint32_t background() const;                          // 0xRRGGBB of the current theme
-  bool navigate_back();                                      // Escape: up one area; false at the root
+  bool animating() const { return animating_; }                                // bars still growing: draw another frame
+  float content_height() const { return content_height_; }                     // device pixels, after draw()
+  std::uint32_t background() const;                                            // 0xRRGGBB of the current theme
+  bool navigate_back();                                                        // Escape: up one area; false at the root
   // The keyboard: arrows move the focus through what can be tapped (table rows, tabs, headings,
   // the breadcrumb, the source switch), Home/End to the first and last. Returns false when
   // there is nothing to move to (the page then keeps the key).
   enum class Key { Next, Previous, First, Last, Blur };
   bool key(Key k);
-  const Region* focused() const;  // the focused region of the last frame, if drawn
+  const Region* focused() const;                          // the focused region of the last frame, if drawn
+  const std::string& focus() const { return ui_.focus; }  // "row:sariyer", "" = none
+  // What the keyboard moves through, in order: tabs, breadcrumb, "others", headings, rows, sources.
+  std::vector<std::string> focus_order() const;
+  bool activate();                     // Enter on the focused item: what a tap on it does (false: nothing focused)
+  const Presented& presented() const;  // of the current model and view
+  void set_css_width(float css) { css_width_ = css; }  // the platform sets it before the first draw
 
   // The accessible mirror of what the canvas shows, as JSON for the platform to turn into DOM
   // with textContent only: {"lang","sections":[{"caption","sentence","columns":[…],"rows":[[…]…]}]}.
@@ -167,17 +134,20 @@ class Widget {
   void rebuild();
   void apply(const Actions& act);
   View view() const;
+  bool side_by_side() const;  // summary and table side by side (full or detail view, 900 CSS px and wider)
   WidgetOptions options_;
   Model model_;
   UiState ui_;
-  int area_ = -1;    // the opened area (-1 = the race's root)
-  int source_ = -1;  // chosen in the widget (-1 = the option's or the first)
+  int area_ = -1;             // the opened area (-1 = the race's root)
+  int source_ = -1;           // chosen in the widget (-1 = the option's or the first)
   std::vector<Moment> seen_;  // moments from feeds received since the page opened
   float content_height_ = 0;
+  float css_width_ = 792;  // the last frame's width in CSS pixels, padding included (which table columns show)
+  mutable Presented presented_;
   unsigned mirror_version_ = 0;
   std::vector<Region> regions_;
   std::vector<std::pair<int, double>> grow_from_;  // contestant shares when a new feed arrived
-  double grow_start_ = -1;                        // ms; -1 = start on the next frame
+  double grow_start_ = -1;                         // ms; -1 = start on the next frame
   bool animating_ = false;
 };
 

@@ -282,13 +282,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_key(int id, int code) {
   using Key = sandik::ui::Widget::Key;
   bool used = false;
   if (code == 5) {
-    if (const sandik::ui::Region* r = in->widget.focused()) {
-      const float x = (r->x0 + r->x1) / 2, y = (r->y0 + r->y1) / 2;
-      in->pending.push_back({kMove, x, y});
-      in->pending.push_back({kDown, x, y});
-      in->pending.push_back({kUp, x, y});
-      used = true;
-    }
+    used = in->widget.activate();
   } else if (code >= 1 && code <= 6) {
     static const Key kKeys[] = {Key::Next, Key::Previous, Key::First, Key::Last, Key::Next, Key::Blur};
     used = in->widget.key(kKeys[code - 1]);

@@ -42,20 +42,20 @@ test('full view: tabs, sort by margin, open Sarıyer and go back, switch source,
     // The "İlçeler" tab shows the table of 39 districts in Turkish alphabetical order.
     await tap(page, sel, 'tabs:1');
     let text = await mirror(page, sel);
-    assert.match(text, /39 satır, sıralama: name\./);
+    assert.match(text, /39 satır, sıralama: ilçe\./);
     assert.ok(text.indexOf('Büyükçekmece') < text.indexOf('Çatalca') && text.indexOf('Sultangazi') < text.indexOf('Şile'));
     await page.locator(sel).screenshot({ path: 'build/screenshots/full-table-760.png' });
 
     // Tap the "Fark" (margin) header: sorted by margin, largest first (Beşiktaş, 66,89 points).
     await tap(page, sel, 'header:margin');
     text = await mirror(page, sel);
-    assert.match(text, /sıralama: margin \(azalan\)/, 'sorted by margin, descending');
+    assert.match(text, /sıralama: fark \(azalan\)/, 'sorted by margin, descending');
     const rows = await page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
     assert.equal(rows[0], 'Beşiktaş');
     assert.equal(rows[38], 'Fatih', 'the closest district last');
     // Tap it again: ascending.
     await tap(page, sel, 'header:margin');
-    assert.match(await mirror(page, sel), /sıralama: margin\./);
+    assert.match(await mirror(page, sel), /sıralama: fark\./);
 
     // Tap Sarıyer: its own summary opens, with a breadcrumb back to İstanbul.
     await tap(page, sel, 'row:sariyer');

@@ -1,0 +1,231 @@
+// sandik ui — the presentation model: every word, number and colour a reader sees, made once.
+//
+// INDEX
+//   Ink, Cell, Chip     a finished piece of text, with its colour role and an optional swatch or chip
+//   Chrome              the full view's tabs and the breadcrumb
+//   SummaryView         status chip, source line, title, boxes opened, bars, the margin sentence
+//   TableView           columns (with the width they appear from), rows of finished cells
+//   SourcesView         the sources side by side, their difference, each one's count and time
+//   FlipsView           areas that changed hands
+//   TimelineView        each source's line per contestant, the axes, the card of one moment
+//   SeatsView           seats per party against before
+//   Notices             loading, no race, the loader's words, stale line, live region, failures
+//   mirror()            AccessibleSection from a view: what the screen reader gets
+//
+// USAGE
+//   SummaryView v = present_summary(model, ui, lang);   // draw_summary() lays it out,
+//   AccessibleSection s = mirror(v);                     // the mirror and `sandik summary` print it
+//
+// Pure: no ImGui, GL or browser. Colours are 0xRRGGBB party colours or a role the palette fills
+// in; nothing here knows pixels but the CSS widths a column appears from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace sandik::ui {
+
+enum class Ink { Text, Secondary, Accent };
+
+struct Chip {
+  std::string text;
+  std::uint32_t color = 0;  // the chip's background (a party's colour); text is black or white on it
+};
+
+struct Cell {
+  std::string text;    // as drawn; "" draws nothing
+  std::string narrow;  // drawn instead when `text` does not fit ("" = cut with …)
+  std::string spoken;  // the mirror's words when they differ ("11,6 puan"); "" = text
+  Ink ink = Ink::Text;
+  bool strong = false;
+  std::optional<std::uint32_t> swatch;  // a party colour square before the text
+  std::optional<Chip> chip;             // drawn as a chip instead of plain text
+  const std::string& said() const { return spoken.empty() ? text : spoken; }
+};
+
+// ---- the full view's tabs and the breadcrumb ----
+struct Tab {
+  View view;
+  std::string label;
+};
+struct Crumb {
+  int area = -1;
+  std::string id, label;  // the first one starts with "‹ "
+};
+struct Chrome {
+  std::vector<Tab> tabs;      // empty unless data-view="full"
+  int tab = 0;                // the open one
+  std::vector<Crumb> crumbs;  // empty at the race's root
+};
+Chrome present_chrome(const Model& m, const UiState& ui, View view, Lang lang);
+
+// ---- summary ----
+enum class StatusKind { Live, Final, Test };
+struct Bar {
+  int contestant = -1;                         // -1: the grouped "Diğer (45)" row, which opens the full list
+  std::string name, party, share, votes, tag;  // tag: "Kazandı" / "Önde" / ""
+  std::uint32_t color = 0;
+  double share_pct = 0;  // the bar's length
+  bool winner = false, leader = false;
+  std::string spoken_name;  // the mirror's name for the grouped row ("Diğer (45)")
+};
+struct SummaryView {
+  StatusKind status_kind = StatusKind::Live;
+  std::string status;                          // "CANLI"
+  std::string source_line, source_line_short;  // "ANKA · 19.15 itibarıyla", "ANKA · …" when narrow
+  std::string test_banner;                     // "" unless a test feed
+  std::string title, subtitle;                 // the race; "İstanbul · 31 Mart 2024 Mahalli İdareler Seçimi"
+  std::optional<double> reporting_pct;
+  std::string reporting;  // "Sandıkların %99,99'u açıldı"
+  std::string turnout;    // "%78,53" ("" when unknown; the command line prints it)
+  std::vector<Bar> bars;
+  std::string fewer;   // "‹ daha az" while the full list is open, else ""
+  std::string margin;  // "İmamoğlu 1.001.426 oy önde (11,56 puan)"
+  bool shares_only = false;
+  // for the mirror
+  std::string caption, sentence;
+  std::vector<std::string> columns;
+};
+SummaryView present_summary(const Model& m, const UiState& ui, Lang lang);
+
+// ---- district table ----
+struct Column {
+  std::string key;              // "name" "leader" "share" "runner-up" "margin" "reporting" "turnout" "previous" "swing"
+  std::string label;            // the heading, with ▲ or ▼ when the table is sorted by it
+  std::string spoken;           // the mirror's heading ("" = label without the mark)
+  std::optional<SortKey> sort;  // none: not sortable
+  bool prefer_desc = false, right = false;
+  float weight = 1;  // the share of the width it takes
+  int from_css = 0;  // shown from this CSS width on (phones show fewer columns)
+  bool in_mirror = true;
+};
+struct TableRowView {
+  int area = -1;
+  std::string id;
+  std::vector<Cell> cells;  // one per column
+};
+struct TableView {
+  std::vector<Column> columns;
+  std::vector<TableRowView> rows;
+  std::string caption, sentence;  // "İlçe — İBB Başkanlığı, İstanbul"; "39 satır, sıralama: fark (azalan)."
+  // The columns shown at a CSS width, by index into `columns`.
+  std::vector<std::size_t> shown(float css_width) const;
+};
+TableView present_table(const Model& m, Lang lang);
+
+// ---- the sources side by side ----
+struct SourcesView {
+  std::string title;
+  std::vector<std::string> choices;  // the source switch (names); fewer than two: no switch
+  std::vector<int> choice_sources;   // source index of each choice
+  int chosen = 0;
+  std::vector<std::string> columns;  // "Aday", "ANKA", "AA", "Fark"
+  struct Row {
+    std::string name;
+    std::uint32_t color = 0;
+    std::vector<std::string> cells;  // a share per source, then the difference
+    int shown = -1;                  // the cell of the source the widget shows (drawn strong)
+    std::string spoken_difference;   // the mirror's "1,23 puan"
+  };
+  std::vector<Row> rows;
+  std::vector<std::string> lines;  // "ANKA: Sandıkların %100'ü açıldı · 11.42"
+  std::string caption, sentence;
+};
+SourcesView present_sources(const Model& m, Lang lang);
+
+// ---- areas that changed hands ----
+struct FlipsView {
+  std::string title, subtitle, empty;
+  struct Row {
+    int area = -1;
+    std::string name, margin, spoken_margin;
+    Chip from, to;
+  };
+  std::vector<Row> rows;
+  std::string caption, sentence;
+  std::vector<std::string> columns;
+};
+FlipsView present_flips(const Model& m, Lang lang);
+
+// ---- the night's timeline ----
+struct TimelineView {
+  std::string title, empty;  // `empty` is shown instead of the chart when it is not ""
+  double lo = 0, hi = 100;   // the share axis, in 5-point steps
+  std::int64_t t0 = 0, t1 = 1;
+  std::vector<std::pair<double, std::string>> grid;  // share, label
+  std::string start, end;                            // clock labels under the axis
+  struct Point {
+    std::int64_t at;
+    double share;
+  };
+  struct Series {
+    int source_rank = 0;  // the marker's shape
+    bool shown = false;   // the widget's source (drawn solid)
+    std::uint32_t color = 0;
+    std::vector<Point> points;
+  };
+  std::vector<Series> series;
+  std::vector<std::int64_t> moments;  // every moment's time, oldest first (hover picks the nearest)
+  std::vector<std::string> card;      // the hovered moment's lines, "" when none is hovered
+  struct Legend {
+    std::string label;
+    int marker = -1;  // a source's shape, or -1 for a contestant's colour bar
+    std::uint32_t color = 0;
+  };
+  std::vector<Legend> legend;
+  std::string caption, sentence;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang);
+
+// ---- seats ----
+struct SeatsView {
+  bool has_seats = false;
+  std::string title, subtitle, majority_label;
+  int total = 0, majority = 0;
+  struct Row {
+    std::string party, seats, change;
+    std::uint32_t color = 0;
+    int count = 0;
+  };
+  std::vector<Row> rows;
+  std::string caption, sentence;
+  std::vector<std::string> columns;
+};
+SeatsView present_seats(const Model& m, Lang lang);
+
+// ---- notices: the widget's own and the loader's (which holds no words) ----
+struct Notices {
+  std::string loading, no_race, canvas_label, search_placeholder, no_webgl;
+};
+Notices present_notices(Lang lang);
+// "Son güncelleme 3 dk önce", with the warning once `stale` (a live feed unchanged that long).
+std::string stale_line(std::int64_t minutes, bool stale, Lang lang);
+// What the polite live region says when the leader or the count's tenth changed; "" for nothing.
+std::string announcement(const std::string& leader_before, const std::string& leader_now, int tenth_before,
+                         int tenth_now, Lang lang);
+// A failure as the reader reads it: kind "timeout" (detail = seconds), "too-large" (bytes),
+// "feed" (the first problem), anything else (the browser's or server's own message).
+std::string failure_message(const std::string& kind, const std::string& detail, Lang lang);
+
+// ---- the accessible mirror: the same words, as text and tables ----
+AccessibleSection mirror(const SummaryView& v);
+AccessibleSection mirror(const TableView& v);
+AccessibleSection mirror(const SourcesView& v);
+AccessibleSection mirror(const FlipsView& v);
+AccessibleSection mirror(const TimelineView& v);
+AccessibleSection mirror(const SeatsView& v);
+
+// "İmamoğlu" of "Ekrem İmamoğlu": the margin sentence and narrow tables name the surname.
+std::string surname(const std::string& name);
+std::string party_short(const Feed& feed, int party);
+std::uint32_t party_color(const Feed& feed, int party);
+// "22.35" on election day; "1 Nis 01.00" after it (the count ran into the next days).
+std::string moment_clock(const Feed& feed, std::int64_t at, Lang lang);
+
+}  // namespace sandik::ui

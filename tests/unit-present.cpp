@@ -1,0 +1,214 @@
+// The presentation model: every word and number a reader sees, as the canvas draws it, the
+// accessible mirror reads it and the command line prints it — on the real figures of the night.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "core/feed.h"
+#include "support.h"
+#include "ui/present.h"
+#include "ui/strings.h"
+#include "ui/widget.h"
+
+using namespace sandik;
+
+namespace {
+
+ui::Widget widget_on(const std::string& path, const std::string& view = "summary", Lang lang = Lang::Tr,
+                     const std::string& race = "") {
+  ui::Widget w;
+  ui::WidgetOptions o;
+  o.view = view;
+  o.lang = lang;
+  o.race = race;
+  w.set_options(o);
+  const ui::FeedUpdate up = w.set_feed(test::read_file(path));
+  REQUIRE(up.accepted);
+  return w;
+}
+
+const std::string kFinal = SANDIK_ASSETS "/feeds/istanbul-2024.json";
+const std::string kNight = SANDIK_ASSETS "/feeds/night/";
+
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("present") {
+  SUBCASE("summary: the final count of İBB 2024 in Turkish") {
+    const ui::Widget w = widget_on(kFinal);
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.status == "KESİN");
+    CHECK(v.title == "İBB Başkanlığı");
+    CHECK(v.reporting == "Sandıkların %99,99'u açıldı");
+    REQUIRE(v.bars.size() == 5);  // four leading, the rest grouped
+    CHECK(v.bars[0].name == "Ekrem İmamoğlu");
+    CHECK(v.bars[0].share == "%51,15");
+    CHECK(v.bars[0].votes == "4.433.015 oy");
+    CHECK(v.bars[0].tag == "Kazandı");
+    CHECK(v.bars[0].winner);
+    CHECK(v.bars[1].tag.empty());
+    CHECK(v.bars[4].contestant == -1);
+    CHECK(v.bars[4].name == "Diğer (45) — tümü");
+    CHECK(v.margin == "İmamoğlu 1.001.426 oy önde (11,56 puan)");
+  }
+  SUBCASE("the same summary in English") {
+    const ui::Widget w = widget_on(kFinal, "summary", Lang::En);
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.status == "FINAL");
+    CHECK(v.reporting == "99.99% of ballot boxes counted");
+    CHECK(v.bars[0].share == "51.15%");
+    CHECK(v.margin == "İmamoğlu leads by 1,001,426 votes (11.56 points)");
+  }
+  SUBCASE("one margin rule: the difference of the shares as shown, everywhere") {
+    // %51,15 − %39,59 = 11,56, though the unrounded difference is 11,553…
+    const ui::Widget w = widget_on(kFinal, "detail");
+    CHECK(w.model().current.margin_pct_points == doctest::Approx(11.56));
+    CHECK(margin_points(51.145, 39.594) == doctest::Approx(11.56));
+    CHECK(margin_points(50.0049, 50.0049) == 0);
+    const std::string json = run(std::string(SANDIK_CLI) + " summary " + kFinal + " --json");
+    CHECK(json.find("\"margin_pct_points\": 11.56") != std::string::npos);
+  }
+  SUBCASE("the command line prints the widget's margin sentence, aligned by letters") {
+    const ui::Widget w = widget_on(kFinal);
+    const std::string out = run(std::string(SANDIK_CLI) + " summary " + kFinal + " --lang tr");
+    CHECK(out.find(w.presented().summary.margin + "\n") != std::string::npos);
+    CHECK(out.find("won") == std::string::npos);  // no English words in the Turkish output
+    CHECK(out.find("açılan sandık 33.270 / 33.273 (%99,99), katılım %79,18") != std::string::npos);
+    // "Ekrem İmamoğlu" (14 letters, 16 bytes) and "Murat Kurum" (11): the vote columns line up.
+    const auto col = [&](const std::string& votes) {
+      const std::size_t at = out.find(votes), line = out.rfind('\n', at) + 1;
+      std::size_t letters = 0;
+      for (std::size_t i = line; i < at; ++i) letters += (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
+      return letters;
+    };
+    CHECK(col("4.433.015") == col("3.431.589"));
+    CHECK(col("%51,15") == col("%39,59"));
+  }
+  SUBCASE("the mirror reads the bars the canvas draws") {
+    const ui::Widget w = widget_on(kFinal);
+    const ui::SummaryView& v = w.presented().summary;
+    const ui::AccessibleSection s = ui::mirror(v);
+    REQUIRE(s.rows.size() == v.bars.size());
+    for (std::size_t i = 0; i < v.bars.size(); ++i) CHECK(s.rows[i][3] == v.bars[i].share);
+    CHECK(s.rows[0] == std::vector<std::string>{"Ekrem İmamoğlu", "CHP", "4.433.015", "%51,15"});
+    CHECK(s.rows[4][0] == "Diğer (45)");
+    CHECK(s.sentence.find(v.margin) != std::string::npos);
+  }
+  SUBCASE("shares only (ANKA at 19.15): no votes invented, the leader in words") {
+    const ui::Widget w = widget_on(kNight + "01-anka-1915.json");
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.status == "CANLI");
+    CHECK(v.source_line == "ANKA Haber Ajansı · 19.15 itibarıyla");
+    CHECK(v.bars[0].votes.empty());
+    CHECK(v.bars[0].share == "%58,79");
+    CHECK(v.bars[0].tag == "Önde");
+    CHECK(v.margin == "İmamoğlu önde");
+  }
+  SUBCASE("district table: columns by width, sentence in the reader's words") {
+    ui::Widget w;
+    ui::WidgetOptions o;
+    o.view = "table";
+    o.sort = "margin";
+    o.desc = true;
+    w.set_options(o);
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    const ui::TableView& t = w.presented().table;
+    CHECK(t.sentence == "39 satır, sıralama: fark (azalan).");
+    CHECK(t.caption == "İlçe — İBB Başkanlığı, İstanbul");
+    std::vector<std::string> at320, at760;
+    for (std::size_t i : t.shown(320)) at320.push_back(t.columns[i].key);
+    for (std::size_t i : t.shown(760)) at760.push_back(t.columns[i].key);
+    CHECK(at320 == std::vector<std::string>{"name", "leader", "margin"});
+    CHECK(at760 == std::vector<std::string>{"name", "leader", "share", "runner-up", "margin", "reporting", "turnout"});
+    CHECK(t.columns[7].key == "previous");  // no 2019 winner per district in this race: in the mirror only
+    CHECK(t.columns[7].from_css > 100000);
+    CHECK(t.columns[4].label == "Fark \u25BC");
+    REQUIRE(t.rows.size() == 39);
+    CHECK(t.rows[0].cells[0].text == "Beşiktaş");
+    CHECK(t.rows[0].cells[1].narrow == "İmamoğlu");
+    CHECK(t.rows[0].cells[4].text == "66,9");
+    CHECK(t.rows[0].cells[4].said() == "66,9 puan");
+    const ui::AccessibleSection s = ui::mirror(t);
+    CHECK(s.columns[4] == "Fark");
+    CHECK(s.rows[0][4] == "66,9 puan");
+  }
+  SUBCASE("a district that changed hands: a chip in the table, the words in the mirror") {
+    const ui::Widget w = widget_on(kFinal, "flips", Lang::Tr, "ilce");
+    const ui::FlipsView& f = w.presented().flips;
+    REQUIRE(!f.rows.empty());
+    CHECK(f.title == "El değiştiren ilçeler (" + std::to_string(f.rows.size()) + ")");
+    CHECK(f.sentence == w.model().race->title.get("tr") + ": " + std::to_string(f.rows.size()) + " yer el değiştirdi.");
+    ui::Widget t = widget_on(kFinal, "table", Lang::Tr, "ilce");
+    const ui::TableView& tv = t.presented().table;
+    bool chip = false;
+    for (const auto& r : tv.rows)
+      if (r.cells[7].chip) {
+        chip = true;
+        CHECK(r.cells[7].text.find(" → ") != std::string::npos);
+        CHECK(r.cells[7].said() == r.cells[7].text + " (el değiştirdi)");
+      }
+    CHECK(chip);
+    CHECK(f.rows[0].margin.rfind("+", 0) == 0);
+    CHECK(f.rows[0].margin.find(" puan") != std::string::npos);
+  }
+  SUBCASE("the sources side by side") {
+    const ui::Widget w = widget_on(kNight + "06-anka-1142.json", "sources");
+    const ui::SourcesView& v = w.presented().sources;
+    CHECK(v.title == "Ajanslar yan yana");
+    REQUIRE(v.choices.size() >= 2);
+    CHECK(v.columns.front() == "Aday");
+    REQUIRE(!v.rows.empty());
+    CHECK(v.rows[0].cells.size() == v.columns.size() - 1);
+    CHECK(v.lines.size() == v.choices.size());
+  }
+  SUBCASE("the timeline: moments, axes and the card of the hovered one") {
+    const ui::Widget w = widget_on(kNight + "06-anka-1142.json", "timeline");
+    const ui::TimelineView& v = w.presented().timeline;
+    REQUIRE(v.moments.size() >= 2);
+    CHECK(v.empty.empty());
+    CHECK(v.lo < v.hi);
+    CHECK(!v.series.empty());
+    CHECK(v.rows.size() == v.moments.size());
+    CHECK(v.sentence.find(" an, ") != std::string::npos);
+    CHECK(v.end == "1 Nis 11.42");  // the next day, with its date
+  }
+  SUBCASE("seats against before") {
+    const ui::Widget w = widget_on(SANDIK_TEST_DATA "/council.json", "seats");
+    const ui::SeatsView& v = w.presented().seats;
+    CHECK(v.has_seats);
+    CHECK(v.total == 8);
+    CHECK(v.majority == 5);
+    CHECK(v.subtitle == "8 sandalye · çoğunluk 5");
+    int sum = 0;
+    for (const auto& r : v.rows) sum += r.count;
+    CHECK(sum == 8);
+  }
+  SUBCASE("notices, the stale line, the live region and failures, in both languages") {
+    CHECK(ui::stale_line(0, false, Lang::Tr) == "Son güncelleme az önce");
+    CHECK(ui::stale_line(3, false, Lang::Tr) == "Son güncelleme 3 dk önce");
+    CHECK(ui::stale_line(130, true, Lang::Tr) == "Son güncelleme 2 saat önce — sonuçlar değişmiyor olabilir.");
+    CHECK(ui::stale_line(3, false, Lang::En) == "Last updated 3 min ago");
+    CHECK(ui::announcement("", "Ekrem İmamoğlu", -1, 1, Lang::Tr).empty());  // the first results are the page's own
+    CHECK(ui::announcement("Murat Kurum", "Ekrem İmamoğlu", 1, 1, Lang::Tr) == "Yeni lider: Ekrem İmamoğlu.");
+    CHECK(ui::announcement("Ekrem İmamoğlu", "Ekrem İmamoğlu", 1, 2, Lang::Tr) ==
+          "Sandıkların %20'si açıldı; önde: Ekrem İmamoğlu.");
+    CHECK(ui::announcement("A", "A", 9, 10, Lang::En) == "100% of ballot boxes counted; leading: A.");
+    CHECK(ui::failure_message("timeout", "20", Lang::Tr) ==
+          "Sonuçlar güncellenemedi (20 sn içinde yanıt gelmedi); son sonuçlar gösteriliyor.");
+    CHECK(ui::failure_message("too-large", "123", Lang::En) ==
+          "Results could not be updated (the feed is too large (123 B)); showing the last ones.");
+    CHECK(ui::failure_message("feed", "races: missing", Lang::Tr) == "Sonuç verisi okunamadı: races: missing");
+    CHECK(ui::present_notices(Lang::Tr).search_placeholder == "İlçe ara…");
+  }
+}

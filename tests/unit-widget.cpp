@@ -1,0 +1,122 @@
+// The widget's state, natively, in milliseconds: feeds one after another, out-of-order and bad
+// feeds, the keyboard's path through what can be tapped, the timeline merging the night.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support.h"
+#include "ui/widget.h"
+
+using namespace sandik;
+
+namespace {
+const std::string kFinal = SANDIK_ASSETS "/feeds/istanbul-2024.json";
+const std::string kNight = SANDIK_ASSETS "/feeds/night/";
+std::string night(const char* name) { return test::read_file(kNight + name); }
+ui::WidgetOptions view(const char* v) {
+  ui::WidgetOptions o;
+  o.view = v;
+  return o;
+}
+}  // namespace
+
+TEST_CASE("widget") {
+  SUBCASE("a new feed keeps the reader where they were; a bad or older one is refused and the last good stays") {
+    ui::Widget w;
+    w.set_options(view("detail"));
+    REQUIRE(w.set_feed(night("03-aa-2235.json")).accepted);
+    w.set_options([] {
+      auto o = view("detail");
+      o.area = "sariyer";
+      return o;
+    }());
+    CHECK(w.model().feed->areas[static_cast<std::size_t>(w.model().area)].id == "sariyer");
+    REQUIRE(w.set_feed(night("05-aa-0100.json")).accepted);
+    CHECK(w.model().feed->areas[static_cast<std::size_t>(w.model().area)].id == "sariyer");
+    const std::string shown = w.accessible_json();
+    const ui::FeedUpdate late = w.set_feed(night("02-aa-2029.json"));
+    CHECK_FALSE(late.accepted);
+    REQUIRE(!late.problems.empty());
+    CHECK(w.accessible_json() == shown);
+    const ui::FeedUpdate bad = w.set_feed("{\"format\": \"sandik/1\"");
+    CHECK_FALSE(bad.accepted);
+    CHECK(bad.problems.front().severity == Severity::Error);
+    CHECK(w.accessible_json() == shown);
+  }
+  SUBCASE("a race the feed does not have says so and shows no other race") {
+    ui::Widget w;
+    auto o = view("summary");
+    o.race = "nope";
+    w.set_options(o);
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    CHECK_FALSE(w.has_feed());
+    CHECK(w.accessible_json().find("Bu seçim için henüz sonuç yok.") != std::string::npos);
+    CHECK(w.accessible_json().find("İmamoğlu") == std::string::npos);
+  }
+  SUBCASE("the keyboard: headings, then rows; Enter opens a row, Escape goes back") {
+    ui::Widget w;
+    w.set_options(view("table"));
+    w.set_css_width(320);
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    const auto order = w.focus_order();
+    REQUIRE(order.size() == 3 + 39);
+    CHECK(order[0] == "header:name");
+    CHECK(order[2] == "header:margin");
+    CHECK(order[3] == "row:adalar");
+    CHECK(w.key(ui::Widget::Key::Next));
+    CHECK(w.focus() == "header:name");
+    CHECK(w.key(ui::Widget::Key::Last));
+    CHECK(w.focus() == order.back());
+    CHECK_FALSE(w.key(ui::Widget::Key::Next));  // past the last: the page keeps the key
+    // Enter on the margin heading sorts by it, largest first.
+    while (w.focus() != "header:margin") w.key(ui::Widget::Key::Previous);
+    CHECK(w.activate());
+    CHECK(w.model().query.sort == SortKey::Margin);
+    CHECK(w.model().query.desc);
+    CHECK(w.presented().table.rows[0].id == "besiktas");
+    // Enter on a row opens it; the breadcrumb leads back.
+    w.key(ui::Widget::Key::Next);
+    CHECK(w.focus() == "row:besiktas");
+    CHECK(w.activate());
+    CHECK(w.model().trail.size() == 2);
+    CHECK(w.focus_order().front() == "crumb:istanbul");
+    CHECK(w.navigate_back());
+    CHECK(w.model().trail.size() == 1);
+    CHECK(w.key(ui::Widget::Key::Blur));
+    CHECK(w.focus().empty());
+  }
+  SUBCASE("the full view: tabs first; Enter on a tab opens it") {
+    ui::Widget w;
+    w.set_options(view("full"));
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    const auto order = w.focus_order();
+    CHECK(order[0] == "tabs:0");
+    CHECK(w.presented().chrome.tabs[1].label == "İlçeler");
+    w.key(ui::Widget::Key::Next);
+    w.key(ui::Widget::Key::Next);
+    CHECK(w.focus() == "tabs:1");
+    const unsigned before = w.mirror_version();
+    CHECK(w.activate());
+    CHECK(w.mirror_version() != before);
+    CHECK(w.focus_order().back().rfind("row:", 0) == 0);
+  }
+  SUBCASE("the timeline merges the night: moments of earlier feeds stay") {
+    ui::Widget w;
+    w.set_options(view("timeline"));
+    REQUIRE(w.set_feed(night("01-anka-1915.json")).accepted);
+    const std::size_t first = w.model().moments.size();
+    REQUIRE(w.set_feed(night("02-aa-2029.json")).accepted);
+    REQUIRE(w.set_feed(night("03-aa-2235.json")).accepted);
+    const auto& m = w.model().moments;
+    CHECK(m.size() > first);
+    for (std::size_t i = 1; i < m.size(); ++i) CHECK(m[i - 1].at <= m[i].at);
+    bool anka = false, aa = false;
+    for (const auto& mo : m) {
+      const std::string& id = w.model().feed->sources[static_cast<std::size_t>(mo.source)].id;
+      anka |= id == "ANKA";
+      aa |= id == "AA";
+    }
+    CHECK(anka);
+    CHECK(aa);
+  }
+}
