@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Makes dist/: sandik.js = the Emscripten glue and the loader in one closure (the page gets one
-global, `Sandik`), sandik.wasm beside it.
+"""Makes dist/: sandik.js = the Emscripten glue, the JSON both sides read (design.json as DESIGN,
+protocol.json as PROTOCOL) and the loader's modules in one closure (the page gets one global,
+`Sandik`), sandik.wasm beside it.
 
 The glue's CommonJS/AMD export lines are removed: on a page with RequireJS an anonymous
 define() would throw. With --terser (npm's terser, from package.json), the whole script is
 minified: every reader downloads it, and the loader is written to be read by people."""
 import argparse
+import json
 import os
 import re
 import shutil
@@ -14,7 +16,9 @@ import subprocess
 p = argparse.ArgumentParser()
 p.add_argument("--glue", required=True)
 p.add_argument("--wasm", required=True)
-p.add_argument("--loader", required=True)
+p.add_argument("--loader", required=True, nargs="+", help="the loader's modules, in order (src/web/loader/*.js)")
+p.add_argument("--json", nargs="*", default=[], metavar="NAME=FILE",
+               help="JSON both sides read, as `var NAME = …;` before the loader (DESIGN, PROTOCOL)")
 p.add_argument("--embed", help="the iframe page, copied to dist/embed.html")
 p.add_argument("--out", required=True)
 p.add_argument("--terser", help="terser's bin/terser; the script is minified when given and present")
@@ -25,7 +29,13 @@ glue, n = re.subn(r"\nif \(typeof exports === 'object' && typeof module === 'obj
                   "\n", glue, flags=re.S)
 if n != 1:
     raise SystemExit("bundle.py: the glue's export block was not found; check the Emscripten version")
-loader = open(a.loader, encoding="utf-8").read()
+shared = ""
+for spec in a.json:
+    name, path = spec.split("=", 1)
+    value = json.load(open(path, encoding="utf-8"))
+    value.pop("about", None)
+    shared += "var %s = %s;\n" % (name, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+loader = shared + "\n".join(open(f, encoding="utf-8").read() for f in a.loader)
 os.makedirs(a.out, exist_ok=True)
 
 

@@ -2,7 +2,6 @@
 #include "../core/order.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <deque>
 #include <map>
 #include <set>
@@ -79,22 +78,19 @@ void write_count(std::string& out, const char* key, const std::optional<Count>& 
 }
 
 std::string hex_color(std::uint32_t c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(c & 0xFFFFFF));
-  return buf;
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out = "#";
+  for (int shift = 20; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+  return out;
 }
 
 std::string rfc3339(std::int64_t epoch, int offset_min) {
   const Civil c = to_civil(epoch, offset_min);
-  char buf[32];
-  if (offset_min == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
-  } else {
-    const int a = offset_min < 0 ? -offset_min : offset_min;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
-                  c.second, offset_min < 0 ? '-' : '+', a / 60, a % 60);
-  }
-  return buf;
+  std::string out = std::to_string(c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day) + "T" +
+                    two_digits(c.hour) + ":" + two_digits(c.minute) + ":" + two_digits(c.second);
+  if (offset_min == 0) return out + "Z";
+  const int a = offset_min < 0 ? -offset_min : offset_min;
+  return out + (offset_min < 0 ? "-" : "+") + two_digits(a / 60) + ":" + two_digits(a % 60);
 }
 
 std::string proper(std::string_view name) {  // "MURAT KURUM" -> "Murat Kurum"; "DEVA Partisi" stays
@@ -154,8 +150,9 @@ class Builder {
       return p.id;
     }
     const std::string code = key.substr(key.find(':') + 1);
-    const std::string id = independent ? unique(party_ids_, "bagimsiz-" + code, "")
-                                       : unique(party_ids_, turkish::slug(short_name.empty() ? name : short_name), code);
+    const std::string id = independent
+                               ? unique(party_ids_, "bagimsiz-" + code, "")
+                               : unique(party_ids_, turkish::slug(short_name.empty() ? name : short_name), code);
     PartyB p{id, name, short_name.empty() ? name : short_name, 0, false, true};
     if (color) {
       p.color = *color;
@@ -189,8 +186,8 @@ class Builder {
     return id;
   }
 
-  RaceB& race(const std::string& id, const std::string& title_tr, const std::string& title_en,
-              const std::string& area, bool candidate) {
+  RaceB& race(const std::string& id, const std::string& title_tr, const std::string& title_en, const std::string& area,
+              bool candidate) {
     for (RaceB& r : races_)
       if (r.id == id) return r;
     RaceB r;
@@ -204,7 +201,8 @@ class Builder {
   }
 
   // A contestant of a race: the candidate (candidate races) or the party (party races).
-  static std::string contestant(RaceB& race, const std::string& key, const std::string& name, const std::string& party) {
+  static std::string contestant(RaceB& race, const std::string& key, const std::string& name,
+                                const std::string& party) {
     if (!race.candidate) return party;
     auto it = race.contestant_by_key.find(key);
     if (it != race.contestant_by_key.end()) return it->second;
@@ -215,7 +213,8 @@ class Builder {
   }
 
   static Snapshot& snapshot(RaceB& race, const std::string& source, std::int64_t epoch, const std::string& at) {
-    auto s = std::find_if(race.by_source.begin(), race.by_source.end(), [&](const auto& e) { return e.first == source; });
+    auto s =
+        std::find_if(race.by_source.begin(), race.by_source.end(), [&](const auto& e) { return e.first == source; });
     if (s == race.by_source.end()) {
       race.by_source.push_back({source, {}});
       s = race.by_source.end() - 1;
@@ -265,18 +264,20 @@ void write_votes(std::string& out, const std::vector<std::pair<std::string, Coun
 
 std::string Builder::write() const {
   std::string o = "{\"format\":\"sandik/1\",\"updated\":" + json::quote(updated_text) +
-                  ",\"status\":" + json::quote(status.empty() ? "live" : status) + ",\"election\":{\"id\":" +
-                  json::quote(election_id) + ",\"title\":";
+                  ",\"status\":" + json::quote(status.empty() ? "live" : status) +
+                  ",\"election\":{\"id\":" + json::quote(election_id) + ",\"title\":";
   if (title.size() == 1 && title[0].first.empty()) {
     o += json::quote(title[0].second);
   } else {
     o += '{';
-    for (std::size_t i = 0; i < title.size(); ++i) o += (i ? "," : "") + json::quote(title[i].first) + ":" + json::quote(title[i].second);
+    for (std::size_t i = 0; i < title.size(); ++i)
+      o += (i ? "," : "") + json::quote(title[i].first) + ":" + json::quote(title[i].second);
     o += '}';
   }
   o += ",\"date\":" + json::quote(date) + ",\"timezone\":" + json::quote(timezone) + "},\"sources\":[";
   for (std::size_t i = 0; i < sources_.size(); ++i)
-    o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(sources_[i].id) + ",\"name\":" + json::quote(sources_[i].name) + "}";
+    o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(sources_[i].id) + ",\"name\":" + json::quote(sources_[i].name) +
+         "}";
   o += "],\"parties\":[";
   std::size_t palette = 0;
   bool first = true;
@@ -291,7 +292,8 @@ std::string Builder::write() const {
   for (std::size_t i = 0; i < areas_.size(); ++i) {
     const AreaB& a = areas_[i];
     o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(a.id) + ",\"name\":" + json::quote(a.name) +
-         ",\"parent\":" + (a.parent.empty() ? std::string("null") : json::quote(a.parent)) + ",\"level\":" + json::quote(a.level);
+         ",\"parent\":" + (a.parent.empty() ? std::string("null") : json::quote(a.parent)) +
+         ",\"level\":" + json::quote(a.level);
     write_count(o, "boxes", a.boxes);
     write_count(o, "registered", a.registered);
     o += '}';
@@ -305,14 +307,16 @@ std::string Builder::write() const {
     if (race.candidate) {
       o += ",\"candidates\":[";
       for (std::size_t i = 0; i < race.candidates.size(); ++i)
-        o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(race.candidates[i].id) + ",\"name\":" +
-             json::quote(race.candidates[i].name) + ",\"party\":" + json::quote(race.candidates[i].party) + "}";
+        o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(race.candidates[i].id) +
+             ",\"name\":" + json::quote(race.candidates[i].name) +
+             ",\"party\":" + json::quote(race.candidates[i].party) + "}";
       o += ']';
     }
     if (!race.previous.empty()) {
       o += ",\"previous\":{\"label\":" + json::quote(race.previous_label) + ",\"areas\":{";
       for (std::size_t i = 0; i < race.previous.size(); ++i)
-        o += (i ? "," : "") + json::quote(race.previous[i].first) + ":{\"winner\":" + json::quote(race.previous[i].second) + "}";
+        o += (i ? "," : "") + json::quote(race.previous[i].first) +
+             ":{\"winner\":" + json::quote(race.previous[i].second) + "}";
       o += "}}";
     }
     o += ",\"results\":{";
@@ -322,7 +326,8 @@ std::string Builder::write() const {
       for (const Snapshot& snap : race.by_source[s].second) snaps.push_back(&snap);
       sandik::stable_sort(snaps, [](const Snapshot* a, const Snapshot* b) { return a->epoch < b->epoch; });
       const Snapshot& last = *snaps.back();
-      o += (s ? "," : "") + json::quote(race.by_source[s].first) + ":{\"updated\":" + json::quote(last.at) + ",\"areas\":{";
+      o += (s ? "," : "") + json::quote(race.by_source[s].first) + ":{\"updated\":" + json::quote(last.at) +
+           ",\"areas\":{";
       for (std::size_t i = 0; i < last.areas.size(); ++i) {
         const ResultB& res = last.areas[i].second;
         o += (i ? "," : "") + json::quote(last.areas[i].first) + ":{";
@@ -347,15 +352,16 @@ std::string Builder::write() const {
           points += '}';
         }
       }
-      if (!points.empty()) history += (history.empty() ? "" : ",") + json::quote(race.by_source[s].first) + ":[" + points + "]";
+      if (!points.empty())
+        history += (history.empty() ? "" : ",") + json::quote(race.by_source[s].first) + ":[" + points + "]";
     }
     o += '}';
     if (!race.calls.empty()) {
       o += ",\"calls\":[";
       for (std::size_t i = 0; i < race.calls.size(); ++i)
-        o += (i ? ",{\"source\":" : "{\"source\":") + json::quote(race.calls[i].source) + ",\"area\":" +
-             json::quote(race.calls[i].area) + ",\"winner\":" + json::quote(race.calls[i].winner) + ",\"at\":" +
-             json::quote(race.calls[i].at) + "}";
+        o += (i ? ",{\"source\":" : "{\"source\":") + json::quote(race.calls[i].source) +
+             ",\"area\":" + json::quote(race.calls[i].area) + ",\"winner\":" + json::quote(race.calls[i].winner) +
+             ",\"at\":" + json::quote(race.calls[i].at) + "}";
       o += ']';
     }
     if (!history.empty()) o += ",\"history\":{" + history + "}";
@@ -375,7 +381,9 @@ class Reader {
     problems_.push_back({Severity::Error, where(at), std::move(message)});
     failed_ = true;
   }
-  void warning(const Path& at, std::string message) { problems_.push_back({Severity::Warning, where(at), std::move(message)}); }
+  void warning(const Path& at, std::string message) {
+    problems_.push_back({Severity::Warning, where(at), std::move(message)});
+  }
 
   // An element of a list that must be an object; anything else is an error at its path.
   bool object_item(const Value& v, const Path& at) {
@@ -424,7 +432,8 @@ class Reader {
   std::optional<Count> count(const Value& obj, const Path& at, std::string_view key, bool required) {
     const Value* v = get(obj, at, key, required);
     if (!v) return std::nullopt;
-    if (v->is_count() && v->count() <= static_cast<std::uint64_t>(kMaxExactCount)) return static_cast<Count>(v->count());
+    if (v->is_count() && v->count() <= static_cast<std::uint64_t>(kMaxExactCount))
+      return static_cast<Count>(v->count());
     const Path p = at / key;
     error(p, v->is_count() ? "expected a non-negative integer no larger than 2^53, got " + json::describe(*v)
                            : "expected a non-negative integer, got " + json::describe(*v));
@@ -456,8 +465,8 @@ class Reader {
              std::string_view boxes_key, std::string_view valid_key, std::string_view cast_key) {
     if (r.boxes_counted && boxes && *r.boxes_counted > *boxes) {
       const Path p = at / opened_key;
-      error(p, std::to_string(*r.boxes_counted) + " boxes counted, more than the area's " + std::to_string(*boxes) + " (" +
-                   std::string(boxes_key) + ")");
+      error(p, std::to_string(*r.boxes_counted) + " boxes counted, more than the area's " + std::to_string(*boxes) +
+                   " (" + std::string(boxes_key) + ")");
     }
     Count sum = 0;
     for (const auto& v : r.votes) sum += v.second;
@@ -492,9 +501,12 @@ std::optional<Moment> published(const AgencyFile& file, Reader& in, const Path& 
   std::optional<Time> t = parse_rfc3339(file.fetched);
   if (!t) t = parse_http_date(file.fetched);
   if (!t) {
-    in.error(root, file.fetched.empty()
-                       ? "the file has no time of its own: give the time it was published (the Last-Modified header, or --updated)"
-                       : "the time it was published is neither RFC 3339 nor an HTTP date: " + json::quote(json::clip(file.fetched)));
+    in.error(
+        root,
+        file.fetched.empty()
+            ? "the file has no time of its own: give the time it was published (the Last-Modified header, or --updated)"
+            : "the time it was published is neither RFC 3339 nor an HTTP date: " +
+                  json::quote(json::clip(file.fetched)));
     return std::nullopt;
   }
   const int offset = zone_offset_min(kTurkeyZone, t->epoch).value_or(180);
@@ -508,15 +520,18 @@ void turkish_election(Builder& b, const Moment& m) {
   const std::int64_t local_day = (m.epoch + offset * 60) / 86400;
   const std::int64_t sunday = local_day - (local_day + 4) % 7;  // 1970-01-01 was a Thursday
   const Civil c = to_civil(sunday * 86400, 0);
-  static const char* kAylar[] = {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"};
-  static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", c.year, c.month, c.day);
+  static const char* kAylar[] = {"Ocak",   "Şubat",   "Mart",  "Nisan", "Mayıs", "Haziran",
+                                 "Temmuz", "Ağustos", "Eylül", "Ekim",  "Kasım", "Aralık"};
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  const std::string date = std::to_string(c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day);
   b.date = date;
   b.election_id = std::string("tr-local-") + date;
   b.timezone = kTurkeyZone;
-  b.title = {{"tr", std::to_string(c.day) + " " + kAylar[c.month - 1] + " " + std::to_string(c.year) + " Yerel Seçimleri"},
-             {"en", "Turkish local elections, " + std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year)}};
+  b.title = {
+      {"tr", std::to_string(c.day) + " " + kAylar[c.month - 1] + " " + std::to_string(c.year) + " Yerel Seçimleri"},
+      {"en", "Turkish local elections, " + std::to_string(c.day) + " " + kMonths[c.month - 1] + " " +
+                 std::to_string(c.year)}};
 }
 
 bool is_independent_name(std::string_view party_name) {
@@ -528,15 +543,21 @@ struct Titles {
   std::string metro_tr, metro_en, il_tr, il_en, ilce_tr, ilce_en, meclis_tr, meclis_en;
 };
 Titles titles(const std::string& prov) {
-  return {prov + " Büyükşehir Belediye Başkanlığı", prov + " metropolitan mayor", prov + " Belediye Başkanlığı", prov + " mayor",
-          prov + " ilçe belediye başkanlıkları",   prov + " district mayors",    prov + " ilçe belediye meclisleri",
+  return {prov + " Büyükşehir Belediye Başkanlığı",
+          prov + " metropolitan mayor",
+          prov + " Belediye Başkanlığı",
+          prov + " mayor",
+          prov + " ilçe belediye başkanlıkları",
+          prov + " district mayors",
+          prov + " ilçe belediye meclisleri",
           prov + " district councils"};
 }
 
 // One entry of an agency's list: its party (by the agency's code; an independent is its own
 // party, known by name) and its contestant id in the race.
-std::string contestant(Builder& b, RaceB& race, const std::string& code, bool independent, const std::string& party_name,
-                       const std::string& short_name, const std::string& candidate, std::optional<std::uint32_t> color) {
+std::string contestant(Builder& b, RaceB& race, const std::string& code, bool independent,
+                       const std::string& party_name, const std::string& short_name, const std::string& candidate,
+                       std::optional<std::uint32_t> color) {
   if (independent) {
     const std::string who = candidate.empty() ? proper(party_name) : candidate;
     const std::string key = "ind:" + turkish::slug(who);
@@ -600,7 +621,8 @@ void anka_previous(Builder& b, Reader& in, const Value& owner, const Path& at, R
   const std::string code = in.code(*prev, p, code_key);
   const std::string name = in.text(*prev, p, "Parti", false);
   if (code.empty()) return;
-  const std::string party = b.party("code:" + code, name.empty() ? code : name, name, in.color(*prev, p, "Renk"), false);
+  const std::string party =
+      b.party("code:" + code, name.empty() ? code : name, name, in.color(*prev, p, "Renk"), false);
   race.previous_label = "2019";
   for (auto& [a, winner] : race.previous)
     if (a == area) return void(winner = party);
@@ -609,7 +631,8 @@ void anka_previous(Builder& b, Reader& in, const Value& owner, const Path& at, R
 
 void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
   const Path top;
-  if (!root.is_object()) return in.error(top, "expected an ANKA province file (a JSON object), got " + json::describe(root));
+  if (!root.is_object())
+    return in.error(top, "expected an ANKA province file (a JSON object), got " + json::describe(root));
   const std::string prov_name = proper(in.text(root, top, "Ad", true));
   const Value* sandik = in.object(root, top, "Sandik", true);
   if (in.failed()) return;
@@ -637,9 +660,11 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
     if (name.empty()) continue;
     const Path ds_at = d / "Sandik";
     const std::optional<Count> dboxes = ds ? in.count(*ds, ds_at, "ToplamSandik", false) : std::nullopt;
-    const std::string area = b.area(name, prov, "district", dboxes, ds ? in.count(*ds, ds_at, "ToplamSecmen", false) : std::nullopt);
+    const std::string area =
+        b.area(name, prov, "district", dboxes, ds ? in.count(*ds, ds_at, "ToplamSecmen", false) : std::nullopt);
     if (metro)
-      anka_list(b, in, v, d, "BuyuksehirBelediyeBaskanligi", *metro, area, ds, ds_at, "BuyuksehirBelediyeBaskanligiGecerliOy", m, dboxes);
+      anka_list(b, in, v, d, "BuyuksehirBelediyeBaskanligi", *metro, area, ds, ds_at,
+                "BuyuksehirBelediyeBaskanligiGecerliOy", m, dboxes);
     anka_list(b, in, v, d, "BelediyeBaskanligi", ilce, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m, dboxes);
     anka_previous(b, in, v, d, ilce, area, "PartiKod");
     anka_list(b, in, v, d, "IlceMeclisi", meclis, area, ds, ds_at, "IlceBelediyeMeclisiGecerliOy", m, dboxes);
@@ -676,9 +701,9 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
       in.error(kp, "code " + code + " is listed twice");
       continue;
     }
-    r.votes.emplace_back(contestant(b, race, code, is_independent_name(party_name), party_name, party_name, candidate,
-                                    std::nullopt),
-                         *votes);
+    r.votes.emplace_back(
+        contestant(b, race, code, is_independent_name(party_name), party_name, party_name, candidate, std::nullopt),
+        *votes);
   }
   if (s) in.check(r, s_at, "d", boxes, "n", "g", "o");
   Builder::snapshot(race, "AA", m.epoch, m.text).areas.emplace_back(area, std::move(r));
@@ -686,7 +711,8 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
 
 void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only) {
   const Path top;
-  if (!root.is_object()) return in.error(top, "expected AA's result-short.json (a JSON object), got " + json::describe(root));
+  if (!root.is_object())
+    return in.error(top, "expected AA's result-short.json (a JSON object), got " + json::describe(root));
   const json::Span<Value> provinces = in.array(root, top, "BolgeSonuc", true);
   if (in.failed()) return;
   b.source("AA", "Anadolu Ajansı");
@@ -728,7 +754,8 @@ void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
       const Value* dxs = dx ? in.object(*dx, dx_at, "s", false) : nullptr;
       const Path dxs_at = dx_at / "s";
       const std::optional<Count> dboxes = dxs ? in.count(*dxs, dxs_at, "n", false) : std::nullopt;
-      const std::string area = b.area(name, prov, "district", dboxes, dxs ? in.count(*dxs, dxs_at, "e", false) : std::nullopt);
+      const std::string area =
+          b.area(name, prov, "district", dboxes, dxs ? in.count(*dxs, dxs_at, "e", false) : std::nullopt);
       if (dx) aa_race(b, in, *dx, dx_at, ilce, area, m, dboxes);
       if (const Value* dm = in.object(dv, d, "m", false)) {
         const Path dm_at = d / "m";
@@ -748,7 +775,7 @@ struct ApParty {
   std::uint32_t color;
 };
 // AP's party abbreviations (AP Elections API documentation) and the colours US media use.
-constexpr ApParty kApParties[] = {{"Dem", "Democratic", 0x1A6AFF}, {"GOP", "Republican", 0xE0262B},
+constexpr ApParty kApParties[] = {{"Dem", "Democratic", 0x1A6AFF},  {"GOP", "Republican", 0xE0262B},
                                   {"Lib", "Libertarian", 0xFED105}, {"Grn", "Green", 0x17AA5C},
                                   {"Ind", "Independent", 0x8C8C8C}, {"Una", "Unaffiliated", 0x8C8C8C}};
 
@@ -760,7 +787,8 @@ std::string ap_party(Builder& b, const std::string& code) {
 
 void convert_ap(Builder& b, Reader& in, const Value& root) {
   const Path top;
-  if (!root.is_object()) return in.error(top, "expected an AP Elections API response (a JSON object), got " + json::describe(root));
+  if (!root.is_object())
+    return in.error(top, "expected an AP Elections API response (a JSON object), got " + json::describe(root));
   const std::string date = in.text(root, top, "electionDate", true);
   const std::string stamp = in.text(root, top, "timestamp", true);
   const json::Span<Value> races = in.array(root, top, "races", true);
@@ -770,18 +798,28 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
     const Path p = top / "timestamp";
     return in.error(p, "expected an RFC 3339 time, got " + json::quote(json::clip(stamp)));
   }
-  int y = 0, mo = 0, d = 0;
-  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i)
+      v = date[i] >= '0' && date[i] <= '9' ? v * 10 + (date[i] - '0') : -1000000;
+    return v;
+  };
+  const bool shaped = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  const int y = shaped ? digits(0, 4) : -1, mo = shaped ? digits(5, 2) : 0, d = shaped ? digits(8, 2) : 0;
+  if (!shaped || y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) {
     const Path p = top / "electionDate";
     return in.error(p, "expected a date YYYY-MM-DD, got " + json::quote(json::clip(date)));
   }
   if (b.election_id.empty()) {
-    static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
+    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
     b.election_id = "us-" + date;
     b.date = date;
     b.timezone = "America/New_York";
-    b.title = {{"en", "US elections, " + std::string(kMonths[mo - 1]) + " " + std::to_string(d) + ", " + std::to_string(y)},
-               {"tr", "ABD seçimleri, " + std::to_string(d) + "." + (mo < 10 ? "0" : "") + std::to_string(mo) + "." + std::to_string(y)}};
+    b.title = {
+        {"en", "US elections, " + std::string(kMonths[mo - 1]) + " " + std::to_string(d) + ", " + std::to_string(y)},
+        {"tr", "ABD seçimleri, " + std::to_string(d) + "." + (mo < 10 ? "0" : "") + std::to_string(mo) + "." +
+                   std::to_string(y)}};
   }
   b.source("AP", "Associated Press");
   b.touch(t->epoch, stamp);
@@ -814,10 +852,12 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
     std::string party_name = party;
     for (const ApParty& p : kApParties)
       if (party == p.code) party_name = p.name;
-    const std::string title = office + (seat.empty() ? "" : ", " + seat) +
-                              (party.empty() ? "" : " — " + party_name + " " + turkish::lower(race_type.empty() ? "primary" : race_type));
-    RaceB& race = b.race(turkish::slug(postal + " " + office + (party.empty() ? "" : " " + party) + (seat.empty() ? "" : " " + seat)),
-                         title, title, state, true);
+    const std::string title =
+        office + (seat.empty() ? "" : ", " + seat) +
+        (party.empty() ? "" : " — " + party_name + " " + turkish::lower(race_type.empty() ? "primary" : race_type));
+    RaceB& race = b.race(
+        turkish::slug(postal + " " + office + (party.empty() ? "" : " " + party) + (seat.empty() ? "" : " " + seat)),
+        title, title, state, true);
     for (std::size_t k = 0; k < units.size(); ++k) {
       const Path u = units_at[k];
       const Value& uv = units[k];
@@ -855,11 +895,13 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         const std::string pid = ap_party(b, cparty.empty() ? "Ind" : cparty);
         const std::string id = Builder::contestant(race, "ap:" + cid, first.empty() ? last : first + " " + last, pid);
         res.votes.emplace_back(id, *votes);
-        if (in.text(cv, cp, "winner", false) == "X") race.calls.push_back({"AP", area, id, updated.empty() ? stamp : updated});
+        if (in.text(cv, cp, "winner", false) == "X")
+          race.calls.push_back({"AP", area, id, updated.empty() ? stamp : updated});
       }
       if (res.boxes_counted && total && *res.boxes_counted > *total) {
         const Path p = u / "precinctsReporting";
-        in.error(p, std::to_string(*res.boxes_counted) + " precincts reporting, more than the " + std::to_string(*total) + " precincts (precinctsTotal)");
+        in.error(p, std::to_string(*res.boxes_counted) + " precincts reporting, more than the " +
+                        std::to_string(*total) + " precincts (precinctsTotal)");
       }
       Builder::snapshot(race, "AP", t->epoch, stamp).areas.emplace_back(area, std::move(res));
     }
@@ -902,7 +944,8 @@ void read_base(Builder& b, std::string_view text, Problems& problems) {
     std::vector<std::string> aliases;
     for (const Value& a : in.array(pv, pp, "aliases", false))
       if (a.is_string()) aliases.emplace_back(a.str());
-    b.add_base_party(id, in.text(pv, pp, "name", true), in.text(pv, pp, "short", false), in.color(pv, pp, "color"), aliases);
+    b.add_base_party(id, in.text(pv, pp, "name", true), in.text(pv, pp, "short", false), in.color(pv, pp, "color"),
+                     aliases);
   }
 }
 
@@ -924,9 +967,8 @@ std::optional<Time> parse_http_date(std::string_view s) {
   for (int i = 0; i < 12; ++i)
     if (mon == kMonths[i]) month = i + 1;
   if (!month) return std::nullopt;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4s-%02d-%.2sT%.8sZ", s.data() + 12, month, s.data() + 5, s.data() + 17);
-  return parse_rfc3339(buf);
+  return parse_rfc3339(std::string(s.substr(12, 4)) + "-" + two_digits(month) + "-" + std::string(s.substr(5, 2)) +
+                       "T" + std::string(s.substr(17, 8)) + "Z");
 }
 
 AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const AgencyOptions& options) {
@@ -953,19 +995,23 @@ AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const Agen
     } else if (const std::optional<Moment> m = published(file, in, top)) {
       turkish_election(b, *m);
       b.touch(m->epoch, m->text);
-      if (file.format == AgencyFormat::Anka) convert_anka(b, in, *doc.root, *m);
-      else convert_aa(b, in, *doc.root, *m, options.province);
+      if (file.format == AgencyFormat::Anka)
+        convert_anka(b, in, *doc.root, *m);
+      else
+        convert_aa(b, in, *doc.root, *m, options.province);
     }
     failed = failed || in.failed();
   }
   if (!options.status.empty()) b.status = options.status;
-  std::stable_partition(out.problems.begin(), out.problems.end(), [](const Problem& p) { return p.severity == Severity::Error; });
+  std::stable_partition(out.problems.begin(), out.problems.end(),
+                        [](const Problem& p) { return p.severity == Severity::Error; });
   if (failed) return out;
   std::string feed = b.write();
   // The last line of defence: what the adapter wrote must pass the feed's own validation.
   const ParsedFeed check = parse_feed(feed);
   for (const Problem& p : check.problems)
-    if (p.severity == Severity::Error) out.problems.push_back({Severity::Error, "(converted feed) " + p.path, p.message});
+    if (p.severity == Severity::Error)
+      out.problems.push_back({Severity::Error, "(converted feed) " + p.path, p.message});
   if (check.ok()) out.feed = std::move(feed);
   return out;
 }

@@ -1,23 +1,28 @@
 #include "json.h"
 
+#include "decimal.h"
+
 #include "turkish.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
-#include <climits>
 #include <cstring>
-
 
 namespace sandik::json {
 
 double Value::number() const {
   switch (type_) {
-    case Type::Unsigned: return static_cast<double>(u_);
-    case Type::Negative: return static_cast<double>(i_);
-    case Type::Float: return f_;
-    default: return 0;
+    case Type::Unsigned:
+      return static_cast<double>(u_);
+    case Type::Negative:
+      return static_cast<double>(i_);
+    case Type::Float:
+      return f_;
+    default:
+      return 0;
   }
 }
 
@@ -47,8 +52,10 @@ std::string Path::str() const {
   for (const Path* p = this; p && p->parent_; p = p->parent_) chain.push_back(p);
   std::string out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    if ((*it)->index_ != npos) out += "[" + std::to_string((*it)->index_) + "]";
-    else append_path_key(out, (*it)->key_);
+    if ((*it)->index_ != npos)
+      out += "[" + std::to_string((*it)->index_) + "]";
+    else
+      append_path_key(out, (*it)->key_);
   }
   return out;
 }
@@ -67,16 +74,27 @@ std::string quote(std::string_view s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
+          static const char* kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[(c >> 4) & 0xF];
+          out += kHex[c & 0xF];
         } else {
           out += ch;
         }
@@ -88,26 +106,29 @@ std::string quote(std::string_view s) {
 
 std::string number_text(double v) {
   if (!std::isfinite(v)) return "null";
-  char buf[40];
-  for (int precision = 15; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  std::string out = buf;
+  std::string out = decimal::shortest(v, 15);                       // as printf's %.15g, %.16g or %.17g
   if (out.find_first_of(".eEn") == std::string::npos) out += ".0";  // keep it visibly a float
   return out;
 }
 
 std::string describe(const Value& v) {
   switch (v.type()) {
-    case Value::Type::Null: return "null";
-    case Value::Type::Bool: return v.boolean() ? "true" : "false";
-    case Value::Type::Unsigned: return std::to_string(v.count());
-    case Value::Type::Negative: return std::to_string(static_cast<std::int64_t>(v.number()));
-    case Value::Type::Float: return number_text(v.number());
-    case Value::Type::String: return quote(clip(v.str()));
-    case Value::Type::Array: return v.items().empty() ? "[]" : "an array";
-    case Value::Type::Object: return v.members().empty() ? "{}" : "an object";
+    case Value::Type::Null:
+      return "null";
+    case Value::Type::Bool:
+      return v.boolean() ? "true" : "false";
+    case Value::Type::Unsigned:
+      return std::to_string(v.count());
+    case Value::Type::Negative:
+      return std::to_string(static_cast<std::int64_t>(v.number()));
+    case Value::Type::Float:
+      return number_text(v.number());
+    case Value::Type::String:
+      return quote(clip(v.str()));
+    case Value::Type::Array:
+      return v.items().empty() ? "[]" : "an array";
+    case Value::Type::Object:
+      return v.members().empty() ? "{}" : "an object";
   }
   return "?";
 }
@@ -161,7 +182,8 @@ class Reader {
         ++column;
       }
     }
-    return fail(at, "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what);
+    return fail(at,
+                "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what);
   }
 
   Value* alloc_values(std::size_t n) {
@@ -196,8 +218,10 @@ class Reader {
   bool value(Value& out, const Path& at, std::size_t depth) {
     if (p_ == end_) return syntax(at, "unexpected end of input");
     switch (*p_) {
-      case '{': return object(out, at, depth);
-      case '[': return array(out, at, depth);
+      case '{':
+        return object(out, at, depth);
+      case '[':
+        return array(out, at, depth);
       case '"': {
         std::string_view s;
         if (!string(s, at)) return false;
@@ -206,12 +230,16 @@ class Reader {
         out.n_ = static_cast<std::uint32_t>(s.size());
         return true;
       }
-      case 't': return literal("true", out, Value::Type::Bool, 1, at);
-      case 'f': return literal("false", out, Value::Type::Bool, 0, at);
-      case 'n': return literal("null", out, Value::Type::Null, 0, at);
+      case 't':
+        return literal("true", out, Value::Type::Bool, 1, at);
+      case 'f':
+        return literal("false", out, Value::Type::Bool, 0, at);
+      case 'n':
+        return literal("null", out, Value::Type::Null, 0, at);
       default:
         if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return number(out, at);
-        if ((*p_ >= 'A' && *p_ <= 'Z') || (*p_ >= 'a' && *p_ <= 'z')) return syntax(at, "invalid literal (JSON has no NaN or Infinity)");
+        if ((*p_ >= 'A' && *p_ <= 'Z') || (*p_ >= 'a' && *p_ <= 'z'))
+          return syntax(at, "invalid literal (JSON has no NaN or Infinity)");
         return syntax(at, "unexpected character");
     }
   }
@@ -307,24 +335,16 @@ class Reader {
       }
       if (!overflow && negative && v <= (static_cast<std::uint64_t>(INT64_MAX) + 1)) {
         out.type_ = v == 0 ? Value::Type::Unsigned : Value::Type::Negative;
-        if (v == 0) out.u_ = 0;
-        else out.i_ = v == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(v);
+        if (v == 0)
+          out.u_ = 0;
+        else
+          out.i_ = v == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(v);
         return true;
       }
     }
     if (!integer && fast_decimal(start, negative, out)) return true;
-    char buf[64];
-    std::string big;
-    const std::size_t len = static_cast<std::size_t>(p_ - start);
-    const char* text = buf;
-    if (len < sizeof buf) {
-      std::memcpy(buf, start, len);
-      buf[len] = 0;
-    } else {
-      big.assign(start, len);
-      text = big.c_str();
-    }
-    const double f = std::strtod(text, nullptr);
+    // Correctly rounded, without libc's strtod (and its long double arithmetic) in the wasm.
+    const double f = decimal::parse(std::string_view(start, static_cast<std::size_t>(p_ - start)));
     if (!std::isfinite(f)) return syntax(at, "number out of range");
     out.type_ = Value::Type::Float;
     out.f_ = f;
@@ -375,10 +395,14 @@ class Reader {
     const auto b0 = static_cast<unsigned char>(*p_);
     std::size_t n;
     std::uint32_t cp;
-    if (b0 >= 0xC2 && b0 <= 0xDF) n = 1, cp = b0 & 0x1Fu;
-    else if (b0 >= 0xE0 && b0 <= 0xEF) n = 2, cp = b0 & 0x0Fu;
-    else if (b0 >= 0xF0 && b0 <= 0xF4) n = 3, cp = b0 & 0x07u;
-    else return syntax(at, "invalid UTF-8 in a string");
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+      n = 1, cp = b0 & 0x1Fu;
+    else if (b0 >= 0xE0 && b0 <= 0xEF)
+      n = 2, cp = b0 & 0x0Fu;
+    else if (b0 >= 0xF0 && b0 <= 0xF4)
+      n = 3, cp = b0 & 0x07u;
+    else
+      return syntax(at, "invalid UTF-8 in a string");
     if (static_cast<std::size_t>(end_ - p_) <= n) return syntax(at, "invalid UTF-8 in a string");
     for (std::size_t k = 1; k <= n; ++k) {
       const auto b = static_cast<unsigned char>(p_[k]);
@@ -396,7 +420,10 @@ class Reader {
     out = 0;
     for (int k = 0; k < 4; ++k) {
       const char c = *p_++;
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (d < 0) return false;
       out = out * 16 + static_cast<std::uint32_t>(d);
     }
@@ -408,14 +435,30 @@ class Reader {
     if (p_ == end_) return syntax(at, "unterminated string");
     const char c = *p_++;
     switch (c) {
-      case '"': s += '"'; return true;
-      case '\\': s += '\\'; return true;
-      case '/': s += '/'; return true;
-      case 'b': s += '\b'; return true;
-      case 'f': s += '\f'; return true;
-      case 'n': s += '\n'; return true;
-      case 'r': s += '\r'; return true;
-      case 't': s += '\t'; return true;
+      case '"':
+        s += '"';
+        return true;
+      case '\\':
+        s += '\\';
+        return true;
+      case '/':
+        s += '/';
+        return true;
+      case 'b':
+        s += '\b';
+        return true;
+      case 'f':
+        s += '\f';
+        return true;
+      case 'n':
+        s += '\n';
+        return true;
+      case 'r':
+        s += '\r';
+        return true;
+      case 't':
+        s += '\t';
+        return true;
       case 'u': {
         std::uint32_t cp;
         if (!hex4(cp)) return syntax(at, "invalid \\u escape");
@@ -493,7 +536,8 @@ class Reader {
       for (;;) {
         if (member_stack_.size() - base >= limits_.max_items) return too_many(at, "members in one object");
         ws();
-        if (p_ == end_ || *p_ != '"') return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
+        if (p_ == end_ || *p_ != '"')
+          return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
         Value::Member m;
         if (!string(m.key, at)) return false;
         const Path child = at / m.key;

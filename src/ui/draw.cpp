@@ -3,6 +3,8 @@
 #include <cfloat>
 #include <cmath>
 
+#include "sandik_constants.h"
+
 namespace sandik::ui {
 
 ImU32 col(std::uint32_t rgb, float alpha) {
@@ -71,9 +73,10 @@ void ViewContext::region(std::string name) const {
 int segmented(const ViewContext& c, const char* id, const std::vector<std::string>& labels, int selected) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImFont* font = c.css_width() < 420 ? c.fonts.small : c.fonts.strong;  // phones: more pills per line
-  const float h = font->FontSize + c.px(c.css_width() < 420 ? 10 : 14);
-  const float pad = c.px(c.css_width() < 420 ? 9 : 12), gap = c.px(4);
+  const bool phone = c.css_width() < design::breakpoints::small_pills;  // more pills per line
+  ImFont* font = phone ? c.fonts.small : c.fonts.strong;
+  const float h = font->FontSize + c.px(phone ? 10 : 14);
+  const float pad = c.px(phone ? 9 : 12), gap = c.px(4);
   float x = origin.x, y = origin.y;
   int clicked = -1;
   ImGui::PushID(id);

@@ -7,6 +7,7 @@
 #include "core/order.h"
 #include "core/time.h"
 #include "core/turkish.h"
+#include "sandik_constants.h"
 #include "strings.h"
 
 namespace sandik::ui {
@@ -30,8 +31,7 @@ std::string moment_clock(const Feed& feed, std::int64_t at, Lang lang) {
   t.offset_min = feed.updated.offset_min;
   const int offset = display_offset(feed, t);
   const Civil c = to_civil(at, offset);
-  char day[16];
-  std::snprintf(day, sizeof day, "%04d-%02d-%02d", c.year, c.month, c.day);
+  const std::string day = std::to_string(c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day);
   if (feed.election.date.empty() || feed.election.date == day) return format_clock(at, offset, lang);
   const std::string months = str(Str::Months, lang);
   std::size_t from = 0;
@@ -233,7 +233,8 @@ TableView present_table(const Model& m, Lang lang) {
   const bool swing =
       std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.swing_pct_points.has_value(); });
   const std::string prev_label = m.race->previous ? m.race->previous->label : str(Str::ColPrevious, lang);
-  // 320 px: name, leader, margin; 480 px: + shares and the previous winner; 760 px: everything.
+  // Phones: name, leader, margin; from 480 px: + shares and the previous winner; 760 px: everything.
+  const int shares = design::breakpoints::table_shares, everything = design::breakpoints::table_all;
   auto add = [&](const char* key, std::string label, std::optional<SortKey> sort, bool desc, bool right, float weight,
                  int from) {
     Column c;
@@ -250,14 +251,14 @@ TableView present_table(const Model& m, Lang lang) {
   };
   add("name", str(area_column(m), lang), SortKey::Name, false, false, 1.6f, 0);
   add("leader", str(Str::ColLeader, lang), SortKey::Leader, false, false, 2.0f, 0);
-  add("share", str(Str::ColLeaderShare, lang), std::nullopt, false, true, 0.9f, 480);
-  add("runner-up", str(Str::ColRunnerUp, lang), std::nullopt, false, true, 0.9f, 480);
+  add("share", str(Str::ColLeaderShare, lang), std::nullopt, false, true, 0.9f, shares);
+  add("runner-up", str(Str::ColRunnerUp, lang), std::nullopt, false, true, 0.9f, shares);
   add("margin", str(Str::ColMargin, lang), SortKey::Margin, true, true, 0.9f, 0);
-  add("reporting", str(Str::ColReporting, lang), SortKey::Reporting, false, true, 0.9f, 760);
-  add("turnout", str(Str::ColTurnout, lang), SortKey::Turnout, true, true, 0.9f, 760);
-  add("previous", prev_label, std::nullopt, false, false, 1.3f, previous ? 480 : 1 << 30);  // (mirror only)
+  add("reporting", str(Str::ColReporting, lang), SortKey::Reporting, false, true, 0.9f, everything);
+  add("turnout", str(Str::ColTurnout, lang), SortKey::Turnout, true, true, 0.9f, everything);
+  add("previous", prev_label, std::nullopt, false, false, 1.3f, previous ? shares : 1 << 30);  // (mirror only)
   if (swing) {
-    add("swing", str(Str::ColSwing, lang), SortKey::Swing, true, true, 0.9f, 760);
+    add("swing", str(Str::ColSwing, lang), SortKey::Swing, true, true, 0.9f, everything);
     v.columns.back().in_mirror = false;
   }
   const bool candidates = m.race->kind == RaceKind::Candidate;

@@ -1,7 +1,7 @@
 #include "strings.h"
 
-#include <cstdio>
 #include <string>
+#include "core/decimal.h"
 
 namespace sandik::ui {
 
@@ -214,14 +214,15 @@ namespace {
 // The suffix "-i" (accusative/possessive 3rd person) after a number read aloud in Turkish.
 const char* possessive_suffix(double pct, int decimals) {
   // Read the last spoken word: the decimal part if shown and non-zero, else the integer part.
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, pct);
-  std::string s = buf;
+  std::string s = decimal::fixed(pct, decimals);
   std::string last;
   const std::size_t dot = s.find('.');
   std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
   while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  long long n = std::stoll(frac.empty() ? s.substr(0, dot) : frac);
+  const std::string spoken = frac.empty() ? s.substr(0, dot) : frac;
+  long long n = 0;  // its last nine digits are all the suffix depends on
+  for (std::size_t i = spoken.size() > 9 ? spoken.size() - 9 : 0; i < spoken.size(); ++i)
+    n = n * 10 + (spoken[i] - '0');
   // Suffix by the last non-zero group as spoken: units, else tens, else hundreds/thousands.
   if (n == 0) return "ı";  // sıfır -> sıfırı
   if (n % 10 != 0) {

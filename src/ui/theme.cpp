@@ -3,14 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sandik_constants.h"
+
 namespace sandik::ui {
 
 Palette palette(bool dark, std::uint32_t accent) {
   Palette p;
+  // design.json's palettes, the same the loader's CSS takes.
   if (dark) {
-    p = {0x16181C, 0xF2F2F2, 0xB4B8BF, 0x33373E, 0x3A3F47, 0x6CB4FF, 0xFF6B6B, 0xE0E0E0, 0xFFC857, true};
+    namespace d = design::palette::dark;
+    p = {d::background, d::text, d::secondary, d::track, d::rule, d::accent, d::live, d::final, d::test, true};
   } else {
-    p = {0xFFFFFF, 0x14171A, 0x5A6069, 0xE8EAED, 0xD5D8DC, 0x0B5CAD, 0xC8102E, 0x14171A, 0x8A5A00, false};
+    namespace l = design::palette::light;
+    p = {l::background, l::text, l::secondary, l::track, l::rule, l::accent, l::live, l::final, l::test, false};
   }
   if (accent) p.accent = accent;
   return p;

@@ -7,6 +7,7 @@
 
 #include "core/json.h"
 #include "core/order.h"
+#include "sandik_constants.h"
 
 namespace sandik::ui {
 
@@ -118,7 +119,8 @@ bool Widget::navigate_back() {
 
 bool Widget::side_by_side() const {
   const View v = view();
-  return css_width_ - 32 >= 900 && (v == View::Full || v == View::Detail) && !model_.rows.empty() &&
+  return css_width_ - 2 * design::padding >= design::breakpoints::side_by_side &&
+         (v == View::Full || v == View::Detail) && !model_.rows.empty() &&
          (v == View::Detail || ui_.tab == View::Summary || ui_.tab == View::Detail);
 }
 
@@ -133,7 +135,8 @@ std::vector<std::string> Widget::focus_order() const {
     for (std::size_t i = 0; i + 1 < p.chrome.crumbs.size(); ++i) out.push_back("crumb:" + p.chrome.crumbs[i].id);
   };
   // The table's own width: beside the summary it has what the summary leaves (widget_draw.cpp).
-  const float inner = css_width_ - 32, table_w = side_by_side() ? inner - std::min(inner * 0.42f, 440.0f) - 32 : inner;
+  const float inner = css_width_ - 2 * design::padding,
+              table_w = side_by_side() ? inner - std::min(inner * 0.42f, 440.0f) - 32 : inner;
   const auto table = [&] {
     for (std::size_t i : p.table.shown(table_w)) out.push_back("header:" + p.table.columns[i].key);
     for (const TableRowView& r : p.table.rows) out.push_back("row:" + r.id);
@@ -362,6 +365,27 @@ void Widget::apply(const Actions& act) {
 }
 
 std::uint32_t Widget::background() const { return palette(options_.dark, options_.accent).background; }
+
+std::string Widget::news() {
+  if (!model_.ready()) return "";
+  const Model& m = model_;
+  const Summary s = m.area == m.race->area ? m.current : summarize(*m.tally, m.race->area);
+  const std::string leader = s.leader >= 0 ? m.feed->contestant_name(*m.race, s.leader) : "";
+  const int tenth = s.reporting_pct ? static_cast<int>(*s.reporting_pct / 10) : -1;
+  const std::string said = said_ ? announcement(said_leader_, leader, said_tenth_, tenth, options_.lang) : "";
+  said_ = true;
+  said_leader_ = leader;
+  said_tenth_ = tenth;
+  return said;
+}
+
+std::string Widget::updated_line(std::int64_t now, int stale_minutes, bool& stale) const {
+  stale = false;
+  if (!model_.feed || model_.feed->status != FeedStatus::Live) return "";
+  const std::int64_t minutes = std::max<std::int64_t>(0, (now - model_.feed->updated.epoch) / 60);
+  stale = minutes >= std::max(1, stale_minutes);
+  return stale_line(minutes, stale, options_.lang);
+}
 
 std::string Widget::accessible_json() const {
   const Lang lang = options_.lang;

@@ -121,6 +121,12 @@ class Widget {
   std::vector<std::string> focus_order() const;
   bool activate();                     // Enter on the focused item: what a tap on it does (false: nothing focused)
   const Presented& presented() const;  // of the current model and view
+  // After new results are shown: what the polite live region says — a new leader, another tenth
+  // of the boxes counted — or "" (the first results are the page's own content, not news).
+  std::string news();
+  // "Son güncelleme 3 dk önce" at `now` (epoch seconds); `stale` once a live feed is
+  // `stale_minutes` old. "" unless the feed is live.
+  std::string updated_line(std::int64_t now, int stale_minutes, bool& stale) const;
   void set_css_width(float css) { css_width_ = css; }  // the platform sets it before the first draw
 
   // The accessible mirror of what the canvas shows, as JSON for the platform to turn into DOM
@@ -144,6 +150,9 @@ class Widget {
   float content_height_ = 0;
   float css_width_ = 792;  // the last frame's width in CSS pixels, padding included (which table columns show)
   mutable Presented presented_;
+  bool said_ = false;  // the live region: what the reader has heard
+  std::string said_leader_;
+  int said_tenth_ = -1;
   unsigned mirror_version_ = 0;
   std::vector<Region> regions_;
   std::vector<std::pair<int, double>> grow_from_;  // contestant shares when a new feed arrived

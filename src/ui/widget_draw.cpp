@@ -4,6 +4,7 @@
 
 #include "draw.h"
 #include "imgui.h"
+#include "sandik_constants.h"
 #include "view_flips.h"
 #include "view_seats.h"
 #include "view_sources.h"
@@ -76,7 +77,7 @@ float bottom() { return ImGui::GetCursorScreenPos().y; }
 void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
   const Palette pal = palette(options_.dark, options_.accent);
   style_from(pal);
-  const float pad = 16 * scale;
+  const float pad = design::padding * scale;
   ImGui::SetCursorPos(ImVec2(pad, pad));
   ImGui::Indent(pad);  // every new line starts inside the padding
   const float start = ImGui::GetCursorPosY();
@@ -84,7 +85,9 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
   if (!model_.ready()) {
     const bool waiting = model_.feed != nullptr;  // a feed, but not the race asked for
     const Notices words = present_notices(options_.lang);
-    ImGui::TextColored(col4(pal.secondary), "%s", (waiting ? words.no_race : words.loading).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, col4(pal.secondary));
+    ImGui::TextUnformatted((waiting ? words.no_race : words.loading).c_str());
+    ImGui::PopStyleColor();
   } else {
     Actions act;
     regions_.clear();

@@ -1,0 +1,86 @@
+// sandik loader: core.js — the page side's start, and its one door into the wasm.
+//
+// INDEX
+//   sandik:start      the performance mark, the script's first statement
+//   loadCore()        the wasm, fetched and compiled once a page (the glue's createSandikCore)
+//   request()         the one door: a versioned JSON message (and bytes) in, a JSON answer out
+//   frame(), input()  the two hot calls, with protocol.json's codes (PROTOCOL)
+//   words()           the loader's words in the reader's language, from the wasm's strings table
+//   nextTask(), emit(), idle()
+//
+// The loader is bundled by tools/bundle.py into dist/sandik.js, in one closure with the
+// Emscripten glue, after DESIGN (src/ui/design.json) and PROTOCOL (src/web/protocol.json), in
+// this order: core, glyphs, dom, contexts, input, fetch, api. The page gets one global, `Sandik`.
+var SANDIK_VERSION = '0.1.0';
+// The script's first statement (the glue before it only defines a function): the start of the
+// time to the first draw, for newsrooms' own performance panels.
+if (typeof performance !== 'undefined' && performance.mark) performance.mark('sandik:start');
+var scriptSrc = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || '';
+var baseUrl = scriptSrc ? scriptSrc.slice(0, scriptSrc.lastIndexOf('/') + 1) : '';
+
+var widgets = {};  // by id: the widgets on the page
+var nextId = 1;
+
+var corePromise = null, coreReady = false;
+function loadCore() {
+  if (!corePromise) {
+    corePromise = createSandikCore({
+      locateFile: function (file) { return baseUrl + file.replace('sandik-core', 'sandik'); },
+      sandikWebGL: function (id) { var w = widgets[id]; return w ? w.webgl() : null; },
+      sandikGlyphAtlas: glyphAtlas,
+      print: function () {},
+      printErr: function (text) { console.warn('sandik:', text); }
+    });
+    corePromise.then(function () { coreReady = true; }, function () {});
+  }
+  return corePromise;
+}
+
+// Sends `message` (an object; `op` says what it asks) with optional `bytes` through
+// sandik_request and returns the answer. An answer with `error` is a mistake in this loader.
+function request(core, message, bytes) {
+  message.v = PROTOCOL.version;
+  var text = JSON.stringify(message);
+  var n = core.lengthBytesUTF8(text) + 1, len = bytes ? bytes.length : 0;
+  var p = core._malloc(n + len);
+  var answer;
+  try {
+    core.stringToUTF8(text, p, n);
+    if (len) core.HEAPU8.set(bytes, p + n);
+    answer = JSON.parse(core.UTF8ToString(core._sandik_request(p, n - 1, p + n, len)));
+  } finally {
+    core._free(p);
+  }
+  if (answer.error) throw new Error('sandik: ' + message.op + ': ' + answer.error);
+  return answer;
+}
+
+// Lays out (and with mode draw, draws) widget `id`: {more, resize, height} (CSS pixels).
+function frame(core, id, t, mode) {
+  var r = core._sandik_frame(id, t, PROTOCOL.frame_mode[mode]), bits = PROTOCOL.frame_result;
+  return {more: (r & bits.more) !== 0, resize: (r & bits.resize) !== 0, height: r >> bits.height_shift};
+}
+
+// Pointer and wheel input in CSS pixels from the canvas; for the wheel, whether the widget scrolled.
+function input(core, id, kind, x, y, dy) { return core._sandik_input(id, PROTOCOL.input[kind], x, y, dy || 0) !== 0; }
+
+var wordsByLang = {};
+function words(core, lang) { return wordsByLang[lang] || (wordsByLang[lang] = request(core, {op: 'words', lang: lang})); }
+
+// Runs `fn` in a task of its own, soon: without the 4 ms a setTimeout nested five deep waits.
+var nextTask = (function () {
+  if (typeof MessageChannel === 'undefined') return function (fn) { setTimeout(fn, 0); };
+  var queue = [], channel = new MessageChannel();
+  channel.port1.onmessage = function () { var fn = queue.shift(); if (fn) fn(); };
+  return function (fn) { queue.push(fn); channel.port2.postMessage(0); };
+})();
+
+// Runs `fn` when the page is idle (at most `timeout` ms later).
+function idle(fn, timeout) {
+  if (typeof requestIdleCallback !== 'undefined') requestIdleCallback(fn, {timeout: timeout});
+  else setTimeout(fn, Math.min(timeout, 300));
+}
+
+function emit(w, type, detail) {
+  w.el.dispatchEvent(new CustomEvent(type, {detail: detail, bubbles: true}));
+}

@@ -1,0 +1,187 @@
+// sandik loader: fetch.js — the feed, fetched and polled as a CDN likes it.
+//
+// INDEX
+//   digest()                  an unchanged feed recognised without parsing it again
+//   fetchBytes(), fetchShared()   one request per URL, conditional (the browser's cache), timed out
+//   urls(), fetchAll(), update()  the feed (or each agency's file) into the wasm; the last good stays
+//   nextDelay(), poll(), resume() every data-refresh seconds with jitter, max-age, back-off, pauses
+
+// FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
+// recognised without parsing it again, and nothing is redrawn.
+function digest(bytes) {
+  var h = 0x811c9dc5;
+  for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
+  return (h >>> 0) + ':' + bytes.length;
+}
+
+// Fetches one URL. Conditional requests come from the browser's HTTP cache (cache: 'no-cache'
+// revalidates with ETag/Last-Modified, so a CDN answers 304 and no CORS preflight is needed).
+function fetchBytes(url, maxBytes, timeoutSec) {
+  // A request that hangs is given up after `timeout` seconds, like any other failure.
+  var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+  var timer = controller && setTimeout(function () { controller.abort(); }, timeoutSec * 1000);
+  var tooLarge = function (n) { return {kind: 'too-large', detail: String(n)}; };
+  var part = {url: url, maxAge: 0, modified: ''};
+  return fetch(url, {cache: 'no-cache', credentials: 'omit', signal: controller ? controller.signal : undefined}).then(function (res) {
+    if (!res.ok) throw {kind: 'http', detail: 'HTTP ' + res.status + (res.statusText ? ' ' + res.statusText : '')};
+    var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
+    part.maxAge = cc ? parseInt(cc[1], 10) : 0;
+    part.modified = res.headers.get('Last-Modified') || '';  // AA and ANKA files carry no time of their own
+    var length = parseInt(res.headers.get('Content-Length') || '0', 10);
+    if (length > maxBytes) throw tooLarge(length);
+    return res.arrayBuffer();
+  }).then(function (buf) {
+    clearTimeout(timer);
+    part.bytes = new Uint8Array(buf);
+    if (part.bytes.length > maxBytes) throw tooLarge(part.bytes.length);
+    return part;
+  }, function (err) { clearTimeout(timer); throw err; });
+}
+
+// Requests in flight, by URL: widgets on one feed that load together share one request.
+var inflight = {};
+function fetchShared(url, maxBytes, timeoutSec) {
+  if (!inflight[url]) {
+    var done = function () { delete inflight[url]; };
+    inflight[url] = fetchBytes(url, maxBytes, timeoutSec).then(function (p) { done(); return p; },
+                                                                     function (e) { done(); throw e; });
+  }
+  return inflight[url];
+}
+
+// Fetches the feed (or each agency's file) once. Resolves to true when new results were taken.
+// Cache-Control max-age is honoured as the least time between polls.
+Widget.prototype.urls = function () {
+  return this.options.feed.split(/\s+/).filter(Boolean).map(function (u) { return new URL(u, document.baseURI).href; });
+};
+
+Widget.prototype.fetchAll = function () {
+  var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
+  var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  this.lastFetch = Date.now();
+  return Promise.all(this.urls().map(function (u) { return fetchShared(u, maxBytes, timeoutSec); }));
+};
+
+Widget.prototype.update = function () {
+  if (!this.core || !this.options.feed) return Promise.resolve(false);
+  var self = this;
+  var urls = this.urls();
+  var formats = this.options.format.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
+  var label = urls.join(' ');
+  var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  // The first request went out with the script, while the wasm was still compiling.
+  var pending = this.prefetched || this.fetchAll();
+  this.prefetched = null;
+  return pending.then(function (parts) {
+    if (!self.alive) return false;
+    if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
+    self.failures = 0;
+    self.maxAge = Math.max.apply(null, parts.map(function (p) { return p.maxAge; }));
+    // (The first results need no comparison: they are digested once they are drawn.)
+    var digestAll = function () { return parts.map(function (p) { return digest(p.bytes) + '@' + p.modified; }).join('|'); };
+    var d = self.lastDigest ? digestAll() : null;
+    if (d && d === self.lastDigest) { self.clearNotice(); self.checkStale(); return false; }  // unchanged
+    var core = self.core, result;
+    if (agency) {
+      // The agencies' payloads become one sandik/1 feed in the wasm, by the code `sandik import --from` runs.
+      var total = 0;
+      parts.forEach(function (p) { total += p.bytes.length; });
+      var blob = new Uint8Array(total), at = 0;
+      var files = parts.map(function (p, i) {
+        blob.set(p.bytes, at);
+        at += p.bytes.length;
+        return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
+      });
+      var conv = request(core, {op: 'convert', files: files, province: self.options.province}, blob);
+      if (!conv.ok) {
+        conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
+        var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
+        self.failures = 1;
+        self.fail('feed', first ? first.text : '', conv.problems);
+        return false;
+      }
+      conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
+      result = request(core, {op: 'feed', id: self.id, converted: true});
+    } else {
+      result = request(core, {op: 'feed', id: self.id}, parts[0].bytes);
+    }
+    var errors = result.problems.filter(function (pr) { return pr.severity === 'error'; });
+    if (!result.accepted && !errors.length) {  // an older feed from a cache: ignored, said in the console only
+      console.info('sandik: ' + label + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
+      return false;
+    }
+    result.problems.forEach(function (pr) {
+      (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + label + ': ' + pr.text);
+    });
+    if (!result.accepted) {
+      self.failures = (self.failures || 0) + 1;
+      self.fail('feed', errors[0].text, result.problems);
+      return false;
+    }
+    self.lastDigest = d;
+    if (!d) {
+      var later = function () { if (!self.lastDigest) self.lastDigest = digestAll(); };
+      idle(later, 1000);
+    }
+    self.hasData = true;
+    if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
+    self.clearNotice();
+    // The mirror, the "last updated" line, the live region and the event follow the frame that
+    // shows the new results: the reader sees results first.
+    var told = function () {
+      if (!self.alive) return;
+      self.news();
+      emit(self, 'sandik:update', {warnings: result.problems});
+    };
+    if (self.gl) {
+      self.afterFrame.push(told);
+      if (!self.firstDrawn && self.attached && !self.released) self.drawNow();
+      else self.schedule();
+    } else {
+      self.syncMirror();
+      told();
+    }
+    return true;
+  }).catch(function (err) {
+    if (!self.alive) return false;
+    self.failures = (self.failures || 0) + 1;
+    if (err instanceof Error && /^sandik: /.test(err.message)) throw err;  // (a mistake of the loader's own)
+    var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
+    var detail = kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err);
+    console.error('sandik: ' + label + ': ' + kind + ' ' + detail);
+    self.fail(kind, detail);
+    return false;
+  });
+};
+
+// Seconds until the next poll: the refresh option (at least 5), at least the feed's max-age,
+// doubled after each failure up to 5 minutes, and ±10 % so a million readers do not arrive in step.
+Widget.prototype.nextDelay = function () {
+  var base = Math.max(5, parseFloat(this.options.refresh) || 30);
+  var delay = this.failures ? Math.min(300, base * Math.pow(2, this.failures)) : Math.max(base, this.maxAge || 0);
+  return delay * (0.9 + Math.random() * 0.2);
+};
+
+// Polls while the tab is visible and the widget on screen; comes back at once when they are again.
+Widget.prototype.poll = function () {
+  clearTimeout(this.timer);
+  this.timer = 0;
+  if (!this.alive || !this.core) return;
+  if (document.visibilityState === 'hidden' || this.inView === false) { this.paused = true; return; }
+  var self = this;
+  this.timer = setTimeout(function () {
+    self.timer = 0;
+    self.update().then(function () { self.poll(); });
+  }, this.nextDelay() * 1000);
+};
+
+Widget.prototype.resume = function () {
+  if (!this.paused || document.visibilityState === 'hidden' || this.inView === false) return;
+  this.paused = false;
+  var self = this;
+  var due = !this.lastFetch || Date.now() - this.lastFetch > Math.max(5, parseFloat(this.options.refresh) || 30) * 1000;
+  if (due) this.update().then(function () { self.poll(); });
+  else this.poll();
+};
+
