@@ -58,6 +58,19 @@ check "summary of Sarıyer in Turkish" 0 $? "$tmp/out" "119.439"
 "$SANDIK" summary "$FEED" --source AA --json >"$tmp/out" 2>"$tmp/err"
 check "summary from AA" 0 $? "$tmp/out" '"votes": 4432862'
 
+# summary and table in the reader's language: the widget's own sentences (present.cpp)
+"$SANDIK" summary "$FEED" --lang tr >"$tmp/out" 2>"$tmp/err"
+check "summary --lang tr: the widget's margin sentence" 0 $? "$tmp/out" "İmamoğlu 1.001.426 oy önde (11,56 puan)"
+check "summary --lang tr: Turkish words" 0 0 "$tmp/out" "açılan sandık 33.270 / 33.273 (%99,99), katılım %79,18"
+check "summary --lang tr: the winner marked once" 0 0 "$tmp/out" "%51,15 Kazandı"
+grep -q "won" "$tmp/out"; check "summary --lang tr: no English word" 1 $?
+[ "$(grep -c "İmamoğlu" "$tmp/out")" = 2 ]; check "summary: the winner named in his row and the margin only" 0 $?
+"$SANDIK" summary "$FEED" --json >"$tmp/out" 2>"$tmp/err"
+check "summary --json: the one margin figure" 0 $? "$tmp/out" '"margin_pct_points": 11.56'
+"$SANDIK" table "$FEED" --lang tr --sort margin --desc >"$tmp/out" 2>"$tmp/err"
+check "table --lang tr: headings in Turkish" 0 $? "$tmp/out" "İlçe"
+check "table --lang tr: the table's sentence" 0 0 "$tmp/out" "39 satır, sıralama: fark (azalan)."
+
 # import: the demo feed is reproducible from ../shared/data with the project's own tool
 if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then
   SANDIK="$SANDIK" "$ROOT/tools/make-demo-feeds.sh" >/dev/null 2>"$tmp/err"
@@ -90,6 +103,14 @@ if [ -d "$AG" ]; then
   check "a file before --from is a usage error" 2 $? "$tmp/err" "give the format before the file"
   "$SANDIK" import --from reuters "$AG/aa-istanbul-final.json" >"$tmp/out" 2>"$tmp/err"
   check "an unknown agency format is a usage error" 2 $? "$tmp/err" "--from takes anka, aa or ap, got reuters"
+fi
+TR=$ROOT/../shared/data/turkiye-2024/anka/2024-04-02T1213
+if [ -d "$TR" ]; then
+  "$SANDIK" import --from anka --updated 2024-04-02T12:13:00+03:00 "$TR"/*.json >"$tmp/tr.json" 2>"$tmp/err"
+  check "national import: warnings counted by kind" 0 $? "$tmp/err" "316 votes-over-valid, the first:"
+  [ "$(wc -l <"$tmp/err")" -lt 20 ]; check "national import: a summary, not hundreds of lines" 0 $?
+  "$SANDIK" import --verbose --from anka --updated 2024-04-02T12:13:00+03:00 "$TR"/*.json >"$tmp/tr.json" 2>"$tmp/err"
+  [ "$(grep -c "^warning: " "$tmp/err")" = 354 ]; check "national import --verbose: every warning" 0 $?
 fi
 if [ -d "$ROOT/../shared/data/ap" ]; then
   "$SANDIK" import --from ap "$ROOT/../shared/data/ap/20160301_super_tuesday.json" >"$tmp/ap.json" 2>"$tmp/err"

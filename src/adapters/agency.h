@@ -1,7 +1,8 @@
 // sandik adapters — the agencies' own payloads into a `sandik/1` feed: ANKA's province file,
 // Anadolu Ajansı's result-short.json and an AP Elections API v2 response.
 //
-//   std::vector<sandik::AgencyFile> files = {{AgencyFormat::Anka, anka_text, "anka.json", "Mon, 01 Apr 2024 08:42:00 GMT"},
+//   std::vector<sandik::AgencyFile> files = {{AgencyFormat::Anka, anka_text, "anka.json", "Mon, 01 Apr 2024 08:42:00
+//   GMT"},
 //                                            {AgencyFormat::Aa, aa_text, "aa.json", "2024-04-01T01:00:00+03:00"}};
 //   sandik::AgencyConversion c = sandik::convert_agency(files);
 //   if (!c.ok()) for (auto& p : c.problems) puts(p.to_string().c_str());  // "aa.json: BolgeSonuc[0].x.s.d: …"

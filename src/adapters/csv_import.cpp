@@ -14,10 +14,12 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 const std::pair<const char*, const char*> kDefaultColumns[] = {
-    {"area", "district"},     {"boxes_counted", "boxes_opened"}, {"boxes", "boxes_total"},
-    {"registered", "registered"}, {"cast", "cast"},            {"valid", "valid"},
-    {"party", "party"},       {"party_code", "party_code"},      {"candidate", "candidate"},
-    {"color", "color"},       {"votes", "votes"},                {"updated", "snapshot_time"},
+    {"area", "district"},       {"boxes_counted", "boxes_opened"},
+    {"boxes", "boxes_total"},   {"registered", "registered"},
+    {"cast", "cast"},           {"valid", "valid"},
+    {"party", "party"},         {"party_code", "party_code"},
+    {"candidate", "candidate"}, {"color", "color"},
+    {"votes", "votes"},         {"updated", "snapshot_time"},
     {"note", "note"},
 };
 
@@ -189,7 +191,8 @@ struct Import {
       if (!feed.contains(key) || !feed[key].is_array()) feed[key] = ojson::array();
     ojson& race_obj = race();
     if (race_obj.is_null()) {
-      report.error = opt.race.empty() ? "the description has no race" : "no race \"" + opt.race + "\" in the description";
+      report.error =
+          opt.race.empty() ? "the description has no race" : "no race \"" + opt.race + "\" in the description";
       return report;
     }
     if (race_obj.value("kind", "candidate") == "candidate" && !race_obj.contains("candidates"))
@@ -256,8 +259,10 @@ struct Import {
       report.ok = true;
       return report;
     }
-    if (opt.target == ImportTarget::Previous) previous(race_obj, moments.rbegin()->second);
-    else if (!add_source()) return finish(report);
+    if (opt.target == ImportTarget::Previous)
+      previous(race_obj, moments.rbegin()->second);
+    else if (!add_source())
+      return finish(report);
     if (opt.target == ImportTarget::Results) results(race_obj, moments.rbegin()->second);
     if (opt.target == ImportTarget::History)
       for (const auto& [epoch, moment] : moments) history(race_obj, moment);
@@ -330,7 +335,8 @@ struct Import {
       const std::string* note = cell(row, "note");
       if (shares.empty() && !note) continue;
       if (!shares.empty()) point["shares"] = shares;
-      if (const std::string* pct = cell(row, "reporting_pct")) point["reporting_pct"] = std::strtod(pct->c_str(), nullptr);
+      if (const std::string* pct = cell(row, "reporting_pct"))
+        point["reporting_pct"] = std::strtod(pct->c_str(), nullptr);
       if (note) point["note"] = *note;
       if (shares.empty()) continue;  // a note alone is not a moment of the count
       ++report.rows_used;
@@ -414,8 +420,10 @@ struct Import {
         boxes += *a.boxes_counted;
         has_boxes = true;
       }
-      if (a.valid) valid += *a.valid;
-      else has_valid = false;
+      if (a.valid)
+        valid += *a.valid;
+      else
+        has_valid = false;
       for (const auto& [c, v] : a.votes.items()) votes[c] = votes.value(c, 0LL) + v.get<long long>();
     }
     if (has_boxes) point["boxes_counted"] = boxes;

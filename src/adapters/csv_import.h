@@ -34,10 +34,10 @@ struct CsvImportOptions {
   ImportTarget target = ImportTarget::Results;
   std::vector<std::pair<std::string, std::string>> where;  // keep rows whose COLUMN equals VALUE
   std::vector<std::pair<std::string, std::string>> map;    // FIELD = COLUMN, over the defaults
-  std::string area;         // area id for files without an area column ("" = the race root)
-  std::string area_level;   // level of areas the import creates ("" = "district")
-  std::string label;        // Previous: the label ("" = the year of the first updated value)
-  std::string status;       // "" = leave the feed's status; else live, test or final
+  std::string area;        // area id for files without an area column ("" = the race root)
+  std::string area_level;  // level of areas the import creates ("" = "district")
+  std::string label;       // Previous: the label ("" = the year of the first updated value)
+  std::string status;      // "" = leave the feed's status; else live, test or final
   // History from a table of reported percentages (a live blog: one row per moment, a column per
   // party): CONTESTANT = COLUMN, where CONTESTANT is a party id (its candidate in a candidate
   // race) or a contestant id. Each row becomes a history point with `shares` — counts are never

@@ -56,6 +56,7 @@ const char* kUsageText =
     "                                       a results table into a sandik/1 feed, on stdout\n"
     "  import --from anka|aa|ap [--updated TIME] FILE... [--from FORMAT [--updated TIME] FILE...]...\n"
     "         [--election DESC.json | --into FEED.json] [--province PLATE|NAME] [--status live|test|final]\n"
+    "         [--verbose]                   (many warnings are counted by kind; --verbose lists them all)\n"
     "                                       the agencies' own payloads into one sandik/1 feed, a source\n"
     "                                       per agency; --updated: when the next files were published\n"
     "                                       (default: each file's modification time; AP has its own)\n"
@@ -138,6 +139,36 @@ bool parse_args(int argc, char** argv, int from, const std::vector<std::string>&
 
 void print_problems(const sandik::Problems& problems) {
   for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+}
+
+// Every error; the warnings in full when there are few (or with --verbose), else counted by
+// kind with the first three of each and their paths (a national import has hundreds).
+void print_summarised(const sandik::Problems& problems, bool verbose) {
+  constexpr std::size_t kFew = 20, kExamples = 3;
+  std::vector<const sandik::Problem*> warnings;
+  for (const auto& p : problems) {
+    if (p.severity == sandik::Severity::Error)
+      std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    else
+      warnings.push_back(&p);
+  }
+  if (verbose || warnings.size() <= kFew) {
+    for (const auto* p : warnings) std::fprintf(stderr, "%s\n", p->to_string().c_str());
+    return;
+  }
+  std::vector<std::pair<std::string, std::vector<const sandik::Problem*>>> kinds;  // in order of first appearance
+  for (const auto* p : warnings) {
+    const std::string kind = p->code.empty() ? "other" : p->code;
+    auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
+    if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
+    it->second.push_back(p);
+  }
+  std::fprintf(stderr, "%zu warnings (--verbose lists them all):\n", warnings.size());
+  for (const auto& [kind, list] : kinds) {
+    std::fprintf(stderr, "  %zu %s, the first:\n", list.size(), kind.c_str());
+    for (std::size_t i = 0; i < list.size() && i < kExamples; ++i)
+      std::fprintf(stderr, "    %s\n", list[i]->to_string().c_str());
+  }
 }
 
 // Reads and validates a feed; prints its problems. Returns exit code, kOk with `out` set.
@@ -404,6 +435,7 @@ int cmd_import_agency(int argc, char** argv) {
   sandik::AgencyOptions opt;
   std::string base_path, updated;
   std::optional<sandik::AgencyFormat> format;
+  bool verbose = false;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -416,6 +448,8 @@ int cmd_import_agency(int argc, char** argv) {
       base_path = argv[++i];
     } else if (a == "--province" && has_value) {
       opt.province = argv[++i];
+    } else if (a == "--verbose") {
+      verbose = true;
     } else if (a == "--status" && has_value) {
       opt.status = argv[++i];
       if (opt.status != "live" && opt.status != "test" && opt.status != "final")
@@ -429,10 +463,9 @@ int cmd_import_agency(int argc, char** argv) {
         struct stat st {};
         if (stat(a.c_str(), &st) == 0) {
           const sandik::Civil c = sandik::to_civil(static_cast<std::int64_t>(st.st_mtime), 0);
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
-                        c.second);
-          files.back().fetched = buf;
+          files.back().fetched = std::to_string(c.year) + "-" + sandik::two_digits(c.month) + "-" +
+                                 sandik::two_digits(c.day) + "T" + sandik::two_digits(c.hour) + ":" +
+                                 sandik::two_digits(c.minute) + ":" + sandik::two_digits(c.second) + "Z";
         }
       }
     }
@@ -449,7 +482,7 @@ int cmd_import_agency(int argc, char** argv) {
     return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
   opt.base = base;
   const sandik::AgencyConversion c = sandik::convert_agency(files, opt);
-  print_problems(c.problems);
+  print_summarised(c.problems, verbose);
   if (!c.ok()) return kInvalid;
   const ojson pretty = ojson::parse(c.feed, nullptr, false);
   const std::string out =

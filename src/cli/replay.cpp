@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include "../core/feed.h"
+#include "../core/json.h"
 #include "serve.h"
 
 namespace sandik {
@@ -119,27 +120,31 @@ bool replay(const ReplayOptions& opt) {
       return;
     }
     ++ok;
-    res.set_content(malformed ? s.body.substr(0, s.body.size() / 2) : s.body, "application/json");  // gzipped when asked
+    res.set_content(malformed ? s.body.substr(0, s.body.size() / 2) : s.body,
+                    "application/json");  // gzipped when asked
   });
   server.Get("/__replay", [&](const httplib::Request&, httplib::Response& res) {
     const std::size_t i = current();
     res.set_header("Access-Control-Allow-Origin", "*");
     res.set_header("Cache-Control", "no-store");
     res.set_content("{\"requests\":" + std::to_string(requests.load()) + ",\"ok\":" + std::to_string(ok.load()) +
-                        ",\"not_modified\":" + std::to_string(not_modified.load()) + ",\"failed\":" +
-                        std::to_string(failed.load()) + ",\"snapshot\":" + std::to_string(i) + ",\"name\":\"" +
-                        night[i].name + "\",\"of\":" + std::to_string(night.size()) + "}\n",
+                        ",\"not_modified\":" + std::to_string(not_modified.load()) +
+                        ",\"failed\":" + std::to_string(failed.load()) + ",\"snapshot\":" + std::to_string(i) +
+                        ",\"name\":" + sandik::json::quote(night[i].name) + ",\"of\":" + std::to_string(night.size()) +
+                        "}\n",
                     "application/json");
   });
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    if (res.status >= 400 && res.status != 500) std::fprintf(stderr, "%d %s %s\n", res.status, req.method.c_str(), req.path.c_str());
+    if (res.status >= 400 && res.status != 500)
+      std::fprintf(stderr, "%d %s %s\n", res.status, req.method.c_str(), req.path.c_str());
   });
   if (!server.bind_to_port(opt.host.c_str(), opt.port)) {
     std::fprintf(stderr, "sandik replay: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
     return false;
   }
-  std::printf("sandik: replaying %zu moments of the night from %s at %gx on http://%s:%d/  (feed: %s, stats: /__replay)\n",
-              night.size(), opt.snapshots.c_str(), opt.speed, opt.host.c_str(), opt.port, opt.path.c_str());
+  std::printf(
+      "sandik: replaying %zu moments of the night from %s at %gx on http://%s:%d/  (feed: %s, stats: /__replay)\n",
+      night.size(), opt.snapshots.c_str(), opt.speed, opt.host.c_str(), opt.port, opt.path.c_str());
   std::fflush(stdout);
   return server.listen_after_bind();
 }

@@ -1,5 +1,5 @@
 // Parsing and validation of `sandik/1` (see docs/feed-format.md). Two passes:
-//   1. a SAX pass builds the JSON tree and refuses what must never reach the model: invalid
+//   1. the strict reader (json.h) builds the JSON tree and refuses what must never reach the model: invalid
 //      JSON, NaN/Infinity, invalid UTF-8, duplicate keys, nesting deeper than max_depth,
 //      strings longer than max_string (each with the JSON path where it happened);
 //   2. the validator walks the tree, maps it to the model and reports every problem it finds.
@@ -19,8 +19,10 @@ namespace sandik {
 
 // ---- model helpers ----------------------------------------------------------------------------
 std::string Problem::to_string() const {
-  return (severity == Severity::Warning ? "warning: " : "") + (path.empty() ? std::string("$") : path) + ": " +
-         message;
+  const std::string where = file.empty()   ? (path.empty() ? std::string("$") : path)
+                            : path.empty() ? file
+                                           : file + ": " + path;
+  return (severity == Severity::Warning ? "warning: " : "") + where + ": " + message;
 }
 
 const std::string& Text::get(std::string_view lang) const {
@@ -92,9 +94,12 @@ class Validator {
     if (auto t = req_time(root, top, "updated")) feed_.updated = *t;
     if (const Value* v = opt(root, "status")) {
       const auto s = string_of(*v, top / "status");
-      if (s && *s == "test") feed_.status = FeedStatus::Test;
-      else if (s && *s == "final") feed_.status = FeedStatus::Final;
-      else if (s && *s != "live") error(top / "status", "expected \"test\", \"live\" or \"final\", got " + json::describe(*v));
+      if (s && *s == "test")
+        feed_.status = FeedStatus::Test;
+      else if (s && *s == "final")
+        feed_.status = FeedStatus::Final;
+      else if (s && *s != "live")
+        error(top / "status", "expected \"test\", \"live\" or \"final\", got " + json::describe(*v));
     }
     election(root, top);
     sources(root, top);
@@ -126,7 +131,7 @@ class Validator {
   std::size_t unreported_ = 0, unreported_errors_ = 0;
   void report(Severity sev, const Path& p, std::string msg) {
     if (out_.size() < kMaxProblems) {
-      out_.push_back({sev, p.str(), std::move(msg)});
+      out_.push_back({sev, p.str(), std::move(msg), "", ""});
     } else {
       ++unreported_;
       if (sev == Severity::Error) ++unreported_errors_;
@@ -139,11 +144,10 @@ class Validator {
   void finish() {
     if (unreported_ > 0)
       out_.push_back({unreported_errors_ ? Severity::Error : Severity::Warning, "",
-                      std::to_string(unreported_) + " more problems not listed"});
+                      std::to_string(unreported_) + " more problems not listed", "", "more"});
   }
 
  private:
-
   // -- typed access; each reports and returns null/nullopt on a problem
   const Value* opt(const Value& obj, const char* key) {
     const Value* v = obj.find(key);
@@ -239,7 +243,8 @@ class Validator {
   bool declare(std::unordered_map<std::string, int>& index, const std::string& id, int i, const Path& p,
                const char* list) {
     const auto [it, fresh] = index.emplace(id, i);
-    if (!fresh) error(p, "duplicate id \"" + json::clip(id) + "\" (also " + list + "[" + std::to_string(it->second) + "])");
+    if (!fresh)
+      error(p, "duplicate id \"" + json::clip(id) + "\" (also " + list + "[" + std::to_string(it->second) + "])");
     return fresh;
   }
 
@@ -267,8 +272,10 @@ class Validator {
     if (auto s = req_string(*e, p, "id")) feed_.election.id = *s;
     if (auto t = text_of(*e, p, "title")) feed_.election.title = *t;
     if (auto d = req_string(*e, p, "date")) {
-      if (d->size() == 10 && parse_rfc3339(*d + "T00:00:00Z")) feed_.election.date = *d;
-      else error(p / "date", "expected a date YYYY-MM-DD, got \"" + json::clip(*d) + "\"");
+      if (d->size() == 10 && parse_rfc3339(*d + "T00:00:00Z"))
+        feed_.election.date = *d;
+      else
+        error(p / "date", "expected a date YYYY-MM-DD, got \"" + json::clip(*d) + "\"");
     }
     if (auto z = req_string(*e, p, "timezone")) feed_.election.timezone = *z;
   }
@@ -365,8 +372,10 @@ class Validator {
       const Path item = p[item_of[index]];
       const Path at = item / "parent";
       const int parent = feed_.find_area(parent_id);
-      if (parent < 0) error(at, "unknown area \"" + json::clip(parent_id) + "\"");
-      else feed_.areas[index].parent = parent;
+      if (parent < 0)
+        error(at, "unknown area \"" + json::clip(parent_id) + "\"");
+      else
+        feed_.areas[index].parent = parent;
     }
     // Cycles: walk up from every area, colouring areas already known to reach a root.
     std::vector<char> state(feed_.areas.size(), 0);  // 0 unknown, 1 on the current walk, 2 reaches a root
@@ -384,7 +393,8 @@ class Validator {
         for (int n = 0; b != a && n < 8; ++n, b = feed_.areas[static_cast<std::size_t>(b)].parent)
           chain += " → " + feed_.areas[static_cast<std::size_t>(b)].id;
         chain += b == a ? " → " + feed_.areas[static_cast<std::size_t>(a)].id : " → …";
-        error(p[item_of[static_cast<std::size_t>(a)]] / "parent", "the area tree has a cycle: " + json::clip(chain, 200));
+        error(p[item_of[static_cast<std::size_t>(a)]] / "parent",
+              "the area tree has a cycle: " + json::clip(chain, 200));
         for (int w : walk) feed_.areas[static_cast<std::size_t>(w)].parent = -2;  // mark broken
       }
       for (int w : walk) state[static_cast<std::size_t>(w)] = 2;
@@ -424,8 +434,10 @@ class Validator {
           Count sum = 0;
           bool known = true;
           for (int c : area.children) {
-            if (const auto& b = area_boxes_[static_cast<std::size_t>(c)]) sum += *b;
-            else known = false;
+            if (const auto& b = area_boxes_[static_cast<std::size_t>(c)])
+              sum += *b;
+            else
+              known = false;
           }
           if (known) area_boxes_[static_cast<std::size_t>(a)] = sum;
         }
@@ -461,8 +473,10 @@ class Validator {
     if (auto t = text_of(v, at, "title")) race.title = *t;
     if (const Value* k = req(v, at, "kind")) {
       const auto s = string_of(*k, at / "kind");
-      if (s && *s == "party") race.kind = RaceKind::Party;
-      else if (s && *s != "candidate") error(at / "kind", "expected \"candidate\" or \"party\", got " + json::describe(*k));
+      if (s && *s == "party")
+        race.kind = RaceKind::Party;
+      else if (s && *s != "candidate")
+        error(at / "kind", "expected \"candidate\" or \"party\", got " + json::describe(*k));
     }
     if (const Value* a = req(v, at, "area")) race.area = ref(*a, at / "area", areas_v_, "area");
     if (race.kind == RaceKind::Candidate) {
@@ -474,11 +488,13 @@ class Validator {
           Candidate cand;
           auto cid = req_string(*c, cp[i], "id");
           auto name = req_string(*c, cp[i], "name");
-          if (const Value* party = req(*c, cp[i], "party")) cand.party = ref(*party, cp[i] / "party", parties_v_, "party");
+          if (const Value* party = req(*c, cp[i], "party"))
+            cand.party = ref(*party, cp[i] / "party", parties_v_, "party");
           if (!cid || !name) continue;
           cand.id = *cid;
           cand.name = *name;
-          if (declare(race.contestant_index, cand.id, static_cast<int>(race.candidates.size()), cp[i] / "id", "candidates")) {
+          if (declare(race.contestant_index, cand.id, static_cast<int>(race.candidates.size()), cp[i] / "id",
+                      "candidates")) {
             contestants_v_.emplace(id_of(*c), static_cast<int>(race.candidates.size()));
             race.candidates.push_back(std::move(cand));
           }
@@ -503,24 +519,33 @@ class Validator {
     Seats s;
     if (const Value* t = req(v, p, "total")) {
       if (auto n = count_of(*t, p / "total")) {
-        if (*n < 1 || *n > 100000) error(p / "total", "expected between 1 and 100000 seats, got " + json::describe(*t));
-        else s.total = static_cast<int>(*n);
+        if (*n < 1 || *n > 100000)
+          error(p / "total", "expected between 1 and 100000 seats, got " + json::describe(*t));
+        else
+          s.total = static_cast<int>(*n);
       }
     }
     if (const Value* m = req(v, p, "method")) {
       const auto str = string_of(*m, p / "method");
-      if (str && *str == "dhondt") s.method = SeatMethod::DHondt;
-      else if (str && *str == "sainte-lague") s.method = SeatMethod::SainteLague;
-      else if (str && *str == "hare") s.method = SeatMethod::Hare;
-      else if (str) error(p / "method", "expected \"dhondt\", \"sainte-lague\" or \"hare\", got " + json::describe(*m));
+      if (str && *str == "dhondt")
+        s.method = SeatMethod::DHondt;
+      else if (str && *str == "sainte-lague")
+        s.method = SeatMethod::SainteLague;
+      else if (str && *str == "hare")
+        s.method = SeatMethod::Hare;
+      else if (str)
+        error(p / "method", "expected \"dhondt\", \"sainte-lague\" or \"hare\", got " + json::describe(*m));
     }
     if (const Value* th = opt(v, "threshold")) {
       if (!th->is_number() || th->number() < 0 || th->number() >= 1)
         error(p / "threshold", "expected a fraction from 0 to below 1 (0.10 = 10%), got " + json::describe(*th));
-      else s.threshold = th->number();
+      else
+        s.threshold = th->number();
     }
-    if (race.kind != RaceKind::Party) warn(p, "seats are projected only for party races; ignored");
-    else race.seats = s;
+    if (race.kind != RaceKind::Party)
+      warn(p, "seats are projected only for party races; ignored");
+    else
+      race.seats = s;
   }
 
   void previous(const Value& v, const Path& p, Race& race) {
@@ -567,15 +592,19 @@ class Validator {
     if (!object_at(&v, p)) return out;
     for (const auto& [id, n] : v.members()) {
       const int c = find_view(contestants_v_, id);
-      if (c < 0) error(p / id, std::string("unknown ") + contestant_kind(race) + " \"" + json::clip(id) + "\"");
+      if (c < 0)
+        error(p / id, std::string("unknown ") + contestant_kind(race) + " \"" + json::clip(id) + "\"");
       else if (!n.is_number() || n.number() < 0 || n.number() > 100)
         error(p / id, "expected a percentage from 0 to 100, got " + json::describe(n));
-      else out.emplace_back(c, n.number());
+      else
+        out.emplace_back(c, n.number());
     }
     return out;
   }
 
-  static const char* contestant_kind(const Race& race) { return race.kind == RaceKind::Candidate ? "candidate" : "party"; }
+  static const char* contestant_kind(const Race& race) {
+    return race.kind == RaceKind::Candidate ? "candidate" : "party";
+  }
 
   void results(const Value& v, const Path& p, Race& race) {
     for (const auto& [source_id, set] : v.members()) {
@@ -618,14 +647,17 @@ class Validator {
     r.cast = opt_count(v, p, "cast");
     r.registered_counted = opt_count(v, p, "registered_counted");
     r.valid = opt_count(v, p, "valid");
-    if (const Value* votes = opt(v, "votes")) r.votes = vote_map(*votes, p / "votes", contestants_v_, contestant_kind(race));
+    if (const Value* votes = opt(v, "votes"))
+      r.votes = vote_map(*votes, p / "votes", contestants_v_, contestant_kind(race));
     if (const Value* shares = opt(v, "shares")) r.shares = share_map(*shares, p / "shares", race);
     if (const Value* rp = opt(v, "reporting_pct")) {
       if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
         error(p / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
-      else r.reporting_pct = rp->number();
+      else
+        r.reporting_pct = rp->number();
     }
-    const auto& boxes = area < static_cast<int>(area_boxes_.size()) ? area_boxes_[static_cast<std::size_t>(area)] : std::nullopt;
+    const auto& boxes =
+        area < static_cast<int>(area_boxes_.size()) ? area_boxes_[static_cast<std::size_t>(area)] : std::nullopt;
     if (r.boxes_counted && boxes && *r.boxes_counted > *boxes)
       error(p / "boxes_counted", "more ballot boxes counted (" + std::to_string(*r.boxes_counted) +
                                      ") than the area has (" + std::to_string(*boxes) + ")");
@@ -639,7 +671,8 @@ class Validator {
     const Area& a = feed_.areas[static_cast<std::size_t>(area)];
     const std::optional<Count> reg = r.registered_counted ? r.registered_counted : a.registered;
     if (r.cast && reg && *r.cast > *reg)
-      warn(p / "cast", "turnout above 100%: cast " + std::to_string(*r.cast) + " of " + std::to_string(*reg) + " registered");
+      warn(p / "cast",
+           "turnout above 100%: cast " + std::to_string(*r.cast) + " of " + std::to_string(*reg) + " registered");
     return r;
   }
 
@@ -681,12 +714,14 @@ class Validator {
         auto at = req_time(*h, hp, "at");
         pt.boxes_counted = opt_count(*h, hp, "boxes_counted");
         pt.valid = opt_count(*h, hp, "valid");
-        if (const Value* votes = opt(*h, "votes")) pt.votes = vote_map(*votes, hp / "votes", contestants_v_, contestant_kind(race));
+        if (const Value* votes = opt(*h, "votes"))
+          pt.votes = vote_map(*votes, hp / "votes", contestants_v_, contestant_kind(race));
         if (const Value* shares = opt(*h, "shares")) pt.shares = share_map(*shares, hp / "shares", race);
         if (const Value* rp = opt(*h, "reporting_pct")) {
           if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
             error(hp / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
-          else pt.reporting_pct = rp->number();
+          else
+            pt.reporting_pct = rp->number();
         }
         if (const Value* note = opt(*h, "note"))
           if (const auto text = string_of(*note, hp / "note", false)) pt.note = std::string(*text);
@@ -714,7 +749,7 @@ ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
   limits.max_items = options.max_areas ? options.max_areas : 200000;  // areas are the largest lists
   json::Document doc = json::parse(text, limits);
   if (!doc.ok()) {
-    out.problems.push_back({Severity::Error, doc.error_path, doc.error});
+    out.problems.push_back({Severity::Error, doc.error_path, doc.error, "", "syntax"});
     return out;
   }
   auto feed = std::make_shared<Feed>();
@@ -731,7 +766,8 @@ std::optional<Problem> out_of_order(const Feed& shown, const Feed& incoming) {
   if (incoming.updated.epoch >= shown.updated.epoch) return std::nullopt;
   return Problem{Severity::Warning, "updated",
                  incoming.updated.text + " is older than the feed already shown (" + shown.updated.text +
-                     "); ignored as out of order"};
+                     "); ignored as out of order",
+                 "", "out-of-order"};
 }
 
 }  // namespace sandik

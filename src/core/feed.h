@@ -26,30 +26,32 @@
 
 namespace sandik {
 
-using Count = std::int64_t;                          // vote and box counts, exact up to 2^53
-constexpr Count kMaxExactCount = 9007199254740992;   // 2^53: largest count a JSON reader keeps exact
+using Count = std::int64_t;                         // vote and box counts, exact up to 2^53
+constexpr Count kMaxExactCount = 9007199254740992;  // 2^53: largest count a JSON reader keeps exact
 
 // ---- problems ---------------------------------------------------------------------------------
 enum class Severity { Error, Warning };
 
 struct Problem {
   Severity severity = Severity::Error;
-  std::string path;     // JSON path, e.g. races[0].results.AA.areas.beyoglu.votes.kurum ("" = document)
-  std::string message;  // e.g. expected a non-negative integer, got -5
-  std::string to_string() const;  // "PATH: message" ("warning: " prefixed for warnings)
+  std::string path;               // JSON path, e.g. races[0].results.AA.areas.beyoglu.votes.kurum ("" = document)
+  std::string message;            // e.g. expected a non-negative integer, got -5
+  std::string file;               // the file or URL it is in, where there are several ("" = the one document)
+  std::string code;               // what kind of problem, for tools: "missing", "type", "count", … ("" = not sorted)
+  std::string to_string() const;  // "FILE: PATH: message" ("warning: " prefixed for warnings)
 };
 using Problems = std::vector<Problem>;
 
 // ---- model ------------------------------------------------------------------------------------
-struct Text {  // "title" or {"tr": "...", "en": "..."}
+struct Text {                                                // "title" or {"tr": "...", "en": "..."}
   std::vector<std::pair<std::string, std::string>> by_lang;  // lang -> text; lang "" = plain string
-  const std::string& get(std::string_view lang) const;      // lang, else "tr", else "en", else first
+  const std::string& get(std::string_view lang) const;       // lang, else "tr", else "en", else first
 };
 
-struct Time {             // an RFC 3339 instant as written in the feed
-  std::int64_t epoch = 0; // seconds since 1970-01-01T00:00:00Z
-  int offset_min = 0;     // the offset it was written with (+03:00 = 180)
-  std::string text;       // as written
+struct Time {              // an RFC 3339 instant as written in the feed
+  std::int64_t epoch = 0;  // seconds since 1970-01-01T00:00:00Z
+  int offset_min = 0;      // the offset it was written with (+03:00 = 180)
+  std::string text;        // as written
 };
 
 enum class FeedStatus { Live, Test, Final };
@@ -74,21 +76,21 @@ struct Party {
 
 struct Area {
   std::string id, name, level;
-  int parent = -1;                   // index into Feed::areas, -1 = a root
+  int parent = -1;                         // index into Feed::areas, -1 = a root
   std::optional<Count> boxes, registered;  // as given; Tally fills in sums for parents
-  std::vector<int> children;         // indices, in feed order
+  std::vector<int> children;               // indices, in feed order
 };
 
 struct Candidate {
   std::string id, name;
-  int party = -1;                    // index into Feed::parties
+  int party = -1;  // index into Feed::parties
 };
 
 struct Result {  // one area from one source, exactly as given
   std::optional<Count> boxes_counted, cast, registered_counted, valid;
   std::vector<std::pair<int, Count>> votes;    // contestant index -> votes
   std::vector<std::pair<int, double>> shares;  // contestant index -> percent (display only)
-  std::optional<double> reporting_pct;          // extension, shares-only results: boxes opened as reported
+  std::optional<double> reporting_pct;         // extension, shares-only results: boxes opened as reported
 };
 
 struct SourceResults {
@@ -107,15 +109,15 @@ struct HistoryPoint {
   std::optional<Count> boxes_counted;
   std::vector<std::pair<int, Count>> votes;
   std::vector<std::pair<int, double>> shares;  // extension: a moment reported only as shares
-  std::optional<Count> valid;                   // extension: valid votes at that moment (shares = votes / valid)
-  std::optional<double> reporting_pct;          // extension: boxes opened as reported, in percent
-  std::string note;                             // extension: what was said at that moment
+  std::optional<Count> valid;                  // extension: valid votes at that moment (shares = votes / valid)
+  std::optional<double> reporting_pct;         // extension: boxes opened as reported, in percent
+  std::string note;                            // extension: what was said at that moment
 };
 
 struct Previous {
   std::string label;
   struct AreaPrev {
-    int winner = -1;  // party index
+    int winner = -1;                           // party index
     std::vector<std::pair<int, Count>> votes;  // party index -> votes
     std::optional<Count> valid;
   };
@@ -132,11 +134,11 @@ struct Race {
   std::string id;
   Text title;
   RaceKind kind = RaceKind::Candidate;
-  int area = -1;                          // root area index
-  std::vector<Candidate> candidates;      // kind == Candidate
+  int area = -1;                      // root area index
+  std::vector<Candidate> candidates;  // kind == Candidate
   std::optional<Seats> seats;
   std::optional<Previous> previous;
-  std::vector<SourceResults> results;     // in feed order of the "results" object
+  std::vector<SourceResults> results;  // in feed order of the "results" object
   std::vector<Call> calls;
   std::vector<std::pair<int, std::vector<HistoryPoint>>> history;  // source index -> points
 
@@ -171,10 +173,10 @@ struct Feed {
 
 // ---- parsing ----------------------------------------------------------------------------------
 struct ParseOptions {
-  std::size_t max_bytes = 0;    // = 20 MiB; larger documents are rejected before parsing
-  int max_depth = 0;            // = 32; JSON nested deeper is rejected
-  std::size_t max_string = 0;   // = 4096 bytes for any one string value
-  std::size_t max_areas = 0;    // = 200000 areas
+  std::size_t max_bytes = 0;   // = 20 MiB; larger documents are rejected before parsing
+  int max_depth = 0;           // = 32; JSON nested deeper is rejected
+  std::size_t max_string = 0;  // = 4096 bytes for any one string value
+  std::size_t max_areas = 0;   // = 200000 areas
 };
 
 struct ParsedFeed {

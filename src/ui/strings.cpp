@@ -22,8 +22,6 @@ const char* str(Str id, Lang lang) {
       return tr ? "{1} itibarıyla" : "as of {1}";
     case Str::Votes:
       return tr ? "oy" : "votes";
-    case Str::Others:
-      return tr ? "Diğer" : "Others";
     case Str::OthersN:
       return tr ? "Diğer ({1})" : "Others ({1})";
     case Str::AheadBy:
@@ -48,8 +46,6 @@ const char* str(Str id, Lang lang) {
       return tr ? "daha az" : "show fewer";
     case Str::Source:
       return tr ? "Kaynak" : "Source";
-    case Str::Turnout:
-      return tr ? "Katılım" : "Turnout";
     case Str::Candidate:
       return tr ? "Aday" : "Candidate";
     case Str::Party:
@@ -84,8 +80,6 @@ const char* str(Str id, Lang lang) {
       return tr ? "Önceki" : "Previous";
     case Str::ColTime:
       return tr ? "Saat" : "Time";
-    case Str::Points:
-      return tr ? "puan" : "points";
     case Str::PointsN:
       return tr ? "{1} puan" : "{1} points";
     case Str::Flipped:
@@ -128,8 +122,6 @@ const char* str(Str id, Lang lang) {
       return tr ? "El değiştiren yer yok." : "No area changed hands.";
     case Str::NoPrevious:
       return tr ? "Önceki seçimin sonuçları bu veride yok." : "This feed has no previous results.";
-    case Str::Sources:
-      return tr ? "Kaynaklar" : "Sources";
     case Str::Difference:
       return tr ? "Fark" : "Difference";
     case Str::SeatsWord:
@@ -184,12 +176,6 @@ const char* str(Str id, Lang lang) {
       return tr ? "açılan sandık {1} / {2} ({3})" : "ballot boxes {1} of {2} ({3})";
     case Str::CliTurnout:
       return tr ? "katılım {1}" : "turnout {1}";
-    case Str::CliProblems:
-      return tr ? "{1} hata" : "{1} errors";
-    case Str::CliWarnings:
-      return tr ? "{1} uyarı" : "{1} warnings";
-    case Str::CliMoreProblems:
-      return tr ? "… ve {1} sorun daha (hepsi için --verbose)" : "… and {1} more (--verbose lists them all)";
   }
   return "";
 }

@@ -25,7 +25,6 @@ enum class Str {
   BoxesOpened,
   AsOf,
   Votes,
-  Others,
   OthersN,
   AheadBy,
   LeadsShares,
@@ -39,7 +38,6 @@ enum class Str {
   ShowFewer,
   // tables and their columns
   Source,
-  Turnout,
   Candidate,
   Party,
   Share,
@@ -57,7 +55,6 @@ enum class Str {
   ColSwing,
   ColPrevious,
   ColTime,
-  Points,
   PointsN,
   Flipped,
   Rows,
@@ -80,7 +77,6 @@ enum class Str {
   FlipsCountOne,
   NoFlips,
   NoPrevious,
-  Sources,
   Difference,
   SeatsWord,
   SeatsHeading,
@@ -108,9 +104,6 @@ enum class Str {
   // the command line
   CliBoxes,
   CliTurnout,
-  CliProblems,
-  CliWarnings,
-  CliMoreProblems,
 };
 
 const char* str(Str id, Lang lang);

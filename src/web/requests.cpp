@@ -39,6 +39,7 @@ std::string problems_json(const Problems& problems) {
     if (i) out += ",";
     out += std::string("{\"severity\":") + (p.severity == Severity::Error ? "\"error\"" : "\"warning\"") +
            ",\"path\":" + json::quote(p.path) + ",\"message\":" + json::quote(p.message) +
+           ",\"file\":" + json::quote(p.file) + ",\"code\":" + json::quote(p.code) +
            ",\"text\":" + json::quote(p.to_string()) + "}";
   }
   return out + "]";
@@ -87,7 +88,8 @@ std::string convert(const Value& m, std::string_view blob) {
     if (!fmt || n > blob.size() - at) {
       problems.push_back({Severity::Error, field(f, "name"),
                           fmt ? "the payload is cut short"
-                              : "data-format takes sandik, anka, aa or ap, got " + json::quote(field(f, "format"))});
+                              : "data-format takes sandik, anka, aa or ap, got " + json::quote(field(f, "format")),
+                          "", fmt ? "cut" : "usage"});
       break;
     }
     files.push_back({*fmt, blob.substr(at, static_cast<std::size_t>(n)), field(f, "name"), field(f, "fetched")});

@@ -1,0 +1,239 @@
+// sandik adapters — the one way an adapter makes a sandik/1 feed: a Builder collects the
+// election, sources, parties (by agency code), areas, races and each source's results and
+// history, and write() makes the JSON text once. anka.cpp, aa.cpp and ap.cpp fill it from their
+// payloads (payload.h reads them); agency.cpp starts it from a base and runs them.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../core/feed.h"
+#include "../core/json.h"
+#include "../core/turkish.h"
+
+namespace sandik::adapters {
+
+using json::Path;
+using json::Value;
+
+inline constexpr const char* kTurkeyZone = "Europe/Istanbul";
+inline constexpr std::uint32_t kIndependentColor = 0x8C8C8C;
+// Parties without a colour of their own (AA gives none): distinct, readable on white and black.
+inline constexpr std::uint32_t kPalette[] = {0x1F77B4, 0xD62728, 0x2CA02C, 0xFF7F0E, 0x9467BD,
+                                             0x8C564B, 0xE377C2, 0x17BECF, 0xBCBD22, 0x7F7F7F};
+
+// ---- the feed being built ----------------------------------------------------------------------
+struct PartyB {
+  std::string id, name, short_name;
+  std::uint32_t color = 0;
+  bool has_color = false, used = false;
+};
+
+struct AreaB {
+  std::string id, name, parent, level;
+  std::optional<Count> boxes, registered;
+};
+
+struct ResultB {
+  std::optional<Count> boxes_counted, cast, registered_counted, valid;
+  std::vector<std::pair<std::string, Count>> votes;  // contestant id -> votes
+};
+
+struct Snapshot {  // one source's results for one race at one moment
+  std::int64_t epoch = 0;
+  std::string at;
+  std::vector<std::pair<std::string, ResultB>> areas;
+};
+
+struct CallB {
+  std::string source, area, winner, at;
+};
+
+struct CandidateB {
+  std::string id, name, party;
+};
+
+struct RaceB {
+  std::string id, title_tr, title_en, area;
+  bool candidate = true;
+  std::vector<CandidateB> candidates;
+  std::map<std::string, std::string> contestant_by_key;  // agency key -> candidate id
+  std::set<std::string> candidate_ids;
+  std::string previous_label;
+  std::vector<std::pair<std::string, std::string>> previous;  // area -> party id
+  std::vector<std::pair<std::string, std::vector<Snapshot>>> by_source;
+  std::vector<CallB> calls;
+};
+
+struct SourceB {
+  std::string id, name;
+};
+
+std::string hex_color(std::uint32_t c);                   // 0xC8102E -> "#C8102E"
+std::string rfc3339(std::int64_t epoch, int offset_min);  // "2024-03-31T22:35:00+03:00"
+std::string proper(std::string_view name);                // "MURAT KURUM" -> "Murat Kurum"; "DEVA Partisi" stays
+
+class Builder {
+ public:
+  // The election: from the base, else from the first file that can tell.
+  std::string election_id, date, timezone;
+  std::vector<std::pair<std::string, std::string>> title;  // lang -> text
+  std::string status;
+  std::int64_t updated_epoch = 0;
+  std::string updated_text;
+
+  void add_base_party(const std::string& id, const std::string& name, const std::string& short_name,
+                      std::optional<std::uint32_t> color, const std::vector<std::string>& aliases) {
+    PartyB p{id, name, short_name.empty() ? name : short_name, color.value_or(0), color.has_value(), false};
+    const std::size_t index = parties_.size();
+    parties_.push_back(p);
+    party_ids_.insert(id);
+    for (const std::string& a : aliases) party_by_key_.emplace("code:" + a, index);
+    party_by_key_.emplace("name:" + turkish::fold(name), index);
+    party_by_key_.emplace("name:" + turkish::fold(p.short_name), index);
+  }
+
+  void add_base_source(const std::string& id, const std::string& name) {
+    for (const SourceB& s : sources_)
+      if (s.id == id) return;
+    base_sources_.push_back({id, name});
+  }
+
+  const std::string& source(const std::string& id, const std::string& name) {
+    for (const SourceB& s : sources_)
+      if (s.id == id) return s.id;
+    std::string shown = name;
+    for (const SourceB& s : base_sources_)
+      if (s.id == id) shown = s.name;
+    sources_.push_back({id, shown});
+    return sources_.back().id;
+  }
+
+  // The party an agency calls `code` (or, for an independent, the candidate's own party).
+  std::string party(const std::string& key, const std::string& name, const std::string& short_name,
+                    std::optional<std::uint32_t> color, bool independent) {
+    auto it = party_by_key_.find(key);
+    if (it == party_by_key_.end() && !independent) it = party_by_key_.find("name:" + turkish::fold(short_name));
+    if (it == party_by_key_.end() && !independent) it = party_by_key_.find("name:" + turkish::fold(name));
+    if (it != party_by_key_.end()) {
+      PartyB& p = parties_[it->second];
+      if (!p.has_color && color) {  // AA gives no colours; ANKA does: the first colour given wins
+        p.color = *color;
+        p.has_color = true;
+      }
+      p.used = true;
+      party_by_key_.emplace(key, it->second);
+      return p.id;
+    }
+    const std::string code = key.substr(key.find(':') + 1);
+    const std::string id = independent
+                               ? unique(party_ids_, "bagimsiz-" + code, "")
+                               : unique(party_ids_, turkish::slug(short_name.empty() ? name : short_name), code);
+    PartyB p{id, name, short_name.empty() ? name : short_name, 0, false, true};
+    if (color) {
+      p.color = *color;
+      p.has_color = true;
+    } else if (independent) {
+      p.color = kIndependentColor;
+      p.has_color = true;
+    }
+    party_by_key_.emplace(key, parties_.size());
+    parties_.push_back(p);
+    return id;
+  }
+
+  // An area by name under a parent; the same name under the same parent is the same area.
+  std::string area(const std::string& name, const std::string& parent, const std::string& level,
+                   std::optional<Count> boxes, std::optional<Count> registered, const std::string& id_hint = "") {
+    const std::string base_id = turkish::slug(id_hint.empty() ? name : id_hint);
+    const std::string key = parent + "|" + base_id;
+    auto it = area_by_key_.find(key);
+    if (it != area_by_key_.end()) {
+      AreaB& a = areas_[it->second];
+      if (!a.boxes) a.boxes = boxes;
+      if (!a.registered) a.registered = registered;
+      return a.id;
+    }
+    std::string id = base_id;
+    if (area_ids_.count(id)) id = parent + "-" + base_id;  // "Kale" of Denizli and of Malatya
+    id = unique(area_ids_, id, "");
+    area_by_key_.emplace(key, areas_.size());
+    areas_.push_back({id, name, parent, level, boxes, registered});
+    return id;
+  }
+
+  RaceB& race(const std::string& id, const std::string& title_tr, const std::string& title_en, const std::string& area,
+              bool candidate) {
+    for (RaceB& r : races_)
+      if (r.id == id) return r;
+    RaceB r;
+    r.id = id;
+    r.title_tr = title_tr;
+    r.title_en = title_en;
+    r.area = area;
+    r.candidate = candidate;
+    races_.push_back(std::move(r));
+    return races_.back();
+  }
+
+  // A contestant of a race: the candidate (candidate races) or the party (party races).
+  static std::string contestant(RaceB& race, const std::string& key, const std::string& name,
+                                const std::string& party) {
+    if (!race.candidate) return party;
+    auto it = race.contestant_by_key.find(key);
+    if (it != race.contestant_by_key.end()) return it->second;
+    const std::string id = unique(race.candidate_ids, turkish::slug(name), key.substr(key.find(':') + 1));
+    race.candidates.push_back({id, name, party});
+    race.contestant_by_key.emplace(key, id);
+    return id;
+  }
+
+  static Snapshot& snapshot(RaceB& race, const std::string& source, std::int64_t epoch, const std::string& at) {
+    auto s =
+        std::find_if(race.by_source.begin(), race.by_source.end(), [&](const auto& e) { return e.first == source; });
+    if (s == race.by_source.end()) {
+      race.by_source.push_back({source, {}});
+      s = race.by_source.end() - 1;
+    }
+    for (Snapshot& snap : s->second)
+      if (snap.epoch == epoch) return snap;
+    s->second.push_back(Snapshot{epoch, at, {}});
+    return s->second.back();
+  }
+
+  void touch(std::int64_t epoch, const std::string& text) {
+    if (updated_text.empty() || epoch > updated_epoch) {
+      updated_epoch = epoch;
+      updated_text = text;
+    }
+  }
+
+  std::string write() const;
+
+ private:
+  static std::string unique(std::set<std::string>& taken, std::string id, const std::string& code) {
+    if (id.empty()) id = code.empty() ? "x" : "p" + turkish::slug(code);
+    if (taken.insert(id).second) return id;
+    if (!code.empty() && taken.insert(id + "-" + turkish::slug(code)).second) return id + "-" + turkish::slug(code);
+    for (int n = 2;; ++n)
+      if (taken.insert(id + "-" + std::to_string(n)).second) return id + "-" + std::to_string(n);
+  }
+
+  std::vector<SourceB> sources_, base_sources_;
+  std::vector<PartyB> parties_;
+  std::map<std::string, std::size_t> party_by_key_;
+  std::set<std::string> party_ids_;
+  std::vector<AreaB> areas_;
+  std::map<std::string, std::size_t> area_by_key_;
+  std::set<std::string> area_ids_;
+  std::deque<RaceB> races_;  // a deque: references to races stay valid as more are added
+};
+
+}  // namespace sandik::adapters
