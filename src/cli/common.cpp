@@ -1,0 +1,123 @@
+// sandik command line — the parts every command shares (common.h).
+#include "common.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace sandik::cli {
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// Options listed in `with_value` take the next argument; others are flags.
+bool parse_args(int argc, char** argv, int from, const std::vector<std::string>& with_value,
+                const std::vector<std::string>& flags, Args& args, std::string& error) {
+  for (int i = from; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("--", 0) != 0 || a == "--") {
+      args.positional.push_back(a);
+      continue;
+    }
+    std::string value;
+    const std::size_t eq = a.find('=');
+    const bool inline_value = eq != std::string::npos;
+    if (inline_value) {
+      value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    }
+    const std::string name = a.substr(2);
+    if (std::find(with_value.begin(), with_value.end(), name) != with_value.end()) {
+      if (!inline_value) {
+        if (i + 1 >= argc) {
+          error = "--" + name + " needs a value";
+          return false;
+        }
+        value = argv[++i];
+      }
+    } else if (std::find(flags.begin(), flags.end(), name) == flags.end()) {
+      error = "unknown option --" + name;
+      return false;
+    }
+    args.options.emplace_back(name, value);
+  }
+  return true;
+}
+
+void print_problems(const sandik::Problems& problems) {
+  for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+}
+
+// Every error; the warnings in full when there are few (or with --verbose), else counted by
+// kind with the first three of each and their paths (a national import has hundreds).
+void print_summarised(const sandik::Problems& problems, bool verbose) {
+  constexpr std::size_t kFew = 20, kExamples = 3;
+  std::vector<const sandik::Problem*> warnings;
+  for (const auto& p : problems) {
+    if (p.severity == sandik::Severity::Error)
+      std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    else
+      warnings.push_back(&p);
+  }
+  if (verbose || warnings.size() <= kFew) {
+    for (const auto* p : warnings) std::fprintf(stderr, "%s\n", p->to_string().c_str());
+    return;
+  }
+  std::vector<std::pair<std::string, std::vector<const sandik::Problem*>>> kinds;  // in order of first appearance
+  for (const auto* p : warnings) {
+    const std::string kind = p->code.empty() ? "other" : p->code;
+    auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
+    if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
+    it->second.push_back(p);
+  }
+  std::fprintf(stderr, "%zu warnings (--verbose lists them all):\n", warnings.size());
+  for (const auto& [kind, list] : kinds) {
+    std::fprintf(stderr, "  %zu %s, the first:\n", list.size(), kind.c_str());
+    for (std::size_t i = 0; i < list.size() && i < kExamples; ++i)
+      std::fprintf(stderr, "    %s\n", list[i]->to_string().c_str());
+  }
+}
+
+// Reads and validates a feed; prints its problems. Returns exit code, kOk with `out` set.
+int load_feed(const std::string& path, sandik::ParsedFeed& out) {
+  std::string text;
+  if (!read_file(path, text)) {
+    std::fprintf(stderr, "sandik: cannot read %s\n", path.c_str());
+    return kUsage;
+  }
+  sandik::ParseOptions opt;
+  opt.max_bytes = 512u << 20;  // the command line checks large files; the widget keeps 20 MiB
+  out = sandik::parse_feed(text, opt);
+  print_problems(out.problems);
+  return out.ok() ? kOk : kInvalid;
+}
+
+ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }
+ojson opt_double(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
+
+int select(const sandik::Feed& feed, const Args& args, Selection& sel) {
+  const int race_i = args.flag("race") ? feed.find_race(args.get("race")) : 0;
+  if (race_i < 0) return usage("no race \"" + args.get("race") + "\" in the feed");
+  sel.race = &feed.races[static_cast<std::size_t>(race_i)];
+  if (args.flag("source")) {
+    sel.source = feed.find_source(args.get("source"));
+    if (sel.source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
+  } else {
+    sel.source = sel.race->results.empty() ? 0 : sel.race->results.front().source;
+  }
+  sel.area = sel.race->area;
+  if (args.flag("area")) {
+    sel.area = feed.find_area(args.get("area"));
+    if (sel.area < 0) return usage("no area \"" + args.get("area") + "\" in the feed");
+  }
+  return kOk;
+}
+
+}  // namespace sandik::cli

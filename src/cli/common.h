@@ -1,0 +1,67 @@
+// sandik command line — what every command shares: exit codes, usage, arguments, reading files
+// and feeds, printing problems, choosing race/source/area. main.cpp dispatches to the commands
+// (inspect.cpp: validate, summary, table; import.cpp: import; main.cpp: serve, replay).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../core/feed.h"
+
+namespace sandik::cli {
+
+using ojson = nlohmann::ordered_json;
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+int usage(const std::string& why);  // the usage text on stderr, after `why`; returns kUsage
+bool read_file(const std::string& path, std::string& out);
+
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> options;  // --name value (or "" for flags)
+  bool flag(const std::string& name) const {
+    for (const auto& [k, v] : options)
+      if (k == name) return true;
+    return false;
+  }
+  std::string get(const std::string& name, const std::string& def = "") const {
+    for (const auto& [k, v] : options)
+      if (k == name) return v;
+    return def;
+  }
+  std::vector<std::string> all(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : options)
+      if (k == name) out.push_back(v);
+    return out;
+  }
+};
+
+bool parse_args(int argc, char** argv, int from, const std::vector<std::string>& with_value,
+                const std::vector<std::string>& flags, Args& args, std::string& error);
+void print_problems(const sandik::Problems& problems);
+// Every error; the warnings in full when few (or `verbose`), else counted by kind with examples.
+void print_summarised(const sandik::Problems& problems, bool verbose);
+int load_feed(const std::string& path, sandik::ParsedFeed& out);  // reads, validates, prints problems
+
+ojson opt_count(const std::optional<sandik::Count>& v);
+ojson opt_double(const std::optional<double>& v);
+
+// --race, --source, --area: defaults are the first race, its first source, the race's root.
+struct Selection {
+  const sandik::Race* race = nullptr;
+  int source = -1, area = -1;
+};
+int select(const sandik::Feed& feed, const Args& args, Selection& sel);
+
+// The commands.
+int cmd_validate(int argc, char** argv);
+int cmd_summary(int argc, char** argv);
+int cmd_table(int argc, char** argv);
+int cmd_import(int argc, char** argv);
+
+}  // namespace sandik::cli
