@@ -144,11 +144,7 @@ int cmd_summary(int argc, char** argv) {
                   .c_str(),
               sandik::ui::say(sandik::ui::Str::CliTurnout, lang, {v.turnout.empty() ? "–" : v.turnout}).c_str());
   std::vector<std::vector<std::string>> rows;
-  for (const sandik::ui::Bar& b : v.bars) {
-    std::string votes = b.votes;
-    if (const std::size_t sp = votes.rfind(' '); sp != std::string::npos) votes.resize(sp);
-    rows.push_back({b.name, b.party, votes, b.share, b.tag});
-  }
+  for (const sandik::ui::Bar& b : v.bars) rows.push_back({b.name, b.party, b.count, b.share, b.tag});
   print_aligned(rows, {34, 14, 12, 9, 0}, {false, false, true, true, false}, "  ");
   std::printf("%s\n", v.margin.c_str());
   return kOk;

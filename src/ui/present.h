@@ -67,7 +67,8 @@ Chrome present_chrome(const Model& m, const UiState& ui, View view, Lang lang);
 enum class StatusKind { Live, Final, Test };
 struct Bar {
   int contestant = -1;                         // -1: the grouped "Diğer (45)" row, which opens the full list
-  std::string name, party, share, votes, tag;  // tag: "Kazandı" / "Önde" / ""
+  std::string name, party, share, votes, tag;  // votes: "4.433.015 oy"; tag: "Kazandı" / "Önde" / ""
+  std::string count;                           // "4.433.015" (the mirror's and the CLI's column)
   std::uint32_t color = 0;
   double share_pct = 0;  // the bar's length
   bool winner = false, leader = false;

@@ -87,7 +87,10 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
     b.color = party_color(feed, r.party);
     b.share_pct = r.share_pct;
     b.share = format_percent(r.share_pct, lang);
-    if (!s.shares_only) b.votes = format_count(r.votes, lang) + " " + str(Str::Votes, lang);
+    if (!s.shares_only) {
+      b.count = format_count(r.votes, lang);
+      b.votes = b.count + " " + str(Str::Votes, lang);
+    }
     if (r.contestant >= 0) {
       b.name = feed.contestant_name(*m.race, r.contestant);
       if (candidates) b.party = party_short(feed, r.party);
@@ -123,11 +126,7 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
 
 AccessibleSection mirror(const SummaryView& v) {
   AccessibleSection sec{v.caption, v.sentence, v.columns, {}};
-  for (const Bar& b : v.bars) {
-    std::string votes = b.votes;
-    if (const std::size_t sp = votes.rfind(' '); sp != std::string::npos) votes.resize(sp);  // the column says "Oy"
-    sec.rows.push_back({b.spoken_name, b.party, votes, b.share});
-  }
+  for (const Bar& b : v.bars) sec.rows.push_back({b.spoken_name, b.party, b.count, b.share});
   return sec;
 }
 

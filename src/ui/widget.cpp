@@ -117,6 +117,8 @@ bool Widget::navigate_back() {
   return true;
 }
 
+Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42f, 440.0f), 32.0f}; }
+
 bool Widget::side_by_side() const {
   const View v = view();
   return css_width_ - 2 * design::padding >= design::breakpoints::side_by_side &&
@@ -135,8 +137,9 @@ std::vector<std::string> Widget::focus_order() const {
     for (std::size_t i = 0; i + 1 < p.chrome.crumbs.size(); ++i) out.push_back("crumb:" + p.chrome.crumbs[i].id);
   };
   // The table's own width: beside the summary it has what the summary leaves (widget_draw.cpp).
-  const float inner = css_width_ - 2 * design::padding,
-              table_w = side_by_side() ? inner - std::min(inner * 0.42f, 440.0f) - 32 : inner;
+  const float inner = css_width_ - 2 * design::padding;
+  const Split s = split(inner);
+  const float table_w = side_by_side() ? inner - s.summary - s.gap : inner;
   const auto table = [&] {
     for (std::size_t i : p.table.shown(table_w)) out.push_back("header:" + p.table.columns[i].key);
     for (const TableRowView& r : p.table.rows) out.push_back("row:" + r.id);

@@ -141,6 +141,12 @@ class Widget {
   void apply(const Actions& act);
   View view() const;
   bool side_by_side() const;  // summary and table side by side (full or detail view, 900 CSS px and wider)
+  // Side by side, in CSS pixels of the widget's inner width: the summary's width and the gap;
+  // the table has the rest. The drawing and the keyboard's order both take it from here.
+  struct Split {
+    float summary, gap;
+  };
+  static Split split(float inner_css);
   WidgetOptions options_;
   Model model_;
   UiState ui_;

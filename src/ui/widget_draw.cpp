@@ -116,7 +116,8 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
         draw_breadcrumb(ctx, p.chrome);
         if (side_by_side()) {  // summary and table side by side
           const ImVec2 o = ImGui::GetCursorScreenPos();
-          const float left = std::min(inner * 0.42f, 440 * scale), gap = 32 * scale;
+          const Split s = split(inner / scale);
+          const float left = s.summary * scale, gap = s.gap * scale;
           ViewContext lc = ctx;
           lc.width = left;
           draw_summary(lc, p.summary);

@@ -59,6 +59,7 @@ struct Instance {
   int frames_wanted = 2;  // ImGui lays out popups and sizes on the frame after a change
   double last_time = 0;
   unsigned drawn_version = 0;  // the widget's state last drawn
+  unsigned mirror_sent = ~0u;  // the mirror version the loader was last given
   bool lost = false;           // the WebGL context is lost (given back, or taken by the browser)
   bool said = false;           // the live region: what it knows the reader has heard
   std::string said_leader;
@@ -115,10 +116,9 @@ using sandik::json::Value;
 using sandik::web::field;
 using sandik::web::number;
 using sandik::web::problems_json;
+using sandik::web::yes;
 
 // ---- each request: reads its message, says what it did (JSON, without the outer braces) ----
-
-std::string yes(bool b) { return b ? "true" : "false"; }
 
 // A new feed: its letters beyond the base glyphs (the Turkish ones are in; U+0150, U+0141 are not) are drawn first.
 void require_feed_glyphs(const sandik::Feed& f) {
@@ -186,7 +186,9 @@ std::string set_feed(Instance& in, std::string_view bytes) {
   return "\"accepted\":" + yes(up.accepted) + ",\"problems\":" + problems_json(up.problems);
 }
 
-std::string set_options(Instance& in, const Value& o) {
+std::string set_options(Instance& in, const Value* options) {
+  if (!options || !options->is_object()) return "\"error\":\"no options\"";
+  const Value& o = *options;
   sandik::ui::WidgetOptions w;
   w.race = field(o, "race");
   w.source = field(o, "source");
@@ -252,8 +254,9 @@ std::string regions(const Instance& in) {
 }
 
 // The accessible mirror, when it changed since `version`.
-std::string mirror(const Instance& in, unsigned version) {
+std::string mirror(Instance& in, unsigned version) {
   const unsigned now = in.widget.mirror_version();
+  in.mirror_sent = now;
   std::string out = "\"version\":" + std::to_string(now);
   if (now != version) out += ",\"mirror\":" + in.widget.accessible_json();
   return out;
@@ -321,7 +324,7 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "attach") return attach(*in);
   const Value* converted = m.find("converted");
   if (op == "feed") return set_feed(*in, converted && converted->boolean() ? sandik::web::converted_feed() : bytes);
-  if (op == "options") return set_options(*in, *m.find("options"));
+  if (op == "options") return set_options(*in, m.find("options"));
   if (op == "size") return set_size(*in, m);
   if (op == "key") return key(*in, field(m, "key"));
   if (op == "regions") return regions(*in);
@@ -352,12 +355,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_request(const char* message, int length,
   } else if (number(*doc.root, "v") != sandik::protocol::version) {
     g_answer = v + "\"error\":\"protocol version " + std::to_string(sandik::protocol::version) + " expected\"}";
   } else {
-    const Value* options = doc.root->find("options");
-    if (field(*doc.root, "op") == "options" && !(options && options->is_object()))
-      g_answer = v + "\"error\":\"no options\"}";
-    else
-      g_answer =
-          v + answer(*doc.root, std::string_view(bytes, static_cast<std::size_t>(std::max(bytes_length, 0)))) + "}";
+    g_answer =
+        v + answer(*doc.root, std::string_view(bytes, static_cast<std::size_t>(std::max(bytes_length, 0)))) + "}";
   }
   return g_answer.c_str();
 }
@@ -365,7 +364,8 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_request(const char* message, int length,
 // Lays the widget out and, with `mode` draw (or draw_if_fits and the canvas already has the
 // content's height), draws it. Returns frame_result bits: more (ImGui wants another frame),
 // resize (laid out, not drawn: the canvas must take the content's height first), and the
-// content's height in CSS pixels above height_shift.
+// content's height in CSS pixels above height_shift; and mirror when the accessible mirror
+// changed since the loader last asked for it (so it asks only then, not every frame).
 EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   using namespace sandik::protocol;
   Instance* in = find(id);
@@ -430,6 +430,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   }
   const int height = static_cast<int>(std::ceil(in->widget.content_height() / in->dpr));
   return (in->frames_wanted > 0 || !in->pending.empty() ? frame_result::more : 0) | (fits ? 0 : frame_result::resize) |
+         (in->widget.mirror_version() != in->mirror_sent ? frame_result::mirror : 0) |
          (height << frame_result::height_shift);
 }
 

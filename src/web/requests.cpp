@@ -15,8 +15,6 @@ namespace {
 
 std::string g_converted;  // the last agency conversion, until the next
 
-std::string yes(bool b) { return b ? "true" : "false"; }
-
 }  // namespace
 
 std::string field(const Value& m, const char* key) {

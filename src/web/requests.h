@@ -16,6 +16,7 @@ using json::Value;
 std::string field(const Value& message, const char* key);  // a string member, "" when absent
 double number(const Value& message, const char* key);      // a number member, 0 when absent
 std::string problems_json(const Problems& problems);       // [{"severity","path","message","text"}…], the first 200
+inline std::string yes(bool b) { return b ? "true" : "false"; }  // a JSON boolean
 
 std::string words(const Value& message);    // {lang}: the loader's words (loading, labels, notices)
 std::string failure(const Value& message);  // {lang, kind, detail}: a failure in the reader's words

@@ -143,7 +143,7 @@ Widget.prototype.drawFrame = function (t) {
     if (performance.mark) performance.mark('sandik:first-draw');
     drawAllGlyphsWhenIdle(this.core);
   }
-  this.syncMirror();
+  if (f.mirror) this.syncMirror();  // (not every frame: only when what it says changed)
   this.afterFrame.splice(0).forEach(function (fn) { fn(); });
   if (this.fitHeight(f.height) || f.more) this.schedule();
 };

@@ -55,10 +55,12 @@ function request(core, message, bytes) {
   return answer;
 }
 
-// Lays out (and with mode draw, draws) widget `id`: {more, resize, height} (CSS pixels).
+// Lays out (and with mode draw, draws) widget `id`: {more, resize, mirror (it changed since the
+// loader last asked), height (CSS pixels)}.
 function frame(core, id, t, mode) {
   var r = core._sandik_frame(id, t, PROTOCOL.frame_mode[mode]), bits = PROTOCOL.frame_result;
-  return {more: (r & bits.more) !== 0, resize: (r & bits.resize) !== 0, height: r >> bits.height_shift};
+  return {more: (r & bits.more) !== 0, resize: (r & bits.resize) !== 0, mirror: (r & bits.mirror) !== 0,
+          height: r >> bits.height_shift};
 }
 
 // Pointer and wheel input in CSS pixels from the canvas; for the wheel, whether the widget scrolled.
