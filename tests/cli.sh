@@ -79,6 +79,19 @@ if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then
   "$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --race ibb --source X --map party=district \
     --map candidate=district "$tmp/bad.csv" >"$tmp/out" 2>"$tmp/err"
   check "import of a bad count names row and column" 1 $? "$tmp/err" 'row 2: votes (column votes): expected a non-negative integer, got "abc"'
+  # --into keeps what it does not know (a desk's own members) and refuses a base of the wrong shape
+  python3 -c 'import json,sys; f=json.load(open(sys.argv[1])); f["x-desk"]={"editor":"Ayşe"}; f["sources"][0]["url"]="https://example.org/anka"; print(json.dumps(f))' \
+    "$FEED" >"$tmp/ext.json"
+  "$SANDIK" import --into "$tmp/ext.json" --race ibb --source ANKA --where status=final \
+    "$ROOT/../shared/data/istanbul-2024/metro-mayor-by-district-anka.csv" >"$tmp/out" 2>"$tmp/err"
+  check "import --into keeps a desk's own members" 0 $? "$tmp/out" '"x-desk":{"editor":"Ayşe"}'
+  check "import --into keeps a source's url" 0 0 "$tmp/out" '"url":"https://example.org/anka"'
+  printf '{"races": [{"id": "ibb", "candidates": "İmamoğlu"}]}' >"$tmp/bad-base.json"
+  "$SANDIK" import --into "$tmp/bad-base.json" --race ibb --source ANKA \
+    "$ROOT/../shared/data/istanbul-2024/metro-mayor-by-district-anka.csv" >"$tmp/out" 2>"$tmp/err"
+  check "import --into a base of the wrong shape: exit 1, the path" 1 $? "$tmp/err" \
+    "$tmp/bad-base.json: races[0].candidates: expected an array, got \"İmamoğlu\""
+  [ -s "$tmp/out" ]; check "nothing on stdout when the base is refused" 1 $?
 fi
 
 # import --from: the agencies' own payloads

@@ -66,9 +66,9 @@ void anka_previous(Builder& b, Reader& in, const Value& owner, const Path& at, R
   const std::string party =
       b.party("code:" + code, name.empty() ? code : name, name, in.color(*prev, p, "Renk"), false);
   race.previous_label = "2019";
-  for (auto& [a, winner] : race.previous)
-    if (a == area) return void(winner = party);
-  race.previous.emplace_back(area, party);
+  for (PreviousB& e : race.previous)
+    if (e.area == area) return void(e.winner = party);
+  race.previous.push_back({area, party, std::nullopt, std::nullopt, {}});
 }
 
 }  // namespace

@@ -140,7 +140,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         const std::string id = Builder::contestant(race, "ap:" + cid, first.empty() ? last : first + " " + last, pid);
         res.votes.emplace_back(id, *votes);
         if (in.text(cv, cp, "winner", false) == "X")
-          race.calls.push_back({"AP", area, id, updated.empty() ? stamp : updated});
+          race.calls.push_back({"AP", area, id, updated.empty() ? stamp : updated, {}});
       }
       if (res.boxes_counted && total && *res.boxes_counted > *total) {
         const Path p = u / "precinctsReporting";

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -20,6 +21,7 @@
 
 namespace sandik::adapters {
 
+class Reader;
 using json::Path;
 using json::Value;
 
@@ -30,51 +32,110 @@ inline constexpr std::uint32_t kPalette[] = {0x1F77B4, 0xD62728, 0x2CA02C, 0xFF7
                                              0x8C564B, 0xE377C2, 0x17BECF, 0xBCBD22, 0x7F7F7F};
 
 // ---- the feed being built ----------------------------------------------------------------------
+// Members a feed carries that the builder does not model (a compatible extension: a source's
+// "url", a race's "seats", a point's "note"): key -> JSON text, written back as they came.
+using Extras = std::vector<std::pair<std::string, std::string>>;
+
 struct PartyB {
   std::string id, name, short_name;
   std::uint32_t color = 0;
   bool has_color = false, used = false;
+  std::vector<std::string> aliases;  // written back only for a party read from a feed (`kept`)
+  bool kept = false;
+  Extras extras;
 };
 
 struct AreaB {
   std::string id, name, parent, level;
   std::optional<Count> boxes, registered;
+  Extras extras;
 };
 
 struct ResultB {
   std::optional<Count> boxes_counted, cast, registered_counted, valid;
-  std::vector<std::pair<std::string, Count>> votes;  // contestant id -> votes
+  std::vector<std::pair<std::string, Count>> votes;    // contestant id -> votes
+  std::vector<std::pair<std::string, double>> shares;  // contestant id -> percent (display only)
+  Extras extras;
 };
 
 struct Snapshot {  // one source's results for one race at one moment
   std::int64_t epoch = 0;
   std::string at;
   std::vector<std::pair<std::string, ResultB>> areas;
+  Extras extras;
+};
+
+struct PointB {  // a history point read from a feed or a table: the race root at one moment
+  std::int64_t epoch = 0;
+  std::string at;
+  ResultB result;
 };
 
 struct CallB {
   std::string source, area, winner, at;
+  Extras extras;
 };
 
 struct CandidateB {
   std::string id, name, party;
+  Extras extras;
+};
+
+struct PreviousB {  // who won an area last time
+  std::string area, winner;
+  std::optional<std::vector<std::pair<std::string, Count>>> votes;  // party id -> votes
+  std::optional<Count> valid;
+  Extras extras;
 };
 
 struct RaceB {
-  std::string id, title_tr, title_en, area;
+  std::string id, area;
+  std::vector<std::pair<std::string, std::string>> title;  // lang -> text; one "" entry = a plain string
   bool candidate = true;
   std::vector<CandidateB> candidates;
   std::map<std::string, std::string> contestant_by_key;  // agency key -> candidate id
   std::set<std::string> candidate_ids;
   std::string previous_label;
-  std::vector<std::pair<std::string, std::string>> previous;  // area -> party id
-  std::vector<std::pair<std::string, std::vector<Snapshot>>> by_source;
+  std::vector<PreviousB> previous;
+  Extras previous_extras;
+  std::vector<std::pair<std::string, std::vector<Snapshot>>> by_source;  // the newest is the result
+  std::vector<std::pair<std::string, std::vector<PointB>>> history;      // points given as such
   std::vector<CallB> calls;
+  Extras extras;
+
+  // The results of one source: its snapshots, newest last (made empty when new).
+  std::vector<Snapshot>& results(const std::string& source) {
+    for (auto& [who, snaps] : by_source)
+      if (who == source) return snaps;
+    by_source.push_back({source, {}});
+    return by_source.back().second;
+  }
+  std::vector<PointB>& points(const std::string& source) {
+    for (auto& [who, list] : history)
+      if (who == source) return list;
+    history.push_back({source, {}});
+    return history.back().second;
+  }
+  const CandidateB* find_candidate(const std::string& candidate_id) const {
+    for (const CandidateB& c : candidates)
+      if (c.id == candidate_id) return &c;
+    return nullptr;
+  }
+  void add_candidate(CandidateB c) {
+    if (!candidate_ids.insert(c.id).second) return;
+    candidates.push_back(std::move(c));
+  }
 };
 
 struct SourceB {
   std::string id, name;
+  Extras extras;
 };
+
+class Builder;
+// A feed or an election description (JSON text) read into `b` (Builder::load); each problem
+// names `file` and the JSON path. Everything is copied: `text` need not outlive the call.
+void load(Builder& b, std::string_view text, const std::string& file, Problems& problems);
 
 std::string hex_color(std::uint32_t c);                   // 0xC8102E -> "#C8102E"
 std::string rfc3339(std::int64_t epoch, int offset_min);  // "2024-03-31T22:35:00+03:00"
@@ -88,10 +149,12 @@ class Builder {
   std::string status;
   std::int64_t updated_epoch = 0;
   std::string updated_text;
+  Extras extras, election_extras;  // members of the feed and of its election the builder does not model
 
   void add_base_party(const std::string& id, const std::string& name, const std::string& short_name,
                       std::optional<std::uint32_t> color, const std::vector<std::string>& aliases) {
-    PartyB p{id, name, short_name.empty() ? name : short_name, color.value_or(0), color.has_value(), false};
+    PartyB p{id,    name, short_name.empty() ? name : short_name, color.value_or(0), color.has_value(), false, {},
+             false, {}};
     const std::size_t index = parties_.size();
     parties_.push_back(p);
     party_ids_.insert(id);
@@ -103,7 +166,7 @@ class Builder {
   void add_base_source(const std::string& id, const std::string& name) {
     for (const SourceB& s : sources_)
       if (s.id == id) return;
-    base_sources_.push_back({id, name});
+    base_sources_.push_back({id, name, {}});
   }
 
   const std::string& source(const std::string& id, const std::string& name) {
@@ -112,7 +175,7 @@ class Builder {
     std::string shown = name;
     for (const SourceB& s : base_sources_)
       if (s.id == id) shown = s.name;
-    sources_.push_back({id, shown});
+    sources_.push_back({id, shown, {}});
     return sources_.back().id;
   }
 
@@ -136,7 +199,7 @@ class Builder {
     const std::string id = independent
                                ? unique(party_ids_, "bagimsiz-" + code, "")
                                : unique(party_ids_, turkish::slug(short_name.empty() ? name : short_name), code);
-    PartyB p{id, name, short_name.empty() ? name : short_name, 0, false, true};
+    PartyB p{id, name, short_name.empty() ? name : short_name, 0, false, true, {}, false, {}};
     if (color) {
       p.color = *color;
       p.has_color = true;
@@ -165,7 +228,7 @@ class Builder {
     if (area_ids_.count(id)) id = parent + "-" + base_id;  // "Kale" of Denizli and of Malatya
     id = unique(area_ids_, id, "");
     area_by_key_.emplace(key, areas_.size());
-    areas_.push_back({id, name, parent, level, boxes, registered});
+    areas_.push_back({id, name, parent, level, boxes, registered, {}});
     return id;
   }
 
@@ -175,8 +238,7 @@ class Builder {
       if (r.id == id) return r;
     RaceB r;
     r.id = id;
-    r.title_tr = title_tr;
-    r.title_en = title_en;
+    r.title = {{"tr", title_tr}, {"en", title_en}};
     r.area = area;
     r.candidate = candidate;
     races_.push_back(std::move(r));
@@ -190,7 +252,7 @@ class Builder {
     auto it = race.contestant_by_key.find(key);
     if (it != race.contestant_by_key.end()) return it->second;
     const std::string id = unique(race.candidate_ids, turkish::slug(name), key.substr(key.find(':') + 1));
-    race.candidates.push_back({id, name, party});
+    race.candidates.push_back({id, name, party, {}});
     race.contestant_by_key.emplace(key, id);
     return id;
   }
@@ -204,7 +266,7 @@ class Builder {
     }
     for (Snapshot& snap : s->second)
       if (snap.epoch == epoch) return snap;
-    s->second.push_back(Snapshot{epoch, at, {}});
+    s->second.push_back(Snapshot{epoch, at, {}, {}});
     return s->second.back();
   }
 
@@ -215,7 +277,28 @@ class Builder {
     }
   }
 
+  // Every member of a feed or an election description, so that a table's import (csv_import.cpp)
+  // adds to it and loses nothing: its parties stay, with their aliases (builder_load.cpp).
+  void load(Reader& in, const Value& root);
+
   std::string write() const;
+
+  // What is being built, for an importer that works by names (csv_import.cpp).
+  std::vector<PartyB>& parties() { return parties_; }
+  std::vector<AreaB>& areas() { return areas_; }
+  std::deque<RaceB>& races() { return races_; }
+  std::vector<SourceB>& sources() { return sources_; }
+  PartyB& add_party(PartyB p) {  // a party known by its id only (aliases match as agency codes)
+    party_ids_.insert(p.id);
+    parties_.push_back(std::move(p));
+    return parties_.back();
+  }
+  AreaB& add_area(AreaB a) {
+    area_ids_.insert(a.id);
+    area_by_key_.emplace(a.parent + "|" + a.id, areas_.size());
+    areas_.push_back(std::move(a));
+    return areas_.back();
+  }
 
  private:
   static std::string unique(std::set<std::string>& taken, std::string id, const std::string& code) {

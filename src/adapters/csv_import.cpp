@@ -1,17 +1,28 @@
+// sandik adapters — a results table (CSV) added to a feed being built (csv_import.h): rows are
+// grouped by moment and area, then become one source's results, its history, the previous
+// winners, or only the race's people and places. The Builder writes the feed (builder.h).
 #include "csv_import.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <optional>
 
+#include "../core/decimal.h"
+#include "../core/format.h"
 #include "../core/time.h"
 #include "../core/turkish.h"
 
 namespace sandik {
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using adapters::AreaB;
+using adapters::Builder;
+using adapters::PartyB;
+using adapters::PointB;
+using adapters::PreviousB;
+using adapters::RaceB;
+using adapters::ResultB;
+using adapters::Snapshot;
 
 const std::pair<const char*, const char*> kDefaultColumns[] = {
     {"area", "district"},       {"boxes_counted", "boxes_opened"},
@@ -22,12 +33,33 @@ const std::pair<const char*, const char*> kDefaultColumns[] = {
     {"votes", "votes"},         {"updated", "snapshot_time"},
     {"note", "note"},
 };
+constexpr std::uint32_t kUnknownColor = 0x808080;
 
 bool has_lowercase(const std::string& s) { return turkish::upper(s) != s; }
 std::string display_name(const std::string& s) { return has_lowercase(s) ? s : turkish::title_case(s); }
+bool is_code(const std::string& a) { return !a.empty() && a.find_first_not_of("0123456789") == std::string::npos; }
+
+// "50.43", "7": a percentage as a table writes it (no sign, no exponent).
+std::optional<double> percent(const std::string& text) {
+  const std::size_t dot = text.find('.');
+  const std::string whole = text.substr(0, dot);
+  const std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
+  if (!is_code(whole) || (dot != std::string::npos && !is_code(frac))) return std::nullopt;
+  return decimal::parse(text);
+}
+
+struct AreaRows {
+  std::optional<Count> boxes_counted, boxes, registered, cast, valid;
+  std::vector<std::pair<std::string, Count>> votes;  // contestant -> votes, in file order
+};
+struct Moment {
+  std::int64_t epoch = 0;
+  std::string at;
+  std::vector<std::pair<std::string, AreaRows>> areas;
+};
 
 struct Import {
-  ojson& feed;
+  Builder& feed;
   const CsvTable& table;
   const CsvImportOptions& opt;
   std::map<std::string, int> col;  // field -> column
@@ -45,12 +77,12 @@ struct Import {
     if (error.empty()) error = "row " + std::to_string(row + 2) + ": " + msg;  // +1 header, +1 one-based
     return false;
   }
-  bool number(const std::vector<std::string>& row, std::size_t r, const char* field, std::optional<long long>& out) {
+  bool number(const std::vector<std::string>& row, std::size_t r, const char* field, std::optional<Count>& out) {
     const std::string* s = cell(row, field);
     if (!s) return true;
-    long long v = 0;
+    Count v = 0;
     for (char ch : *s) {
-      if (ch < '0' || ch > '9' || v > 900719925474099)
+      if (ch < '0' || ch > '9' || v > kMaxExactCount / 10)
         return fail(r, std::string(field) + " (column " + table.header[static_cast<std::size_t>(column(field))] +
                            "): expected a non-negative integer, got \"" + *s + "\"");
       v = v * 10 + (ch - '0');
@@ -59,83 +91,70 @@ struct Import {
     return true;
   }
 
-  ojson& race() {
-    ojson& races = feed["races"];
-    for (auto& r : races)
-      if (opt.race.empty() || r.value("id", "") == opt.race) return r;
-    static ojson none;
-    return none;
+  RaceB* race() {
+    for (RaceB& r : feed.races())
+      if (opt.race.empty() || r.id == opt.race) return &r;
+    return nullptr;
   }
 
-  std::string area_id(ojson& race_obj, const std::vector<std::string>& row) {
+  std::string area_id(const RaceB& race, const std::vector<std::string>& row) {
     const std::string* name = cell(row, "area");
-    if (!name) return opt.area.empty() ? race_obj.value("area", "") : opt.area;
+    if (!name) return opt.area.empty() ? race.area : opt.area;
     const std::string key = turkish::fold(*name);
-    for (const auto& a : feed["areas"])
-      if (turkish::fold(a.value("name", "")) == key || a.value("id", "") == turkish::slug(*name)) return a["id"];
-    ojson a;
-    a["id"] = turkish::slug(*name);
-    a["name"] = display_name(*name);
-    a["parent"] = race_obj.value("area", "");
-    a["level"] = opt.area_level.empty() ? "district" : opt.area_level;
-    feed["areas"].push_back(a);
-    return a["id"];
+    const std::string slug = turkish::slug(*name);
+    for (const AreaB& a : feed.areas())
+      if (turkish::fold(a.name) == key || a.id == slug) return a.id;
+    return feed
+        .add_area({slug,
+                   display_name(*name),
+                   race.area,
+                   opt.area_level.empty() ? "district" : opt.area_level,
+                   std::nullopt,
+                   std::nullopt,
+                   {}})
+        .id;
   }
 
   // Party identity: a candidate already known (another source), a declared party (id, name,
   // short or one of its "aliases", which may be agency codes), else a new party.
-  std::string party_id(ojson& race_obj, const std::vector<std::string>& row) {
+  std::string party_id(const RaceB& race, const std::vector<std::string>& row) {
     const std::string* cand = cell(row, "candidate");
-    if (cand && race_obj.contains("candidates")) {
-      const std::string cid = turkish::slug(display_name(*cand));
-      for (const auto& c : race_obj["candidates"])
-        if (c.value("id", "") == cid) return c.value("party", "");
-    }
+    if (cand && race.candidate)
+      if (const auto* c = race.find_candidate(turkish::slug(display_name(*cand)))) return c->party;
     const std::string* name = cell(row, "party");
     const std::string* code = cell(row, "party_code");
     const std::string key = name ? turkish::fold(*name) : "";
-    auto is_code = [](const std::string& a) {
-      return !a.empty() && a.find_first_not_of("0123456789") == std::string::npos;
-    };
     // 1. The agency's party code is the party's identity (ABP 11 and ABP 23 are two parties).
     if (code)
-      for (const auto& p : feed["parties"])
-        if (p.contains("aliases"))
-          for (const auto& alias : p["aliases"])
-            if (alias.is_string() && alias.get<std::string>() == *code) return p["id"];
+      for (const PartyB& p : feed.parties())
+        if (std::find(p.aliases.begin(), p.aliases.end(), *code) != p.aliases.end()) return p.id;
     // 2. Else the name (id, name, short or a named alias), unless the party is known by other codes.
-    for (const auto& p : feed["parties"]) {
-      bool other_code = false;
-      if (code && p.contains("aliases"))
-        for (const auto& alias : p["aliases"])
-          if (alias.is_string() && is_code(alias.get<std::string>())) other_code = true;
+    for (const PartyB& p : feed.parties()) {
+      const bool other_code = code && std::any_of(p.aliases.begin(), p.aliases.end(), is_code);
       if (other_code || key.empty()) continue;
-      if (turkish::fold(p.value("id", "")) == key || turkish::fold(p.value("name", "")) == key ||
-          turkish::fold(p.value("short", "")) == key)
-        return p["id"];
-      if (p.contains("aliases"))
-        for (const auto& alias : p["aliases"])
-          if (alias.is_string() && turkish::fold(alias.get<std::string>()) == key) return p["id"];
+      if (turkish::fold(p.id) == key || turkish::fold(p.name) == key || turkish::fold(p.short_name) == key) return p.id;
+      for (const std::string& alias : p.aliases)
+        if (turkish::fold(alias) == key) return p.id;
     }
     const std::string label = name ? *name : code ? *code : "?";
     std::string id = turkish::slug(label);
     if (id.empty()) id = "party";
-    for (const auto& p : feed["parties"])
-      if (p.value("id", "") == id) id += "-" + (code ? *code : std::to_string(feed["parties"].size()));
-    ojson p;
-    p["id"] = id;
-    p["name"] = label;
-    p["short"] = label;
+    for (const PartyB& p : feed.parties())
+      if (p.id == id) id += "-" + (code ? *code : std::to_string(feed.parties().size()));
+    PartyB p;
+    p.id = id;
+    p.name = p.short_name = label;
     const std::string* color = cell(row, "color");
-    p["color"] = color && color->size() == 7 && (*color)[0] == '#' ? *color : "#808080";
-    if (code) p["aliases"] = ojson::array({*code});
-    feed["parties"].push_back(p);
-    return id;
+    p.has_color = true;
+    if (!color || color->size() != 7 || !parse_hex_color(*color, p.color)) p.color = kUnknownColor;
+    if (code) p.aliases = {*code};
+    p.used = p.kept = true;
+    return feed.add_party(std::move(p)).id;
   }
 
-  std::string contestant_id(ojson& race_obj, const std::vector<std::string>& row, std::size_t r) {
-    const std::string party = party_id(race_obj, row);
-    if (race_obj.value("kind", "candidate") == "party" || opt.target == ImportTarget::Previous) return party;
+  std::string contestant_id(RaceB& race, const std::vector<std::string>& row, std::size_t r) {
+    const std::string party = party_id(race, row);
+    if (!race.candidate || opt.target == ImportTarget::Previous) return party;
     const std::string* cand = cell(row, "candidate");
     if (!cand) {
       fail(r, "a candidate race needs a candidate column");
@@ -143,9 +162,7 @@ struct Import {
     }
     const std::string name = display_name(*cand);
     const std::string id = turkish::slug(name);
-    for (const auto& c : race_obj["candidates"])
-      if (c.value("id", "") == id) return id;
-    race_obj["candidates"].push_back({{"id", id}, {"name", name}, {"party", party}});
+    if (!race.find_candidate(id)) race.add_candidate({id, name, party, {}});
     return id;
   }
 
@@ -157,13 +174,7 @@ struct Import {
     return true;
   }
 
-  struct AreaRows {
-    std::optional<long long> boxes_counted, boxes, registered, cast, valid;
-    ojson votes = ojson::object();
-  };
-
-  ImportReport run() {
-    ImportReport report;
+  bool columns(ImportReport& report) {
     for (const auto& [field, def] : kDefaultColumns) {
       const int c = table.column(def);
       if (c >= 0) col[field] = c;
@@ -172,38 +183,41 @@ struct Import {
       const int c = table.column(column_name);
       if (c < 0) {
         report.error = "--map " + field + "=" + column_name + ": the file has no column \"" + column_name + "\"";
-        return report;
+        return false;
       }
       col[field] = c;
     }
     for (const auto& [column_name, value] : opt.where) {
       if (table.column(column_name) < 0) {
         report.error = "--where " + column_name + "=" + value + ": the file has no column \"" + column_name + "\"";
-        return report;
+        return false;
       }
     }
+    return true;
+  }
+
+  ImportReport run() {
+    ImportReport report;
+    if (!columns(report)) return report;
     if (!opt.shares.empty()) return run_shares(report);
     if (column("votes") < 0) {
       report.error = "the file has no votes column (map one with --map votes=COLUMN)";
       return report;
     }
-    for (const char* key : {"sources", "parties", "areas", "races"})
-      if (!feed.contains(key) || !feed[key].is_array()) feed[key] = ojson::array();
-    ojson& race_obj = race();
-    if (race_obj.is_null()) {
+    RaceB* race_ptr = race();
+    if (!race_ptr) {
       report.error =
           opt.race.empty() ? "the description has no race" : "no race \"" + opt.race + "\" in the description";
       return report;
     }
-    if (race_obj.value("kind", "candidate") == "candidate" && !race_obj.contains("candidates"))
-      race_obj["candidates"] = ojson::array();
+    RaceB& race = *race_ptr;
 
     // Group rows: updated time -> area id -> counts and votes (in file order).
-    std::map<long long, std::pair<std::string, std::vector<std::pair<std::string, AreaRows>>>> moments;
+    std::map<std::int64_t, Moment> moments;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const auto& row = table.rows[r];
       if (!keep(row)) continue;
-      long long epoch = 0;
+      std::int64_t epoch = 0;
       std::string when;
       if (const std::string* u = cell(row, "updated")) {
         std::string text = *u;
@@ -213,32 +227,32 @@ struct Import {
         epoch = t->epoch;
         when = *u;
       }
-      auto& [moment_text, areas] = moments[epoch];
-      moment_text = when;
-      const std::string area = area_id(race_obj, row);
+      Moment& moment = moments[epoch];
+      moment.epoch = epoch;
+      moment.at = when;
+      const std::string area = area_id(race, row);
       if (area.empty()) return fail(r, "no area for this row"), finish(report);
-      auto it = std::find_if(areas.begin(), areas.end(), [&](auto& e) { return e.first == area; });
-      if (it == areas.end()) {
-        areas.emplace_back(area, AreaRows{});
-        it = areas.end() - 1;
+      auto it = std::find_if(moment.areas.begin(), moment.areas.end(), [&](auto& e) { return e.first == area; });
+      if (it == moment.areas.end()) {
+        moment.areas.emplace_back(area, AreaRows{});
+        it = moment.areas.end() - 1;
       }
       AreaRows& a = it->second;
       if (!number(row, r, "boxes_counted", a.boxes_counted) || !number(row, r, "boxes", a.boxes) ||
           !number(row, r, "registered", a.registered) || !number(row, r, "cast", a.cast) ||
           !number(row, r, "valid", a.valid))
         return finish(report);
-      std::optional<long long> votes;
+      std::optional<Count> votes;
       if (!number(row, r, "votes", votes)) return finish(report);
-      if (race_obj.value("kind", "candidate") == "candidate" && opt.target != ImportTarget::Previous &&
-          !cell(row, "candidate")) {
+      if (race.candidate && opt.target != ImportTarget::Previous && !cell(row, "candidate")) {
         ++report.rows_skipped;  // an agency's "others" row: its votes stay in `valid`, unattributed
         continue;
       }
-      const std::string contestant = contestant_id(race_obj, row, r);
+      const std::string contestant = contestant_id(race, row, r);
       if (contestant.empty()) return finish(report);
-      if (a.votes.contains(contestant))
+      if (std::any_of(a.votes.begin(), a.votes.end(), [&](const auto& v) { return v.first == contestant; }))
         return fail(r, "a second row for \"" + contestant + "\" in area \"" + area + "\""), finish(report);
-      a.votes[contestant] = votes.value_or(0);
+      a.votes.emplace_back(contestant, votes.value_or(0));
       ++report.rows_used;
     }
     if (moments.empty()) {
@@ -247,46 +261,39 @@ struct Import {
     }
     // Areas learn their boxes and registered voters from the rows where the feed lacks them.
     for (const auto& [epoch, moment] : moments)
-      for (const auto& [area, a] : moment.second)
-        for (auto& fa : feed["areas"])
-          if (fa.value("id", "") == area) {
-            if (a.boxes && !fa.contains("boxes") && area != race_obj.value("area", "")) fa["boxes"] = *a.boxes;
-            if (a.registered && !fa.contains("registered") && area != race_obj.value("area", ""))
-              fa["registered"] = *a.registered;
+      for (const auto& [area, a] : moment.areas)
+        for (AreaB& fa : feed.areas())
+          if (fa.id == area && area != race.area) {
+            if (a.boxes && !fa.boxes) fa.boxes = a.boxes;
+            if (a.registered && !fa.registered) fa.registered = a.registered;
           }
-    if (opt.target == ImportTarget::Declare) {  // the race's people and places, no results yet
-      if (!opt.status.empty()) feed["status"] = opt.status;
-      report.ok = true;
-      return report;
+    if (opt.target == ImportTarget::Previous) {
+      previous(race, moments.rbegin()->second);
+    } else if (opt.target != ImportTarget::Declare) {
+      if (!add_source()) return finish(report);
+      if (opt.target == ImportTarget::Results) results(race, moments.rbegin()->second);
+      if (opt.target == ImportTarget::History)
+        for (const auto& [epoch, moment] : moments) history(race, moment);
     }
-    if (opt.target == ImportTarget::Previous)
-      previous(race_obj, moments.rbegin()->second);
-    else if (!add_source())
-      return finish(report);
-    if (opt.target == ImportTarget::Results) results(race_obj, moments.rbegin()->second);
-    if (opt.target == ImportTarget::History)
-      for (const auto& [epoch, moment] : moments) history(race_obj, moment);
-    if (!opt.status.empty()) feed["status"] = opt.status;
+    if (!opt.status.empty()) feed.status = opt.status;
     report.ok = true;
     return report;
   }
 
-  // A table of reported percentages -> history points with shares.
+  // A table of reported percentages -> history points (or the source's result) with shares.
   ImportReport run_shares(ImportReport& report) {
-    for (const char* key : {"sources", "parties", "areas", "races"})
-      if (!feed.contains(key) || !feed[key].is_array()) feed[key] = ojson::array();
-    ojson& race_obj = race();
-    if (race_obj.is_null()) {
+    RaceB* race_ptr = race();
+    if (!race_ptr) {
       report.error = "no race \"" + opt.race + "\" in the feed";
       return report;
     }
+    RaceB& race = *race_ptr;
     if (opt.target == ImportTarget::Previous) {
       report.error = "--share goes with --as history or --as results";
       return report;
     }
     // Resolve each CONTESTANT=COLUMN to a contestant id of the race.
     std::vector<std::pair<std::string, int>> cols;
-    const bool candidate_race = race_obj.value("kind", "candidate") == "candidate";
     for (const auto& [who, column_name] : opt.shares) {
       const int c = table.column(column_name);
       if (c < 0) {
@@ -294,77 +301,63 @@ struct Import {
         return report;
       }
       std::string id = who;
-      if (candidate_race) {
-        bool found = false;
-        for (const auto& cand : race_obj["candidates"])
-          if (cand.value("id", "") == who) found = true;
-        for (const auto& cand : race_obj["candidates"])
-          if (!found && cand.value("party", "") == who) {
-            id = cand.value("id", "");
-            found = true;
-          }
-        if (!found) {
+      if (race.candidate && !race.find_candidate(who)) {
+        const auto it = std::find_if(race.candidates.begin(), race.candidates.end(),
+                                     [&](const adapters::CandidateB& cand) { return cand.party == who; });
+        if (it == race.candidates.end()) {
           report.error = "--share " + who + ": no candidate or party of a candidate called \"" + who + "\" in race \"" +
-                         race_obj.value("id", "") + "\"";
+                         race.id + "\"";
           return report;
         }
+        id = it->id;
       }
       cols.emplace_back(id, c);
     }
     if (!add_source()) return finish(report);
-    ojson& list = race_obj["history"][opt.source];
-    if (!list.is_array()) list = ojson::array();
+    std::vector<PointB> points;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const auto& row = table.rows[r];
       if (!keep(row)) continue;
       const std::string* when = cell(row, "updated");
-      if (!when || !parse_rfc3339(*when)) return fail(r, "updated: expected an RFC 3339 time"), finish(report);
-      ojson point;
-      point["at"] = *when;
-      ojson shares = ojson::object();
+      const auto t = when ? parse_rfc3339(*when) : std::nullopt;
+      if (!t) return fail(r, "updated: expected an RFC 3339 time"), finish(report);
+      PointB point{t->epoch, *when, {}};
       for (const auto& [id, c] : cols) {
         const std::string& text = row[static_cast<std::size_t>(c)];
         if (text.empty()) continue;
-        char* end = nullptr;
-        const double v = std::strtod(text.c_str(), &end);
-        if (!end || *end || v < 0 || v > 100)
+        const std::optional<double> v = percent(text);
+        if (!v || *v > 100)
           return fail(r, table.header[static_cast<std::size_t>(c)] + ": expected a percentage, got \"" + text + "\""),
                  finish(report);
-        shares[id] = v;
+        point.result.shares.emplace_back(id, *v);
       }
-      const std::string* note = cell(row, "note");
-      if (shares.empty() && !note) continue;
-      if (!shares.empty()) point["shares"] = shares;
-      if (const std::string* pct = cell(row, "reporting_pct"))
-        point["reporting_pct"] = std::strtod(pct->c_str(), nullptr);
-      if (note) point["note"] = *note;
-      if (shares.empty()) continue;  // a note alone is not a moment of the count
+      if (point.result.shares.empty()) continue;  // a note alone is not a moment of the count
+      if (const std::string* pct = cell(row, "reporting_pct")) {
+        const std::optional<double> v = percent(*pct);
+        if (!v || *v > 100)
+          return fail(r, "reporting_pct: expected a percentage, got \"" + *pct + "\""), finish(report);
+        point.result.extras.emplace_back("reporting_pct", json::number_text(*v));
+      }
+      if (const std::string* note = cell(row, "note")) point.result.extras.emplace_back("note", json::quote(*note));
       ++report.rows_used;
-      if (opt.target == ImportTarget::Results) {  // the last such row is the source's current result
-        ojson result;
-        result["shares"] = point["shares"];
-        if (point.contains("reporting_pct")) result["reporting_pct"] = point["reporting_pct"];
-        ojson set;
-        set["updated"] = *when;
-        set["areas"] = ojson::object();
-        set["areas"][opt.area.empty() ? race_obj.value("area", "") : opt.area] = result;
-        race_obj["results"][opt.source] = set;
-        bump_updated(*when);
-        continue;
+      if (opt.target == ImportTarget::Results) touch(point.epoch, point.at);
+      points.push_back(std::move(point));
+    }
+    if (opt.target == ImportTarget::Results) {  // the last such row is the source's current result
+      if (!points.empty()) {
+        PointB& last = points.back();
+        ResultB result;
+        result.shares = last.result.shares;
+        for (const auto& extra : last.result.extras)
+          if (extra.first == "reporting_pct") result.extras.push_back(extra);
+        const std::string area = opt.area.empty() ? race.area : opt.area;
+        race.results(opt.source) = {Snapshot{last.epoch, last.at, {{area, result}}, {}}};
       }
-      list.push_back(point);
+    } else {
+      std::vector<PointB>& list = race.points(opt.source);
+      list.insert(list.end(), points.begin(), points.end());
+      std::stable_sort(list.begin(), list.end(), [](const PointB& x, const PointB& y) { return x.epoch < y.epoch; });
     }
-    if (opt.target == ImportTarget::Results) {
-      if (list.empty()) race_obj["history"].erase(opt.source);
-      if (race_obj["history"].empty()) race_obj.erase("history");
-      report.ok = true;
-      return report;
-    }
-    std::vector<ojson> sorted(list.begin(), list.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const ojson& x, const ojson& y) {
-      return parse_rfc3339(x["at"].get<std::string>())->epoch < parse_rfc3339(y["at"].get<std::string>())->epoch;
-    });
-    list = sorted;
     report.ok = true;
     return report;
   }
@@ -379,43 +372,41 @@ struct Import {
       error = "--source is needed";
       return false;
     }
-    for (const auto& s : feed["sources"])
-      if (s.value("id", "") == opt.source) return true;
-    feed["sources"].push_back({{"id", opt.source}, {"name", opt.source_name.empty() ? opt.source : opt.source_name}});
+    for (const adapters::SourceB& s : feed.sources())
+      if (s.id == opt.source) return true;
+    feed.sources().push_back({opt.source, opt.source_name.empty() ? opt.source : opt.source_name, {}});
     return true;
   }
 
-  void bump_updated(const std::string& when) {
-    const auto now = parse_rfc3339(when);
-    const auto had = parse_rfc3339(feed.value("updated", ""));
-    if (now && (!had || now->epoch > had->epoch)) feed["updated"] = when;
-  }
-
-  using Moment = std::pair<std::string, std::vector<std::pair<std::string, AreaRows>>>;
-
-  void results(ojson& race_obj, const Moment& m) {
-    ojson set;
-    set["updated"] = m.first;
-    set["areas"] = ojson::object();
-    for (const auto& [area, a] : m.second) {
-      ojson r;
-      if (a.boxes_counted) r["boxes_counted"] = *a.boxes_counted;
-      if (a.cast) r["cast"] = *a.cast;
-      if (a.valid) r["valid"] = *a.valid;
-      r["votes"] = a.votes;
-      set["areas"][area] = r;
+  void touch(std::int64_t epoch, const std::string& at) {
+    if (parse_rfc3339(at) && (!parse_rfc3339(feed.updated_text) || epoch > feed.updated_epoch)) {
+      feed.updated_epoch = epoch;
+      feed.updated_text = at;
     }
-    race_obj["results"][opt.source] = set;
-    bump_updated(m.first);
   }
 
-  void history(ojson& race_obj, const Moment& m) {
-    ojson point;
-    point["at"] = m.first;
-    long long boxes = 0, valid = 0;
+  static ResultB result_of(const AreaRows& a) {
+    ResultB r;
+    r.boxes_counted = a.boxes_counted;
+    r.cast = a.cast;
+    r.valid = a.valid;
+    r.votes = a.votes;
+    return r;
+  }
+
+  void results(RaceB& race, const Moment& m) {
+    Snapshot snap{m.epoch, m.at, {}, {}};
+    for (const auto& [area, a] : m.areas) snap.areas.emplace_back(area, result_of(a));
+    race.results(opt.source) = {std::move(snap)};
+    touch(m.epoch, m.at);
+  }
+
+  // The race root at one moment: the sum over the table's areas.
+  void history(RaceB& race, const Moment& m) {
+    PointB point{m.epoch, m.at, {}};
+    Count boxes = 0, valid = 0;
     bool has_boxes = false, has_valid = true;
-    ojson votes = ojson::object();
-    for (const auto& [area, a] : m.second) {
+    for (const auto& [area, a] : m.areas) {
       if (a.boxes_counted) {
         boxes += *a.boxes_counted;
         has_boxes = true;
@@ -424,47 +415,48 @@ struct Import {
         valid += *a.valid;
       else
         has_valid = false;
-      for (const auto& [c, v] : a.votes.items()) votes[c] = votes.value(c, 0LL) + v.get<long long>();
+      for (const auto& [c, v] : a.votes) {
+        auto it = std::find_if(point.result.votes.begin(), point.result.votes.end(),
+                               [&](const auto& e) { return e.first == c; });
+        if (it == point.result.votes.end())
+          point.result.votes.emplace_back(c, v);
+        else
+          it->second += v;
+      }
     }
-    if (has_boxes) point["boxes_counted"] = boxes;
-    if (has_valid && !m.second.empty()) point["valid"] = valid;
-    point["votes"] = votes;
-    ojson& list = race_obj["history"][opt.source];
-    if (!list.is_array()) list = ojson::array();
-    list.push_back(point);
-    std::vector<ojson> sorted(list.begin(), list.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const ojson& x, const ojson& y) {
-      return parse_rfc3339(x["at"].get<std::string>())->epoch < parse_rfc3339(y["at"].get<std::string>())->epoch;
-    });
-    list = sorted;
+    if (has_boxes) point.result.boxes_counted = boxes;
+    if (has_valid && !m.areas.empty()) point.result.valid = valid;
+    std::vector<PointB>& list = race.points(opt.source);
+    list.push_back(std::move(point));
+    std::stable_sort(list.begin(), list.end(), [](const PointB& x, const PointB& y) { return x.epoch < y.epoch; });
   }
 
-  void previous(ojson& race_obj, const Moment& m) {
-    ojson& prev = race_obj["previous"];
-    prev["label"] = !opt.label.empty() ? opt.label : m.first.substr(0, 4);
-    if (!prev.contains("areas")) prev["areas"] = ojson::object();
-    for (const auto& [area, a] : m.second) {
-      ojson party_votes = ojson::object();
-      for (const auto& [party, v] : a.votes.items()) party_votes[party] = v;
+  void previous(RaceB& race, const Moment& m) {
+    race.previous_label = !opt.label.empty() ? opt.label : m.at.substr(0, 4);
+    for (const auto& [area, a] : m.areas) {
       std::string winner;
-      long long best = -1;
-      for (const auto& [p, v] : party_votes.items())
-        if (v.get<long long>() > best) {
-          best = v.get<long long>();
-          winner = p;
+      Count best = 0;
+      bool any = false;
+      for (const auto& [party, v] : a.votes)
+        if (!any || v > best) {
+          best = v;
+          winner = party;
+          any = true;
         }
-      ojson entry;
-      entry["winner"] = winner;
-      entry["votes"] = party_votes;
-      if (a.valid) entry["valid"] = *a.valid;
-      prev["areas"][area] = entry;
+      PreviousB entry{area, winner, a.votes, a.valid, {}};
+      auto it =
+          std::find_if(race.previous.begin(), race.previous.end(), [&](const PreviousB& e) { return e.area == area; });
+      if (it == race.previous.end())
+        race.previous.push_back(std::move(entry));
+      else
+        *it = std::move(entry);
     }
   }
 };
 
 }  // namespace
 
-ImportReport import_csv(ojson& feed, const CsvTable& table, const CsvImportOptions& options) {
+ImportReport import_csv(Builder& feed, const CsvTable& table, const CsvImportOptions& options) {
   Import imp{feed, table, options, {}, {}};
   return imp.run();
 }

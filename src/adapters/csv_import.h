@@ -2,7 +2,8 @@
 //
 // The feed starts from a small description of the election (election, sources, parties with
 // optional "aliases", the race root area and the races; see tools/istanbul-2024.election.json)
-// or from an existing feed, so several files and sources merge into one feed:
+// or from an existing feed, so several files and sources merge into one feed. Both are read into
+// the one Builder that the agencies' adapters fill too (builder.h), which writes the feed:
 //
 //   sandik import --election desc.json --race ibb --source ANKA --where status=final anka.csv > feed.json
 //   sandik import --into feed.json --race ibb --source AA --as history --where source=AA aa.csv > feed2.json
@@ -19,9 +20,8 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "../core/csv.h"
+#include "builder.h"
 
 namespace sandik {
 
@@ -52,6 +52,7 @@ struct ImportReport {
   std::size_t rows_skipped = 0;  // candidate races: rows with no candidate ("Diğer"), left in valid
 };
 
-ImportReport import_csv(nlohmann::ordered_json& feed, const CsvTable& table, const CsvImportOptions& options);
+// Adds the table to `feed`: a Builder loaded from the description or the feed (Builder::load).
+ImportReport import_csv(adapters::Builder& feed, const CsvTable& table, const CsvImportOptions& options);
 
 }  // namespace sandik

@@ -1,5 +1,6 @@
 // sandik command line — import: a results table (CSV) or the agencies' own payloads into a
 // sandik/1 feed on stdout.
+#include <algorithm>
 #include <cstdio>
 
 #include <sys/stat.h>
@@ -97,10 +98,13 @@ int cmd_import(int argc, char** argv) {
     return std::fprintf(stderr, "sandik: cannot read %s\n", base_path.c_str()), kUsage;
   if (!read_file(args.positional[0], csv_text))
     return std::fprintf(stderr, "sandik: cannot read %s\n", args.positional[0].c_str()), kUsage;
-  ojson feed = ojson::parse(base_text, nullptr, false);
-  if (feed.is_discarded() || !feed.is_object())
-    return std::fprintf(stderr, "%s: not a JSON object\n", base_path.c_str()), kInvalid;
-  if (args.flag("election")) feed["format"] = "sandik/1";
+  sandik::adapters::Builder feed;
+  sandik::Problems problems;
+  sandik::adapters::load(feed, base_text, base_path, problems);
+  if (!problems.empty()) print_problems(problems);
+  if (std::any_of(problems.begin(), problems.end(),
+                  [](const auto& p) { return p.severity == sandik::Severity::Error; }))
+    return kInvalid;
 
   sandik::CsvImportOptions opt;
   opt.race = args.get("race");
@@ -140,7 +144,7 @@ int cmd_import(int argc, char** argv) {
     std::fprintf(stderr, "%s: note: %zu rows without a candidate (\"others\") left out; their votes stay in valid\n",
                  args.positional[0].c_str(), report.rows_skipped);
 
-  const std::string out = feed.dump(1, '\t', false, ojson::error_handler_t::replace) + "\n";
+  const std::string out = feed.write();
   sandik::ParseOptions popt;
   popt.max_bytes = 512u << 20;
   const sandik::ParsedFeed check = sandik::parse_feed(out, popt);

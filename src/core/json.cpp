@@ -140,4 +140,23 @@ std::string describe(const Value& v) {
   return "?";
 }
 
+std::string text(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::String:
+      return quote(v.str());
+    case Value::Type::Array: {
+      std::string out = "[";
+      for (const Value& item : v.items()) out += (out.size() > 1 ? "," : "") + text(item);
+      return out + "]";
+    }
+    case Value::Type::Object: {
+      std::string out = "{";
+      for (const auto& m : v.members()) out += (out.size() > 1 ? "," : "") + quote(m.key) + ":" + text(m.value);
+      return out + "}";
+    }
+    default:
+      return describe(v);
+  }
+}
+
 }  // namespace sandik::json

@@ -57,8 +57,8 @@ class Value {
   double number() const;
   bool boolean() const { return type_ == Type::Bool && u_ != 0; }
 
-  Span<Value> items() const;     // array elements
-  Span<Member> members() const;  // object members, in document order
+  Span<Value> items() const;                      // array elements
+  Span<Member> members() const;                   // object members, in document order
   const Value* find(std::string_view key) const;  // object member or null
 
  private:
@@ -66,11 +66,11 @@ class Value {
   Type type_ = Type::Null;
   std::uint32_t n_ = 0;  // string length, or number of children
   union {
-    std::uint64_t u_ = 0;  // Bool, Unsigned
-    std::int64_t i_;       // Negative
-    double f_;             // Float
-    const char* s_;        // String (into the input or the document's own storage)
-    const Value* items_;   // Array
+    std::uint64_t u_ = 0;    // Bool, Unsigned
+    std::int64_t i_;         // Negative
+    double f_;               // Float
+    const char* s_;          // String (into the input or the document's own storage)
+    const Value* items_;     // Array
     const Member* members_;  // Object
   };
 };
@@ -128,8 +128,9 @@ class Path {
 
 void append_path_key(std::string& path, std::string_view key);  // ".key" or ["key"]
 std::string quote(std::string_view utf8);                       // a JSON string literal, "…"
-std::string number_text(double v);                               // shortest text that reads back the same
-std::string describe(const Value& v);                            // for "got …" in messages
-std::string clip(std::string_view s, std::size_t max = 60);      // shortens long text with "…"
+std::string number_text(double v);                              // shortest text that reads back the same
+std::string describe(const Value& v);                           // for "got …" in messages
+std::string text(const Value& v);                               // the value as compact JSON text
+std::string clip(std::string_view s, std::size_t max = 60);     // shortens long text with "…"
 
 }  // namespace sandik::json
