@@ -8,54 +8,82 @@
 namespace sandik::adapters {
 namespace {
 
-void write_count(std::string& out, const char* key, const std::optional<Count>& v) {
-  if (!v) return;
-  out += ",\"";
-  out += key;
-  out += "\":" + std::to_string(*v);
-}
+// JSON text, member by member: the writer puts the commas (one small function per kind of
+// value, so the wasm carries the feed's shape once, not a string expression per member).
+class Writer {
+ public:
+  std::string out;
 
-void write_votes(std::string& out, const char* key, const std::vector<std::pair<std::string, Count>>& votes) {
-  out += ",\"";
-  out += key;
-  out += "\":{";
-  for (std::size_t i = 0; i < votes.size(); ++i) {
-    if (i) out += ',';
-    out += json::quote(votes[i].first) + ":" + std::to_string(votes[i].second);
+  Writer& key(std::string_view k) {
+    sep();
+    out += json::quote(k);
+    out += ':';
+    after_key_ = true;
+    return *this;
   }
-  out += '}';
-}
-
-void write_extras(std::string& out, const Extras& extras) {
-  for (const auto& [key, text] : extras) out += "," + json::quote(key) + ":" + text;
-}
-
-void write_title(std::string& out, const std::vector<std::pair<std::string, std::string>>& title) {
-  if (title.size() == 1 && title[0].first.empty()) {
-    out += json::quote(title[0].second);
-    return;
+  Writer& str(std::string_view v) {
+    sep();
+    out += json::quote(v);
+    return *this;
   }
-  out += '{';
-  for (std::size_t i = 0; i < title.size(); ++i)
-    out += (i ? "," : "") + json::quote(title[i].first) + ":" + json::quote(title[i].second);
-  out += '}';
-}
-
-// A RESULT's members, each after a comma: counts, votes (unless it has only shares), shares.
-void write_result(std::string& out, const ResultB& r) {
-  write_count(out, "boxes_counted", r.boxes_counted);
-  write_count(out, "cast", r.cast);
-  write_count(out, "registered_counted", r.registered_counted);
-  write_count(out, "valid", r.valid);
-  if (!r.votes.empty() || r.shares.empty()) write_votes(out, "votes", r.votes);
-  if (!r.shares.empty()) {
-    out += ",\"shares\":{";
-    for (std::size_t i = 0; i < r.shares.size(); ++i)
-      out += (i ? "," : "") + json::quote(r.shares[i].first) + ":" + json::number_text(r.shares[i].second);
-    out += '}';
+  Writer& raw(std::string_view json_text) {
+    sep();
+    out += json_text;
+    return *this;
   }
-  write_extras(out, r.extras);
-}
+  Writer& count(Count n) { return raw(std::to_string(n)); }
+  Writer& open(char c) {
+    sep();
+    out += c;
+    first_ = true;
+    return *this;
+  }
+  Writer& close(char c) {
+    out += c;
+    first_ = false;
+    return *this;
+  }
+  Writer& text(const char* k, std::string_view v) { return key(k).str(v); }
+  Writer& count(const char* k, const std::optional<Count>& v) { return v ? key(k).count(*v) : *this; }
+  Writer& votes(const char* k, const std::vector<std::pair<std::string, Count>>& votes) {
+    key(k).open('{');
+    for (const auto& [id, n] : votes) key(id).count(n);
+    return close('}');
+  }
+  Writer& extras(const Extras& members) {
+    for (const auto& [k, v] : members) key(k).raw(v);
+    return *this;
+  }
+  Writer& title(const std::vector<std::pair<std::string, std::string>>& by_lang) {
+    key("title");
+    if (by_lang.size() == 1 && by_lang[0].first.empty()) return str(by_lang[0].second);
+    open('{');
+    for (const auto& [lang, t] : by_lang) key(lang).str(t);
+    return close('}');
+  }
+  // A RESULT's members: counts, votes (unless it has only shares), shares.
+  Writer& result(const ResultB& r) {
+    count("boxes_counted", r.boxes_counted).count("cast", r.cast);
+    count("registered_counted", r.registered_counted).count("valid", r.valid);
+    if (!r.votes.empty() || r.shares.empty()) votes("votes", r.votes);
+    if (!r.shares.empty()) {
+      key("shares").open('{');
+      for (const auto& [id, pct] : r.shares) key(id).raw(json::number_text(pct));
+      close('}');
+    }
+    return extras(r.extras);
+  }
+
+ private:
+  void sep() {
+    if (after_key_)
+      after_key_ = false;
+    else if (!first_)
+      out += ',';
+    first_ = false;
+  }
+  bool first_ = true, after_key_ = false;
+};
 
 }  // namespace
 
@@ -80,150 +108,109 @@ std::string proper(std::string_view name) {  // "MURAT KURUM" -> "Murat Kurum"; 
 }
 
 std::string Builder::write() const {
-  std::string o = "{\"format\":\"sandik/1\",\"updated\":" + json::quote(updated_text) +
-                  ",\"status\":" + json::quote(status.empty() ? "live" : status) +
-                  ",\"election\":{\"id\":" + json::quote(election_id) + ",\"title\":";
-  write_title(o, title);
-  o += ",\"date\":" + json::quote(date) + ",\"timezone\":" + json::quote(timezone);
-  write_extras(o, election_extras);
-  o += "},\"sources\":[";
-  for (std::size_t i = 0; i < sources_.size(); ++i) {
-    o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(sources_[i].id) + ",\"name\":" + json::quote(sources_[i].name);
-    write_extras(o, sources_[i].extras);
-    o += '}';
-  }
-  o += "],\"parties\":[";
+  Writer w;
+  w.open('{').text("format", "sandik/1").text("updated", updated_text).text("status", status.empty() ? "live" : status);
+  w.key("election").open('{').text("id", election_id).title(title).text("date", date).text("timezone", timezone);
+  w.extras(election_extras).close('}');
+  w.key("sources").open('[');
+  for (const SourceB& s : sources_) w.open('{').text("id", s.id).text("name", s.name).extras(s.extras).close('}');
+  w.close(']').key("parties").open('[');
   std::size_t palette = 0;
-  bool first = true;
   for (const PartyB& p : parties_) {
     if (!p.used && !p.kept) continue;
     const std::uint32_t color = p.has_color ? p.color : kPalette[palette++ % (sizeof kPalette / sizeof kPalette[0])];
-    o += (first ? "{\"id\":" : ",{\"id\":") + json::quote(p.id) + ",\"name\":" + json::quote(p.name) +
-         ",\"short\":" + json::quote(p.short_name) + ",\"color\":\"" + hex_color(color) + "\"";
+    w.open('{').text("id", p.id).text("name", p.name).text("short", p.short_name).text("color", hex_color(color));
     if (p.kept && !p.aliases.empty()) {
-      o += ",\"aliases\":[";
-      for (std::size_t i = 0; i < p.aliases.size(); ++i) o += (i ? "," : "") + json::quote(p.aliases[i]);
-      o += ']';
+      w.key("aliases").open('[');
+      for (const std::string& alias : p.aliases) w.str(alias);
+      w.close(']');
     }
-    write_extras(o, p.extras);
-    o += '}';
-    first = false;
+    w.extras(p.extras).close('}');
   }
-  o += "],\"areas\":[";
-  for (std::size_t i = 0; i < areas_.size(); ++i) {
-    const AreaB& a = areas_[i];
-    o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(a.id) + ",\"name\":" + json::quote(a.name) +
-         ",\"parent\":" + (a.parent.empty() ? std::string("null") : json::quote(a.parent));
-    if (!a.level.empty()) o += ",\"level\":" + json::quote(a.level);
-    write_count(o, "boxes", a.boxes);
-    write_count(o, "registered", a.registered);
-    write_extras(o, a.extras);
-    o += '}';
+  w.close(']').key("areas").open('[');
+  for (const AreaB& a : areas_) {
+    w.open('{').text("id", a.id).text("name", a.name).key("parent");
+    a.parent.empty() ? w.raw("null") : w.str(a.parent);
+    if (!a.level.empty()) w.text("level", a.level);
+    w.count("boxes", a.boxes).count("registered", a.registered).extras(a.extras).close('}');
   }
-  o += "],\"races\":[";
-  for (std::size_t r = 0; r < races_.size(); ++r) {
-    const RaceB& race = races_[r];
-    o += (r ? ",{\"id\":" : "{\"id\":") + json::quote(race.id) + ",\"title\":";
-    write_title(o, race.title);
-    o += std::string(",\"kind\":") + (race.candidate ? "\"candidate\"" : "\"party\"") +
-         ",\"area\":" + json::quote(race.area);
+  w.close(']').key("races").open('[');
+  for (const RaceB& race : races_) {
+    w.open('{').text("id", race.id).title(race.title).text("kind", race.candidate ? "candidate" : "party");
+    w.text("area", race.area);
     if (race.candidate) {
-      o += ",\"candidates\":[";
-      for (std::size_t i = 0; i < race.candidates.size(); ++i) {
-        o += (i ? ",{\"id\":" : "{\"id\":") + json::quote(race.candidates[i].id) +
-             ",\"name\":" + json::quote(race.candidates[i].name) +
-             ",\"party\":" + json::quote(race.candidates[i].party);
-        write_extras(o, race.candidates[i].extras);
-        o += '}';
-      }
-      o += ']';
+      w.key("candidates").open('[');
+      for (const CandidateB& c : race.candidates)
+        w.open('{').text("id", c.id).text("name", c.name).text("party", c.party).extras(c.extras).close('}');
+      w.close(']');
     }
-    write_extras(o, race.extras);
+    w.extras(race.extras);
     if (!race.previous.empty() || !race.previous_label.empty()) {
-      o += ",\"previous\":{\"label\":" + json::quote(race.previous_label);
-      write_extras(o, race.previous_extras);
-      o += ",\"areas\":{";
-      for (std::size_t i = 0; i < race.previous.size(); ++i) {
-        const PreviousB& e = race.previous[i];
-        o += (i ? "," : "") + json::quote(e.area) + ":{\"winner\":" + json::quote(e.winner);
-        if (e.votes) write_votes(o, "votes", *e.votes);
-        write_count(o, "valid", e.valid);
-        write_extras(o, e.extras);
-        o += '}';
+      w.key("previous").open('{').text("label", race.previous_label).extras(race.previous_extras);
+      w.key("areas").open('{');
+      for (const PreviousB& e : race.previous) {
+        w.key(e.area).open('{').text("winner", e.winner);
+        if (e.votes) w.votes("votes", *e.votes);
+        w.count("valid", e.valid).extras(e.extras).close('}');
       }
-      o += "}}";
+      w.close('}').close('}');
     }
-    o += ",\"results\":{";
     // Each source's history: the points given as such, then its earlier snapshots' root areas.
-    std::vector<std::pair<std::string, std::string>> history;  // source -> points
-    auto points_of = [&](const std::string& source) -> std::string& {
-      for (auto& [id, text] : history)
-        if (id == source) return text;
-      history.push_back({source, {}});
+    std::vector<std::pair<std::string, Writer>> history;  // source -> its points
+    auto points_of = [&history](const std::string& source) -> Writer& {
+      for (auto& entry : history)
+        if (entry.first == source) return entry.second;
+      history.emplace_back(source, Writer{});
       return history.back().second;
     };
-    for (const auto& [source, list] : race.history) {
-      std::string& points = points_of(source);
-      for (const PointB& pt : list) {
-        std::string fields = ",\"at\":" + json::quote(pt.at);
-        write_result(fields, pt.result);
-        points += (points.empty() ? "{" : ",{") + fields.substr(1) + "}";
-      }
-    }
-    bool first_set = true;
+    for (const auto& [source, list] : race.history)
+      for (const PointB& pt : list) points_of(source).open('{').text("at", pt.at).result(pt.result).close('}');
+    w.key("results").open('{');
     for (const auto& [source, snapshots] : race.by_source) {
       if (snapshots.empty()) continue;
       std::vector<const Snapshot*> snaps;
       for (const Snapshot& snap : snapshots) snaps.push_back(&snap);
       sandik::stable_sort(snaps, [](const Snapshot* a, const Snapshot* b) { return a->epoch < b->epoch; });
       const Snapshot& last = *snaps.back();
-      o += (first_set ? "" : ",") + json::quote(source) + ":{\"updated\":" + json::quote(last.at);
-      first_set = false;
-      write_extras(o, last.extras);
-      o += ",\"areas\":{";
-      for (std::size_t i = 0; i < last.areas.size(); ++i) {
-        std::string fields;
-        write_result(fields, last.areas[i].second);
-        o += (i ? "," : "") + json::quote(last.areas[i].first) + ":{" + (fields.empty() ? "" : fields.substr(1)) + "}";
-      }
-      o += "}}";
+      w.key(source).open('{').text("updated", last.at).extras(last.extras).key("areas").open('{');
+      for (const auto& [area_id, res] : last.areas) w.key(area_id).open('{').result(res).close('}');
+      w.close('}').close('}');
       // Earlier files of this source: the root area's numbers become the history of the night.
-      for (std::size_t k = 0; k + 1 < snaps.size(); ++k) {
+      for (std::size_t k = 0; k + 1 < snaps.size(); ++k)
         for (const auto& [area_id, res] : snaps[k]->areas) {
           if (area_id != race.area) continue;
-          std::string& points = points_of(source);
           ResultB root;
           root.boxes_counted = res.boxes_counted;
           root.valid = res.valid;
           root.votes = res.votes;
-          std::string fields = ",\"at\":" + json::quote(snaps[k]->at);
-          write_result(fields, root);
-          points += (points.empty() ? "{" : ",{") + fields.substr(1) + "}";
+          points_of(source).open('{').text("at", snaps[k]->at).result(root).close('}');
         }
-      }
     }
-    o += '}';
+    w.close('}');
     if (!race.calls.empty()) {
-      o += ",\"calls\":[";
-      for (std::size_t i = 0; i < race.calls.size(); ++i) {
-        o += (i ? ",{\"source\":" : "{\"source\":") + json::quote(race.calls[i].source) +
-             ",\"area\":" + json::quote(race.calls[i].area) + ",\"winner\":" + json::quote(race.calls[i].winner) +
-             ",\"at\":" + json::quote(race.calls[i].at);
-        write_extras(o, race.calls[i].extras);
-        o += '}';
-      }
-      o += ']';
+      w.key("calls").open('[');
+      for (const CallB& c : race.calls)
+        w.open('{')
+            .text("source", c.source)
+            .text("area", c.area)
+            .text("winner", c.winner)
+            .text("at", c.at)
+            .extras(c.extras)
+            .close('}');
+      w.close(']');
     }
-    std::string histories;
-    for (const auto& [source, points] : history)
-      if (!points.empty()) histories += (histories.empty() ? "" : ",") + json::quote(source) + ":[" + points + "]";
-    if (!histories.empty()) o += ",\"history\":{" + histories + "}";
-    o += '}';
+    bool any = false;
+    for (const auto& [source, points] : history) {
+      if (points.out.empty()) continue;
+      if (!any) w.key("history").open('{');
+      any = true;
+      w.key(source).open('[').raw(points.out).close(']');
+    }
+    if (any) w.close('}');
+    w.close('}');
   }
-  o += ']';
-  write_extras(o, extras);
-  o += "}\n";
-  return o;
+  w.close(']').extras(extras).close('}');
+  return w.out + "\n";
 }
 
 }  // namespace sandik::adapters

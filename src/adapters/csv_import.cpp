@@ -303,7 +303,7 @@ struct Import {
       std::string id = who;
       if (race.candidate && !race.find_candidate(who)) {
         const auto it = std::find_if(race.candidates.begin(), race.candidates.end(),
-                                     [&](const adapters::CandidateB& cand) { return cand.party == who; });
+                                     [&party = who](const adapters::CandidateB& cand) { return cand.party == party; });
         if (it == race.candidates.end()) {
           report.error = "--share " + who + ": no candidate or party of a candidate called \"" + who + "\" in race \"" +
                          race.id + "\"";
@@ -417,7 +417,7 @@ struct Import {
         has_valid = false;
       for (const auto& [c, v] : a.votes) {
         auto it = std::find_if(point.result.votes.begin(), point.result.votes.end(),
-                               [&](const auto& e) { return e.first == c; });
+                               [&id = c](const auto& e) { return e.first == id; });
         if (it == point.result.votes.end())
           point.result.votes.emplace_back(c, v);
         else
@@ -444,8 +444,8 @@ struct Import {
           any = true;
         }
       PreviousB entry{area, winner, a.votes, a.valid, {}};
-      auto it =
-          std::find_if(race.previous.begin(), race.previous.end(), [&](const PreviousB& e) { return e.area == area; });
+      auto it = std::find_if(race.previous.begin(), race.previous.end(),
+                             [&id = area](const PreviousB& e) { return e.area == id; });
       if (it == race.previous.end())
         race.previous.push_back(std::move(entry));
       else
