@@ -73,9 +73,10 @@ export const mirror = (page, sel) => page.locator(`${sel} .sandik-sr`).textConte
 
 // What is on the canvas as seen on screen (a screenshot, decoded and counted by the browser):
 // the number of distinct colours, and how many pixels lie within `tolerance` of each colour asked.
-// `whole`: the whole element, not only its canvas.
-export async function canvasStats(page, colors = [], { selector = '[data-sandik-feed]', tolerance = 24, whole = false } = {}) {
-  const png = await (whole ? page.locator(selector) : page.locator(selector).locator('canvas')).screenshot();
+// `whole`: the whole element, not only its canvas; `save`: also keep the screenshot in this file.
+export async function canvasStats(page, colors = [], { selector = '[data-sandik-feed]', tolerance = 24, whole = false, save = null } = {}) {
+  if (save) mkdirSync(path.dirname(save), { recursive: true });
+  const png = await (whole ? page.locator(selector) : page.locator(selector).locator('canvas')).screenshot(save ? { path: save } : {});
   return page.evaluate(async ({ b64, colors, tolerance }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
@@ -85,17 +86,21 @@ export async function canvasStats(page, colors = [], { selector = '[data-sandik-
     c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    const seen = new Set();
+    const px = new Uint32Array(ctx.getImageData(0, 0, img.width, img.height).data.buffer);  // ABGR, little-endian
+    const seen = new Uint8Array(1 << 24);
+    let distinct = 0;
     const counts = colors.map(() => 0);
-    for (let i = 0; i < d.length; i += 4) {
-      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      colors.forEach((rgb, k) => {
-        if (Math.abs(d[i] - ((rgb >> 16) & 255)) <= tolerance && Math.abs(d[i + 1] - ((rgb >> 8) & 255)) <= tolerance &&
-            Math.abs(d[i + 2] - (rgb & 255)) <= tolerance) counts[k]++;
-      });
+    const want = colors.map((rgb) => [(rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255]);
+    for (let i = 0; i < px.length; i++) {
+      const v = px[i] & 0xffffff;
+      if (!seen[v]) { seen[v] = 1; distinct++; }
+      const r = v & 255, g = (v >> 8) & 255, b = v >> 16;
+      for (let k = 0; k < want.length; k++) {
+        const w = want[k];
+        if (Math.abs(r - w[0]) <= tolerance && Math.abs(g - w[1]) <= tolerance && Math.abs(b - w[2]) <= tolerance) counts[k]++;
+      }
     }
-    return { width: img.width, height: img.height, distinct: seen.size, counts };
+    return { width: img.width, height: img.height, distinct, counts };
   }, { b64: png.toString('base64'), colors, tolerance });
 }
 

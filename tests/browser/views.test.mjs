@@ -138,17 +138,17 @@ for (const [width, dpr] of [[320, 1], [320, 2], [768, 1], [768, 2], [1200, 1], [
         }, sel);
         assert.equal(size.w, Math.round(size.cw * dpr), `${sel} is crisp at DPR ${dpr}`);
         assert.ok(size.cw <= width, `${sel} fits in ${width} px`);
-        const px = await canvasStats(page, [0xe30a17], { selector: sel });
+        const px = await canvasStats(page, [0xe30a17],
+          { selector: sel, whole: true, save: `build/screenshots/${sel.slice(1)}-${width}-dpr${dpr}.png` });
         assert.ok(px.distinct > 20 && px.counts[0] > 50, `${sel} is drawn with party colours`);
-        await page.locator(sel).screenshot({ path: `build/screenshots/${sel.slice(1)}-${width}-dpr${dpr}.png` });
       }
       // Each tab of the full view, as a reader taps through them.
       for (let i = 0; i < TABS.length; i++) {
         await tap(page, '#full', `tabs:${i}`);
-        const px = await canvasStats(page, [0xe30a17], { selector: '#full' });
+        const px = await canvasStats(page, [0xe30a17],
+          { selector: '#full', whole: true, save: `build/screenshots/full-${TABS[i]}-${width}-dpr${dpr}.png` });
         // (the İBB race has no district-level previous winners: its flips tab is text only)
         assert.ok(TABS[i] === 'flips' ? px.distinct > 10 : px.counts[0] > 20, `${TABS[i]} is drawn at ${width} px`);
-        await page.locator('#full').screenshot({ path: `build/screenshots/full-${TABS[i]}-${width}-dpr${dpr}.png` });
       }
       assert.match(await mirror(page, '#summary'), /Ekrem İmamoğlu kazandı, %51,15/);
       assert.deepEqual(errors, []);
