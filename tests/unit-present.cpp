@@ -212,3 +212,89 @@ TEST_CASE("present") {
     CHECK(ui::present_notices(Lang::Tr).search_placeholder == "İlçe ara…");
   }
 }
+
+namespace {
+ui::Widget widget_with(const std::string& path, ui::WidgetOptions o) {
+  ui::Widget w;
+  w.set_options(o);
+  REQUIRE(w.set_feed(test::read_file(path)).accepted);
+  return w;
+}
+}  // namespace
+
+TEST_CASE("present: the reader's night (#16)") {
+  ui::WidgetOptions o;
+  o.view = "full";
+  SUBCASE("the freshest count first: at 22.35 AA's 74,93 %, not ANKA's 19.15 figures") {
+    const ui::Widget w = widget_with(kNight + "03-aa-2235.json", o);
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.reporting == "Sandıkların %74,93'ü açıldı");
+    CHECK(v.source_line == "Anadolu Ajansı · 22.35 itibarıyla");
+    // 01.00: AA again (newer than the CHP's own count at 23.35 and ANKA at 19.15)
+    const ui::Widget later = widget_with(kNight + "05-aa-0100.json", o);
+    CHECK(later.presented().summary.source_line == "Anadolu Ajansı · 1 Nis 01.00 itibarıyla");
+    // the reader's or the page's choice still wins
+    o.source = "ANKA";
+    CHECK(widget_with(kNight + "03-aa-2235.json", o).presented().summary.source_line ==
+          "ANKA Haber Ajansı · 19.15 itibarıyla");
+  }
+  SUBCASE("a 10 % count and a 75 % one are not subtracted") {
+    const ui::Widget w = widget_with(kNight + "03-aa-2235.json", o);
+    const ui::SourcesView& v = w.presented().sources;
+    CHECK(v.columns == std::vector<std::string>{"Aday", "ANKA", "AA"});
+    REQUIRE_FALSE(v.rows.empty());
+    CHECK(v.rows[0].cells.size() == 2);
+    CHECK(v.lines.back() == "Sayımlar farklı aşamada: fark gösterilmiyor.");
+    CHECK(v.sentence.find("fark gösterilmiyor") != std::string::npos);
+    // the final counts of both agencies are at the same stage: their difference is shown
+    const ui::Widget fin = widget_with(kFinal, o);
+    CHECK(fin.presented().sources.columns.back() == "Fark");
+  }
+  SUBCASE("no invented zeros: a district from a source that gives only the city's total") {
+    o.area = "uskudar";
+    o.source = "ANKA";
+    const ui::Widget w = widget_with(kNight + "03-aa-2235.json", o);
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.bars.empty());
+    CHECK(v.margin == "ANKA Haber Ajansı bu bölge için sonuç vermiyor");
+    CHECK(v.sentence.find("vermiyor. ANKA") != std::string::npos);
+    const ui::SourcesView& s = w.presented().sources;
+    for (const auto& row : s.rows)
+      for (const std::string& cell : row.cells) CHECK(cell == "–");
+    CHECK(s.lines[0] == "ANKA Haber Ajansı bu bölge için sonuç vermiyor.");
+  }
+  SUBCASE("a table of districts from a source without district figures says why") {
+    o.view = "table";
+    const ui::Widget w = widget_with(kNight + "01-anka-1915.json", o);
+    const ui::TableView& t = w.presented().table;
+    CHECK(t.note == "ANKA Haber Ajansı bu yarış için ilçe sonucu vermiyor.");
+    CHECK(t.sentence.rfind(t.note, 0) == 0);
+    CHECK(widget_with(kFinal, o).presented().table.note.empty());
+  }
+  SUBCASE("a district of the city-wide race is carried, not won") {
+    o.area = "uskudar";
+    const ui::Widget w = widget_with(kFinal, o);
+    const ui::SummaryView& v = w.presented().summary;
+    REQUIRE_FALSE(v.bars.empty());
+    CHECK(v.bars[0].tag == "Birinci");
+    CHECK_FALSE(v.bars[0].winner);
+    CHECK(v.sentence.find("birinci oldu") != std::string::npos);
+    CHECK(v.sentence.find("kazandı") == std::string::npos);
+    o.lang = Lang::En;
+    CHECK(widget_with(kFinal, o).presented().summary.bars[0].tag == "Carried");
+  }
+  SUBCASE("an old time is a date, never thousands of hours") {
+    CHECK(ui::stale_line(60 * 24 * 900, true, Lang::Tr, "31 Mar 2024 22.35") ==
+          "Son güncelleme 31 Mar 2024 22.35 — sonuçlar değişmiyor olabilir.");
+    CHECK(ui::stale_line(60 * 24 * 900, true, Lang::En, "Mar 31, 2024, 22:35") ==
+          "Last updated on Mar 31, 2024, 22:35 — results may not be current.");
+    const ui::Widget w = widget_with(kNight + "03-aa-2235.json", o);
+    bool stale = false;
+    const std::int64_t in_2026 = 1796083200;  // 2026-12-01
+    CHECK(w.updated_line(in_2026, 10, stale) == "Son güncelleme 31 Mar 2024 22.35 — sonuçlar değişmiyor olabilir.");
+    CHECK(stale);
+    // 2 April, the day after: times carry their date
+    const ui::Widget fin = widget_with(kFinal, o);
+    CHECK(fin.presented().summary.source_line == "ANKA Haber Ajansı · 2 Nis 12.13 itibarıyla");
+  }
+}

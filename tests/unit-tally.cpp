@@ -92,7 +92,10 @@ TEST_CASE("tally") {
     j["status"] = "final";
     feed = load(j.dump());
     const RaceTally final_(*feed, feed->races[0], feed->find_source("AA"));
-    CHECK(summarize(final_, feed->find_area("adalar")).outcome == Outcome::Won);
+    CHECK(summarize(final_, feed->races[0].area).outcome == Outcome::Won);
+    // A district of the city-wide mayor race: its final leader carried it, nobody won it there.
+    CHECK(summarize(final_, feed->find_area("adalar")).outcome == Outcome::Carried);
+    CHECK(std::string(outcome_name(Outcome::Carried)) == "carried");
   }
 
   SUBCASE("rule 5: flips against the previous winner") {

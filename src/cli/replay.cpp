@@ -73,10 +73,13 @@ bool replay(const ReplayOptions& opt) {
   std::once_flag clock_started;
   std::chrono::steady_clock::time_point started;
   const std::int64_t first = night.front().updated;
-  auto current = [&]() -> std::size_t {
+  auto night_now = [&]() -> double {
     std::call_once(clock_started, [&] { started = std::chrono::steady_clock::now(); });
     const double real = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const double virtual_now = static_cast<double>(first) + real * opt.speed;
+    return static_cast<double>(first) + real * opt.speed;
+  };
+  auto current = [&]() -> std::size_t {
+    const double virtual_now = night_now();
     std::size_t i = 0;
     while (i + 1 < night.size() && static_cast<double>(night[i + 1].updated) <= virtual_now) ++i;
     return i;
@@ -92,7 +95,10 @@ bool replay(const ReplayOptions& opt) {
   server.Get(opt.path, [&](const httplib::Request& req, httplib::Response& res) {
     const long n = ++requests;
     res.set_header("Access-Control-Allow-Origin", "*");
-    res.set_header("Access-Control-Expose-Headers", "ETag, Last-Modified");
+    // The night's clock as the server's Date: the widget judges "last updated" by it, so a
+    // rehearsal of 2024 is not "stale" for being years old (exposed to pages on other origins).
+    res.set_header("Access-Control-Expose-Headers", "ETag, Last-Modified, Date");
+    res.set_header("Date", http_date(static_cast<std::int64_t>(night_now())));
     if (opt.slow_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(opt.slow_ms));
     bool fail = false;
     {

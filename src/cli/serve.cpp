@@ -54,7 +54,6 @@ void serve_site(httplib::Server& server, const std::string& root) {
     struct stat st {};
     if (req.path.find("..") == std::string::npos && stat((root + "/assets" + req.path).c_str(), &st) == 0) {
       res.set_header("Last-Modified", http_date(static_cast<std::int64_t>(st.st_mtime)));
-      res.set_header("Access-Control-Expose-Headers", "Last-Modified");
     }
   });
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
@@ -67,6 +66,9 @@ bool serve(const ServeOptions& opt) {
   serve_site(server, opt.root);
   server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
+    // The server's clock and the files' times, readable by pages on other origins too.
+    res.set_header("Date", http_date(static_cast<std::int64_t>(std::time(nullptr))));
+    res.set_header("Access-Control-Expose-Headers", "Last-Modified, Date");
     // Feeds must be fresh; the built widget can be cached briefly.
     res.set_header("Cache-Control", req.path.rfind("/feeds/", 0) == 0 ? "no-cache" : "max-age=60");
   });

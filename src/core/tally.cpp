@@ -104,6 +104,8 @@ const char* outcome_name(Outcome o) {
       return "tied";
     case Outcome::Won:
       return "won";
+    case Outcome::Carried:
+      return "carried";
   }
   return "?";
 }
@@ -166,11 +168,19 @@ Summary summarize(const RaceTally& tally, int area) {
     s.margin_pct_points = margin_points(first.share_pct, second ? second->share_pct : 0);
   }
 
-  // Rule 6: won only by a call, or when the feed is final.
+  // Rule 6: won only by a call, or when the feed is final. A candidate race is one office for
+  // its root area: below it (a district of a city-wide race) the final leader carried the area,
+  // nobody won it — unless a call names that area.
   for (const Call& call : race.calls)
     if (call.source == tally.source() && call.area == area) s.winner = call.winner;
-  if (s.winner < 0 && feed.status == FeedStatus::Final && s.leader >= 0) s.winner = s.leader;
-  s.outcome = s.winner >= 0 ? Outcome::Won : !any ? Outcome::NoResults : s.tied ? Outcome::Tied : Outcome::Leading;
+  const bool part_of_one_office = race.kind == RaceKind::Candidate && area != race.area;
+  const bool final_lead = s.winner < 0 && feed.status == FeedStatus::Final && s.leader >= 0;
+  if (final_lead && !part_of_one_office) s.winner = s.leader;
+  s.outcome = s.winner >= 0                      ? Outcome::Won
+              : final_lead && part_of_one_office ? Outcome::Carried
+              : !any                             ? Outcome::NoResults
+              : s.tied                           ? Outcome::Tied
+                                                 : Outcome::Leading;
 
   // Rule 5: against the previous election.
   if (race.previous) {

@@ -25,9 +25,9 @@ struct Tally {
   bool has_counts = false;   // some votes or counts in this subtree
   bool shares_only = false;  // the source gave only percentages for this area
   std::optional<Count> boxes_counted, cast, registered_counted;
-  Count valid = 0;           // given, or the sum of votes
-  std::vector<Count> votes;  // by contestant index
-  std::vector<double> shares;  // by contestant index, shares_only results
+  Count valid = 0;                      // given, or the sum of votes
+  std::vector<Count> votes;             // by contestant index
+  std::vector<double> shares;           // by contestant index, shares_only results
   std::optional<double> reporting_pct;  // shares-only results: as the source reported it
 };
 
@@ -52,8 +52,10 @@ class RaceTally {
   std::vector<char> in_race_;
 };
 
-enum class Outcome { NoResults, Leading, Tied, Won };
-const char* outcome_name(Outcome o);  // "no results", "leading", "tied", "won"
+// Carried: the final leader of an area below a candidate race's root (a district of a city-wide
+// race), which nobody wins on its own.
+enum class Outcome { NoResults, Leading, Tied, Won, Carried };
+const char* outcome_name(Outcome o);  // "no results", "leading", "tied", "won", "carried"
 
 struct Standing {
   int contestant = -1;

@@ -29,7 +29,7 @@ View view_from(std::string_view name);  // full summary table detail sources fli
 
 struct WidgetOptions {
   std::string race;             // "" = the feed's first race
-  std::string source;           // "" = the race's first source
+  std::string source;           // "" = the freshest: the source updated last
   std::string view;             // "" = "summary"; see view_from()
   std::string area;             // "" = the race's area; data-area opens a district directly
   Lang lang = Lang::Tr;         // tr or en

@@ -25,20 +25,30 @@ std::uint32_t party_color(const Feed& feed, int party) {
   return party >= 0 ? feed.parties[static_cast<std::size_t>(party)].color : 0x9AA0A6;
 }
 
-std::string moment_clock(const Feed& feed, std::int64_t at, Lang lang) {
+namespace {
+// The time of day, with the day and month when it is not the election's day (and the year too
+// when asked: an archive read years later).
+std::string clock_on_day(const Feed& feed, std::int64_t at, Lang lang, bool year) {
   Time t;
   t.epoch = at;
   t.offset_min = feed.updated.offset_min;
   const int offset = display_offset(feed, t);
   const Civil c = to_civil(at, offset);
   const std::string day = std::to_string(c.year) + "-" + two_digits(c.month) + "-" + two_digits(c.day);
-  if (feed.election.date.empty() || feed.election.date == day) return format_clock(at, offset, lang);
+  if (!year && (feed.election.date.empty() || feed.election.date == day)) return format_clock(at, offset, lang);
   const std::string months = str(Str::Months, lang);
   std::size_t from = 0;
   for (int k = 1; k < c.month; ++k) from = months.find(' ', from) + 1;
   const std::string month = months.substr(from, months.find(' ', from) - from);
+  if (year)
+    return say(Str::DayMonthYearClock, lang,
+               {std::to_string(c.day), month, std::to_string(c.year), format_clock(at, offset, lang)});
   return say(Str::DayMonthClock, lang, {std::to_string(c.day), month, format_clock(at, offset, lang)});
 }
+}  // namespace
+
+std::string moment_clock(const Feed& feed, std::int64_t at, Lang lang) { return clock_on_day(feed, at, lang, false); }
+std::string date_clock(const Feed& feed, std::int64_t at, Lang lang) { return clock_on_day(feed, at, lang, true); }
 
 Chrome present_chrome(const Model& m, const UiState& ui, View view, Lang lang) {
   Chrome c;
@@ -67,10 +77,11 @@ Notices present_notices(Lang lang) {
           str(Str::SearchPlaceholder, lang), str(Str::NoWebGL, lang)};
 }
 
-std::string stale_line(std::int64_t minutes, bool stale, Lang lang) {
-  const std::string ago = minutes < 1     ? std::string(str(Str::JustNow, lang))
-                          : minutes < 120 ? say(Str::MinutesAgo, lang, {std::to_string(minutes)})
-                                          : say(Str::HoursAgo, lang, {std::to_string(minutes / 60)});
+std::string stale_line(std::int64_t minutes, bool stale, Lang lang, const std::string& date) {
+  const std::string ago = minutes < 1                         ? std::string(str(Str::JustNow, lang))
+                          : minutes < 120                     ? say(Str::MinutesAgo, lang, {std::to_string(minutes)})
+                          : minutes < 24 * 60 || date.empty() ? say(Str::HoursAgo, lang, {std::to_string(minutes / 60)})
+                                                              : say(Str::OnDate, lang, {date});
   return say(stale ? Str::LastUpdatedStale : Str::LastUpdated, lang, {ago});
 }
 

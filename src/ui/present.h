@@ -113,6 +113,7 @@ struct TableView {
   std::vector<Column> columns;
   std::vector<TableRowView> rows;
   std::string caption, sentence;  // "İlçe — İBB Başkanlığı, İstanbul"; "39 satır, sıralama: fark (azalan)."
+  std::string note;               // why every row is empty: "ANKA bu yarış için ilçe sonucu vermiyor." ("" = none)
   // The columns shown at a CSS width, by index into `columns`.
   std::vector<std::size_t> shown(float css_width) const;
 };
@@ -206,7 +207,8 @@ struct Notices {
 };
 Notices present_notices(Lang lang);
 // "Son güncelleme 3 dk önce", with the warning once `stale` (a live feed unchanged that long).
-std::string stale_line(std::int64_t minutes, bool stale, Lang lang);
+// A day or more old, it names the date (`date`, e.g. "31 Mar 2024 22.35") instead of the hours.
+std::string stale_line(std::int64_t minutes, bool stale, Lang lang, const std::string& date = "");
 // What the polite live region says when the leader or the count's tenth changed; "" for nothing.
 std::string announcement(const std::string& leader_before, const std::string& leader_now, int tenth_before,
                          int tenth_now, Lang lang);
@@ -228,5 +230,6 @@ std::string party_short(const Feed& feed, int party);
 std::uint32_t party_color(const Feed& feed, int party);
 // "22.35" on election day; "1 Nis 01.00" after it (the count ran into the next days).
 std::string moment_clock(const Feed& feed, std::int64_t at, Lang lang);
+std::string date_clock(const Feed& feed, std::int64_t at, Lang lang);  // always with day, month and year
 
 }  // namespace sandik::ui

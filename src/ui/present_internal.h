@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model.h"
+#include "present.h"
 #include "strings.h"
 
 namespace sandik::ui::detail {
@@ -15,7 +16,7 @@ inline const std::string& race_title(const Model& m, Lang lang) { return m.race-
 inline std::string as_of(const Model& m, Lang lang) {
   const SourceResults* sr = m.race->results_for(m.source);
   const Time& t = sr ? sr->updated : m.feed->updated;
-  return say(Str::AsOf, lang, {format_clock(t.epoch, display_offset(*m.feed, t), lang)});
+  return say(Str::AsOf, lang, {moment_clock(*m.feed, t.epoch, lang)});
 }
 
 inline std::string points(double v, Lang lang, int decimals = 2) {
@@ -27,6 +28,22 @@ inline std::string signed_decimal(double v, Lang lang, int decimals) {
 }
 
 inline std::string opt_pct(const std::optional<double>& v, Lang lang) { return v ? format_percent(*v, lang, 1) : "–"; }
+
+// Whether `source` gives this race any figures below its root (a district, a box), or only the total.
+inline bool has_figures_below_root(const Model& m, int source) {
+  const SourceResults* sr = m.race->results_for(source);
+  if (!sr) return false;
+  for (const auto& [area, result] : sr->areas)
+    if (area != m.race->area) return true;
+  return false;
+}
+
+// What a source says of an area it gives nothing for: "no results yet" where it counts areas
+// like this one, "ANKA gives no figures for this area" where it gives only the race's total.
+inline std::string no_figures_sentence(const Model& m, int source, int area, Lang lang) {
+  if (area == m.race->area || has_figures_below_root(m, source)) return str(Str::NoResults, lang);
+  return say(Str::NoFiguresHere, lang, {m.feed->sources[static_cast<std::size_t>(source)].name});
+}
 
 inline double share_of(const Summary& s, int contestant) {
   for (const Standing& st : s.standings)

@@ -22,9 +22,15 @@ SourcesView present_sources(const Model& m, Lang lang) {
     if (m.by_source[i].source == m.source) v.chosen = static_cast<int>(i);
   }
   const std::size_t nsrc = m.by_source.size();
+  const auto has = [&](std::size_t k) { return m.by_source[k].outcome != Outcome::NoResults; };
+  // Two sources' shares subtract only when both counted this area to about the same stage
+  // (5 points of boxes opened): 10 % counted against 75 % is two moments, not a difference.
+  bool comparable = nsrc == 2 && has(0) && has(1);
+  if (comparable && m.by_source[0].reporting_pct && m.by_source[1].reporting_pct)
+    comparable = std::fabs(*m.by_source[0].reporting_pct - *m.by_source[1].reporting_pct) <= 5.0;
   v.columns.push_back(str(Str::Candidate, lang));
   for (const Summary& s : m.by_source) v.columns.push_back(f.sources[static_cast<std::size_t>(s.source)].id);
-  if (nsrc == 2) v.columns.push_back(str(Str::Difference, lang));
+  if (comparable) v.columns.push_back(str(Str::Difference, lang));
   // The contestants to compare: the leading ones of the source shown.
   for (std::size_t i = 0; i < m.current.standings.size() && v.rows.size() < 5; ++i) {
     const Standing& st = m.current.standings[i];
@@ -33,10 +39,10 @@ SourcesView present_sources(const Model& m, Lang lang) {
     row.name = f.contestant_name(*m.race, st.contestant);
     row.color = party_color(f, m.race->contestant_party(st.contestant));
     for (std::size_t k = 0; k < nsrc; ++k) {
-      row.cells.push_back(format_percent(share_of(m.by_source[k], st.contestant), lang));
+      row.cells.push_back(has(k) ? format_percent(share_of(m.by_source[k], st.contestant), lang) : "–");
       if (m.by_source[k].source == m.source) row.shown = static_cast<int>(k);
     }
-    if (nsrc == 2) {
+    if (comparable) {
       const double d = share_of(m.by_source[0], st.contestant) - share_of(m.by_source[1], st.contestant);
       row.cells.push_back(signed_decimal(d, lang, 2));
       row.spoken_difference = points(d, lang);
@@ -48,10 +54,22 @@ SourcesView present_sources(const Model& m, Lang lang) {
     const SourceResults* sr = m.race->results_for(s.source);
     const std::string when = sr ? format_clock(sr->updated.epoch, display_offset(f, sr->updated), lang) : "";
     const std::string& name = f.sources[static_cast<std::size_t>(s.source)].name;
+    if (s.outcome == Outcome::NoResults) {  // says why its column is empty
+      const bool only_total = m.area != m.race->area && !has_figures_below_root(m, s.source);
+      const std::string why =
+          (only_total ? no_figures_sentence(m, s.source, m.area, lang) : name + ": " + str(Str::NoResults, lang)) + ".";
+      v.lines.push_back(why);
+      sentence += (sentence.empty() ? "" : " ") + why;
+      continue;
+    }
     const std::string boxes = s.reporting_pct ? boxes_opened_sentence(*s.reporting_pct, lang) : "";
     v.lines.push_back(name + ": " + (boxes.empty() ? "" : boxes + " · ") + when);
     if (!sentence.empty()) sentence += " ";
     sentence += name + ": " + (boxes.empty() ? "" : boxes + ", ") + when + ".";
+  }
+  if (nsrc == 2 && has(0) && has(1) && !comparable) {
+    v.lines.push_back(str(Str::NotComparable, lang));
+    sentence += std::string(" ") + str(Str::NotComparable, lang);
   }
   v.caption = v.title + " — " + area_of(m, m.area).name;
   v.sentence = sentence;

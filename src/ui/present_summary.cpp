@@ -48,7 +48,7 @@ std::vector<Row> summary_rows(const Model& m, bool all, int max_shown = 4) {
 
 std::string margin_sentence(const Model& m, Lang lang) {
   const Summary& s = m.current;
-  if (s.outcome == Outcome::NoResults) return str(Str::NoResults, lang);
+  if (s.outcome == Outcome::NoResults) return no_figures_sentence(m, m.source, s.area, lang);
   if (s.tied) return str(Str::Tied, lang);
   if (s.leader < 0) return "";
   const std::string who = surname(m.feed->contestant_name(*m.race, s.leader));
@@ -81,7 +81,8 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
   if (s.turnout_pct) v.turnout = format_percent(*s.turnout_pct, lang);
   v.shares_only = s.shares_only;
   const bool candidates = m.race->kind == RaceKind::Candidate;
-  for (const Row& r : summary_rows(m, ui.others_open)) {
+  // No figures: no bars of invented zeros, the margin line says why.
+  for (const Row& r : s.outcome == Outcome::NoResults ? std::vector<Row>{} : summary_rows(m, ui.others_open)) {
     Bar b;
     b.contestant = r.contestant;
     b.color = party_color(feed, r.party);
@@ -101,7 +102,10 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
     }
     b.winner = r.winner;
     b.leader = r.leader;
-    b.tag = r.winner ? str(Str::Won, lang) : r.leader ? str(Str::Leading, lang) : "";
+    b.tag = r.winner                                    ? str(Str::Won, lang)
+            : r.leader && s.outcome == Outcome::Carried ? str(Str::Carried, lang)
+            : r.leader                                  ? str(Str::Leading, lang)
+                                                        : "";
     v.bars.push_back(std::move(b));
   }
   if (ui.others_open) v.fewer = std::string("‹ ") + str(Str::ShowFewer, lang);
@@ -111,8 +115,11 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
   std::string sentence = v.title + ", " + area_of(m, s.area).name + ". ";
   if (s.leader >= 0)
     sentence += feed.contestant_name(*m.race, s.leader) + " " +
-                str(s.outcome == Outcome::Won ? Str::WonWord : Str::LeadsWord, lang) + ", " +
-                format_percent(s.standings.front().share_pct, lang) + ". ";
+                str(s.outcome == Outcome::Won       ? Str::WonWord
+                    : s.outcome == Outcome::Carried ? Str::CarriedWord
+                                                    : Str::LeadsWord,
+                    lang) +
+                ", " + format_percent(s.standings.front().share_pct, lang) + ". ";
   sentence += v.margin + ". ";
   if (!v.reporting.empty()) sentence += v.reporting + ". ";
   sentence += src.name + ", " + as_of(m, lang) + ".";

@@ -138,6 +138,13 @@ TableView present_table(const Model& m, Lang lang) {
   v.sentence = (m.rows.size() == 1 ? std::string(str(Str::RowsOne, lang))
                                    : say(Str::Rows, lang, {std::to_string(m.rows.size())})) +
                ", " + say(Str::SortedBy, lang, {sort_label}) + (m.query.desc ? str(Str::Descending, lang) : "") + ".";
+  // A source that gives only the race's total: say so once instead of rows of dashes.
+  const bool any = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; });
+  if (!m.rows.empty() && !any && !has_figures_below_root(m, m.source)) {
+    v.note =
+        say(Str::NoRowFigures, lang, {feed.sources[static_cast<std::size_t>(m.source)].name, turkish::lower(col_name)});
+    v.sentence = v.note + " " + v.sentence;
+  }
   return v;
 }
 

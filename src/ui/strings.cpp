@@ -36,6 +36,19 @@ const char* str(Str id, Lang lang) {
       return tr ? "Önde" : "Leading";
     case Str::Won:
       return tr ? "Kazandı" : "Won";
+    case Str::Carried:
+      return tr ? "Birinci" : "Carried";
+    case Str::CarriedWord:
+      return tr ? "birinci oldu" : "carried it";
+    case Str::NoFiguresHere:
+      return tr ? "{1} bu bölge için sonuç vermiyor" : "{1} gives no figures for this area";
+    case Str::NoRowFigures:
+      return tr ? "{1} bu yarış için {2} sonucu vermiyor." : "{1} gives no figures by {2} for this race.";
+    case Str::NotComparable:
+      return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
+                : "The counts are at different stages: no difference shown.";
+    case Str::NoFiguresCell:
+      return tr ? "sonuç yok" : "no figures";
     case Str::LeadsWord:
       return tr ? "önde" : "leads";
     case Str::WonWord:
@@ -136,6 +149,8 @@ const char* str(Str id, Lang lang) {
       return tr ? "Oca Şub Mar Nis May Haz Tem Ağu Eyl Eki Kas Ara" : "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
     case Str::DayMonthClock:
       return tr ? "{1} {2} {3}" : "{2} {1}, {3}";
+    case Str::DayMonthYearClock:
+      return tr ? "{1} {2} {3} {4}" : "{2} {1}, {3}, {4}";
     case Str::Loading:
       return tr ? "Sonuçlar yükleniyor…" : "Loading results…";
     case Str::NoRace:
@@ -167,6 +182,8 @@ const char* str(Str id, Lang lang) {
       return tr ? "{1} dk önce" : "{1} min ago";
     case Str::HoursAgo:
       return tr ? "{1} saat önce" : "{1} h ago";
+    case Str::OnDate:
+      return tr ? "{1}" : "on {1}";
     case Str::LastUpdated:
       return tr ? "Son güncelleme {1}" : "Last updated {1}";
     case Str::LastUpdatedStale:

@@ -53,8 +53,7 @@ void draw_sources(const ViewContext& c, const SourcesView& v) {
   o = ImGui::GetCursorScreenPos();
   y = o.y + c.px(10);
   for (const std::string& line : v.lines) {
-    text(dl, c.fonts.small, o.x, y, c.pal.secondary, fit(c.fonts.small, line, c.width));
-    y += c.fonts.small->FontSize + c.px(4);
+    y += wrapped(dl, c.fonts.small, o.x, y, c.width, c.pal.secondary, line) + c.px(4);
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, y + c.px(4)));
   ImGui::Dummy(ImVec2(0, 0));

@@ -43,6 +43,12 @@ void draw_table(const ViewContext& c, const TableView& v) {
   float total = 0;
   for (std::size_t i : shown) total += v.columns[i].weight;
   const float pad = c.px(6), row_h = c.px(34), head_h = c.px(34);
+  if (!v.note.empty()) {  // why the rows are empty, above them
+    const ImVec2 n = ImGui::GetCursorScreenPos();
+    const float h =
+        wrapped(ImGui::GetWindowDrawList(), c.fonts.small, n.x, n.y + c.px(4), c.width, c.pal.secondary, v.note);
+    ImGui::SetCursorScreenPos(ImVec2(n.x, n.y + h + c.px(12)));
+  }
   const ImVec2 o = ImGui::GetCursorScreenPos();
   std::vector<float> xs, ws;
   float x = o.x;

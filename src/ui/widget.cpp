@@ -274,10 +274,19 @@ void Widget::rebuild() {
   const Race& r = feed->races[static_cast<std::size_t>(race)];
   model_.race = &r;
 
-  // Source: the reader's choice, else the option, else the race's first with results.
+  // Source: the reader's choice, else the option, else the freshest count: the source whose
+  // results were updated last (the first of those updated at the same time).
   int source = source_;
   if (source < 0 || !r.results_for(source)) source = options_.source.empty() ? -1 : feed->find_source(options_.source);
-  if (source < 0 || !r.results_for(source)) source = r.results.empty() ? 0 : r.results.front().source;
+  if (source < 0 || !r.results_for(source)) {
+    source = r.results.empty() ? 0 : r.results.front().source;
+    std::int64_t newest = r.results.empty() ? 0 : r.results.front().updated.epoch;
+    for (const SourceResults& sr : r.results)
+      if (sr.updated.epoch > newest) {
+        newest = sr.updated.epoch;
+        source = sr.source;
+      }
+  }
   model_.source = source;
   model_.tally = std::make_unique<RaceTally>(*feed, r, source);
 
@@ -387,7 +396,7 @@ std::string Widget::updated_line(std::int64_t now, int stale_minutes, bool& stal
   if (!model_.feed || model_.feed->status != FeedStatus::Live) return "";
   const std::int64_t minutes = std::max<std::int64_t>(0, (now - model_.feed->updated.epoch) / 60);
   stale = minutes >= std::max(1, stale_minutes);
-  return stale_line(minutes, stale, options_.lang);
+  return stale_line(minutes, stale, options_.lang, date_clock(*model_.feed, model_.feed->updated.epoch, options_.lang));
 }
 
 std::string Widget::accessible_json() const {

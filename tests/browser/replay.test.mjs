@@ -24,6 +24,9 @@ test('the night unfolds: first ANKA figures at 19.15, then the final count; 304s
     let text = await sr(page);
     assert.match(text, /Ekrem İmamoğlu önde, %58,79/, 'ANKA, 19.15: the first figures, as shares');
     assert.match(text, /Sandıkların %10,00'u açıldı/);
+    // "Last updated" by the night's clock (the server's Date header), not the reader's of today.
+    assert.match(text, /Son güncelleme az önce/, 'a rehearsal of 2024 is not stale for being old');
+    assert.equal(await page.locator('#summary').evaluate((el) => !!el.shadowRoot.querySelector('.stale.alert')), false);
     await page.waitForTimeout(4500);  // the server's night runs on
     await pageTime(page, 35);         // one poll interval of the page's own clock
     text = await sr(page);

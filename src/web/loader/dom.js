@@ -180,7 +180,7 @@ Widget.prototype.showStatus = function (a) {
 };
 
 Widget.prototype.statusMessage = function (op) {
-  return {op: op, id: this.id, now: Math.floor(Date.now() / 1000), staleMinutes: Math.max(1, parseFloat(this.options.stale) || 10)};
+  return {op: op, id: this.id, now: Math.floor((Date.now() + (this.skew || 0)) / 1000), staleMinutes: Math.max(1, parseFloat(this.options.stale) || 10)};
 };
 
 Widget.prototype.checkStale = function () {

@@ -27,6 +27,10 @@ function fetchBytes(url, maxBytes, timeoutSec) {
     var cc = /max-age=(\d+)/.exec(res.headers.get('Cache-Control') || '');
     part.maxAge = cc ? parseInt(cc[1], 10) : 0;
     part.modified = res.headers.get('Last-Modified') || '';  // AA and ANKA files carry no time of their own
+    // The server's clock (Date, plus Age from a cache), so that "last updated" is judged by the
+    // clock the feed was written by (a replayed night, a reader's clock that is wrong), not the reader's.
+    var date = Date.parse(res.headers.get('Date') || '');
+    part.skew = isNaN(date) ? 0 : date + (parseInt(res.headers.get('Age') || '0', 10) || 0) * 1000 - Date.now();
     var length = parseInt(res.headers.get('Content-Length') || '0', 10);
     if (length > maxBytes) throw tooLarge(length);
     return res.arrayBuffer();
@@ -77,6 +81,7 @@ Widget.prototype.update = function () {
     if (!self.alive) return false;
     if (performance.mark && !performance.getEntriesByName('sandik:feed').length) performance.mark('sandik:feed');
     self.failures = 0;
+    self.skew = parts[0].skew || 0;
     self.maxAge = Math.max.apply(null, parts.map(function (p) { return p.maxAge; }));
     // (The first results need no comparison: they are digested once they are drawn.)
     var digestAll = function () { return parts.map(function (p) { return digest(p.bytes) + '@' + p.modified; }).join('|'); };
