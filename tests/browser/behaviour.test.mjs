@@ -149,6 +149,32 @@ test('WebGL context lost and restored: the widget draws again', async () => {
   }
 });
 
+test('a WebGL context lost for good: the results as a table, never a blank box; back to the canvas when restored', async () => {
+  const { page, context } = await open(browser, server.url, { width: 760 });
+  try {
+    await waitForWidget(page, '#summary');
+    const shown = () => page.evaluate(() => {
+      const el = document.querySelector('#summary');
+      return { mirror: el.querySelector('.sandik-sr').getBoundingClientRect().height > 100,
+        canvas: el.shadowRoot.querySelector('canvas').style.display !== 'none' };
+    });
+    await page.evaluate(() => {
+      window.__ext = document.querySelector('#summary').shadowRoot.querySelector('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.__ext.loseContext();
+    });
+    await page.waitForTimeout(1400);  // (the widget waits 1 s for the browser to restore it)
+    assert.deepEqual(await shown(), { mirror: true, canvas: false }, 'the mirror is shown in place of a lost canvas');
+    assert.match(await page.locator('#summary .sandik-sr').textContent(), /Ekrem İmamoğlu/);
+    await page.evaluate(() => window.__ext.restoreContext());
+    await page.waitForTimeout(500);
+    assert.deepEqual(await shown(), { mirror: false, canvas: true }, 'the canvas again once restored');
+    const px = await canvasStats(page, [0xe30a17], { selector: '#summary' });
+    assert.ok(px.counts[0] > 1000, 'and drawn');
+  } finally {
+    await context.close();
+  }
+});
+
 test('no WebGL: the accessible table is shown instead of the canvas', async () => {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM } = await import('./harness.mjs');

@@ -27,6 +27,54 @@ async function pageWith(html, routes = {}, options = {}) {
   return { page, context, errors };
 }
 
+test('padding on the container: the canvas is sized to the space inside it, crisp', async () => {
+  const { page, context, errors } = await pageWith(
+    `<div id="w" data-sandik-feed="${server.url}t.json" style="width:400px;padding:0 40px;box-sizing:content-box"></div>`,
+    { 't.json': FEED }, { width: 600, height: 900, dpr: 2 });
+  try {
+    await waitForWidget(page, '#w');
+    const size = await page.locator('#w').evaluate((el) => {
+      const c = el.shadowRoot.querySelector('canvas');
+      return { backing: c.width, css: c.getBoundingClientRect().width };
+    });
+    assert.equal(size.css, 398, 'the canvas fills the 400 px inside the padding (less the 1 px border each side)');
+    assert.equal(size.backing, 796, `drawn at 2 backing pixels per CSS pixel, not squeezed (${JSON.stringify(size)})`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('mount and destroy 18 widgets: each gives its WebGL context back, the page\'s own widget stays drawn', async () => {
+  const { page, context, errors } = await pageWith(
+    `<div id="keep" data-sandik-feed="${server.url}t.json" style="width:600px"></div><div id="box" style="width:600px"></div>`,
+    { 't.json': FEED }, { width: 700, height: 1600 });
+  const warnings = [];
+  page.on('console', (m) => { if (/too many active webgl contexts|context lost/i.test(m.text())) warnings.push(m.text()); });
+  try {
+    await waitForWidget(page, '#keep');
+    for (let i = 0; i < 18; i++) {  // Chromium keeps 16 contexts a page
+      await page.evaluate((url) => {
+        const el = document.createElement('div');
+        el.id = 'tmp';
+        document.getElementById('box').appendChild(el);
+        window.__h = Sandik.mount(el, { feed: url });
+      }, server.url + 't.json');
+      await page.waitForFunction(() => document.querySelector('#tmp').shadowRoot.querySelector('canvas').height > 100, null, { timeout: 10000 });
+      await page.evaluate(() => { window.__h.destroy(); document.getElementById('tmp').remove(); });
+    }
+    await page.waitForTimeout(300);
+    const lost = await page.locator('#keep').evaluate((el) => el.shadowRoot.querySelector('canvas').getContext('webgl2').isContextLost());
+    assert.equal(lost, false, `the page's widget keeps its context (${warnings.join(' | ')})`);
+    assert.deepEqual(warnings, [], 'no "too many active WebGL contexts"');
+    const px = await canvasStats(page, [0xe30a17], { selector: '#keep' });
+    assert.ok(px.distinct > 20 && px.counts[0] > 50, 'and it is still drawn');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard: arrows through tabs, headings and rows, Enter opens, Escape goes back, a visible ring', async () => {
   const { page, context, errors } = await pageWith(
     `<div id="w" data-sandik-feed="${server.url}t.json" data-race="ibb" data-view="full" style="width:760px"></div>`, { 't.json': FEED },

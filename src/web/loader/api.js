@@ -127,7 +127,11 @@ Widget.prototype.destroy = function () {
   clearInterval(this.minuteTimer);
   if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
   if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
+  clearTimeout(this.lostTimer);
   if (this.core) request(this.core, {op: 'destroy', id: this.id});
+  // The context goes back to the browser now, not when it is collected: a page that mounts and
+  // destroys widgets would otherwise pass the browser's limit and lose its other widgets'.
+  if (this.attached && !this.released && this.loseExt) this.loseExt.loseContext();
   var self = this;
   holders = holders.filter(function (w) { return w !== self; });
   delete widgets[this.id];

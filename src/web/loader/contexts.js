@@ -101,7 +101,9 @@ Widget.prototype.resize = function () {
 // until it is laid out) at the device pixel ratio. Returns [width, height, dpr].
 Widget.prototype.sizeCanvas = function () {
   var dpr = window.devicePixelRatio || 1;
-  var w = Math.max(1, this.el.clientWidth - 2);  // inside the 1px frame border
+  // The frame's own width: inside the 1px border and inside any padding the page gives the
+  // container (the container's clientWidth counts its padding: the canvas would be squeezed).
+  var w = Math.max(1, this.frame.isConnected ? this.frame.clientWidth : this.el.clientWidth - 2);
   var h = this.cssHeight || parseInt(this.options.height, 10) || Math.max(1, this.reserve - 2);  // (the border)
   var fw = Math.round(w * dpr), fh = Math.round(h * dpr);
   if (this.canvas.width !== fw) this.canvas.width = fw;

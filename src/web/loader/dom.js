@@ -214,6 +214,12 @@ Widget.prototype.showMirror = function () {
   this.styleMirror();
 };
 
+Widget.prototype.hideMirror = function () {
+  this.canvas.style.display = '';
+  this.sr.style.cssText = SR_HIDDEN;
+  this.mirrorVisible = false;
+};
+
 // The visible fallback table: plain and legible whatever the page's own table styles are.
 Widget.prototype.styleMirror = function () {
   if (!this.mirrorVisible) return;

@@ -64,8 +64,20 @@ Widget.prototype.listen = function () {
       }
     }, false],
     ['blur', function () { if (request(core, {op: 'key', id: id, key: 'blur'}).used) self.schedule(); }, false],
-    ['webglcontextlost', function (e) { e.preventDefault(); request(core, {op: 'lost', id: id}); }, false],
-    ['webglcontextrestored', function () { request(core, {op: 'restored', id: id}); self.schedule(); }, false]
+    ['webglcontextlost', function (e) {
+      e.preventDefault();
+      request(core, {op: 'lost', id: id});
+      // Lost by the browser (not given back by us): if it does not come back, the results as a
+      // table rather than a blank box.
+      clearTimeout(self.lostTimer);
+      if (!self.released) self.lostTimer = setTimeout(function () { if (self.alive && !self.released) self.showMirror(); }, 1000);
+    }, false],
+    ['webglcontextrestored', function () {
+      clearTimeout(self.lostTimer);
+      if (self.mirrorVisible && self.gl) self.hideMirror();
+      request(core, {op: 'restored', id: id});
+      self.schedule();
+    }, false]
   ];
   this.handlers.forEach(function (h) { c.addEventListener(h[0], h[1], h[2]); });
   if (typeof ResizeObserver !== 'undefined') {
