@@ -209,6 +209,11 @@ TEST_CASE("present") {
     CHECK(ui::failure_message("too-large", "123", Lang::En) ==
           "Results could not be updated (the feed is too large (123 B)); showing the last ones.");
     CHECK(ui::failure_message("feed", "races: missing", Lang::Tr) == "Sonuç verisi okunamadı: races: missing");
+    // before any results: nothing "last" to show; the browser's English never reaches the reader
+    CHECK(ui::failure_message("network", "Failed to fetch", Lang::Tr, false) ==
+          "Sonuçlar yüklenemedi (sunucuya ulaşılamadı).");
+    CHECK(ui::failure_message("network", "Failed to fetch", Lang::En, true) ==
+          "Results could not be updated (the server could not be reached); showing the last ones.");
     CHECK(ui::present_notices(Lang::Tr).search_placeholder == "İlçe ara…");
   }
 }

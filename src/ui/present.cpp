@@ -98,13 +98,14 @@ std::string announcement(const std::string& leader_before, const std::string& le
   return msg;
 }
 
-std::string failure_message(const std::string& kind, const std::string& detail, Lang lang) {
+std::string failure_message(const std::string& kind, const std::string& detail, Lang lang, bool results_shown) {
   if (kind == "feed") return say(Str::Unreadable, lang, {detail});
   if (kind == "webgl") return str(Str::NoWebGL, lang);
   const std::string why = kind == "timeout"     ? say(Str::NoAnswer, lang, {detail})
                           : kind == "too-large" ? say(Str::TooLarge, lang, {detail})
+                          : kind == "network"   ? std::string(str(Str::NoConnection, lang))  // not "Failed to fetch"
                                                 : detail;
-  return say(Str::UpdateFailed, lang, {why});
+  return say(results_shown ? Str::UpdateFailed : Str::LoadFailed, lang, {why});
 }
 
 }  // namespace sandik::ui

@@ -214,7 +214,9 @@ std::string announcement(const std::string& leader_before, const std::string& le
                          int tenth_now, Lang lang);
 // A failure as the reader reads it: kind "timeout" (detail = seconds), "too-large" (bytes),
 // "feed" (the first problem), anything else (the browser's or server's own message).
-std::string failure_message(const std::string& kind, const std::string& detail, Lang lang);
+// `results_shown`: the last good results stay on screen ("showing the last ones"); before the
+// first results there are none to speak of. A network failure is said in the reader's words.
+std::string failure_message(const std::string& kind, const std::string& detail, Lang lang, bool results_shown = true);
 
 // ---- the accessible mirror: the same words, as text and tables ----
 AccessibleSection mirror(const SummaryView& v);

@@ -176,6 +176,10 @@ const char* str(Str id, Lang lang) {
     case Str::UpdateFailed:
       return tr ? "Sonuçlar güncellenemedi ({1}); son sonuçlar gösteriliyor."
                 : "Results could not be updated ({1}); showing the last ones.";
+    case Str::LoadFailed:
+      return tr ? "Sonuçlar yüklenemedi ({1})." : "The results could not be loaded ({1}).";
+    case Str::NoConnection:
+      return tr ? "sunucuya ulaşılamadı" : "the server could not be reached";
     case Str::JustNow:
       return tr ? "az önce" : "just now";
     case Str::MinutesAgo:

@@ -103,6 +103,8 @@ enum class Str {
   Unreadable,
   NoAnswer,
   UpdateFailed,
+  LoadFailed,
+  NoConnection,
   JustNow,
   MinutesAgo,
   HoursAgo,

@@ -51,8 +51,9 @@ std::string words(const Value& m) {
 }
 
 std::string failure(const Value& m) {
-  return "\"message\":" +
-         json::quote(ui::failure_message(field(m, "kind"), field(m, "detail"), lang_from_code(field(m, "lang"))));
+  const Value* shown = m.find("results");  // whether there are results on screen to keep
+  return "\"message\":" + json::quote(ui::failure_message(field(m, "kind"), field(m, "detail"),
+                                                          lang_from_code(field(m, "lang")), shown && shown->boolean()));
 }
 
 // Validates a feed with the widget's own code, without drawing it (Sandik.check).

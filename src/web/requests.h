@@ -19,7 +19,7 @@ std::string problems_json(const Problems& problems);       // [{"severity","path
 inline std::string yes(bool b) { return b ? "true" : "false"; }  // a JSON boolean
 
 std::string words(const Value& message);    // {lang}: the loader's words (loading, labels, notices)
-std::string failure(const Value& message);  // {lang, kind, detail}: a failure in the reader's words
+std::string failure(const Value& message);  // {lang, kind, detail, results}: a failure in the reader's words
 std::string check(std::string_view feed);   // Sandik.check: {ok, ms, problems}
 std::string convert(const Value& message, std::string_view blob);  // agency payloads -> sandik/1, kept for:
 std::string_view converted_feed();                                 // the last conversion's feed

@@ -27,6 +27,23 @@ async function pageWith(html, routes = {}, options = {}) {
   return { page, context, errors };
 }
 
+test('a first load that fails: a notice in the reader\'s words, no empty box of held space', async () => {
+  const { page, context } = await open(browser, 'about:blank', { width: 760 });
+  try {
+    await page.route('**/down.json', (route) => route.abort('failed'));
+    await page.goto(server.url + 'feeds/istanbul-2024.json');
+    await page.setContent(`<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="${server.url}down.json"></div>
+      <script src="${server.url}dist/sandik.js"></script></body></html>`);
+    await page.waitForFunction(() => document.querySelector('#w').shadowRoot?.querySelector('.notice.on'), null, { timeout: 20000 });
+    const notice = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.notice.on').textContent);
+    assert.equal(notice, 'Sonuçlar yüklenemedi (sunucuya ulaşılamadı).');
+    const height = await page.locator('#w').evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(height < 120, `the box is only the notice (${height} px), not 580 px of nothing`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('padding on the container: the canvas is sized to the space inside it, crisp', async () => {
   const { page, context, errors } = await pageWith(
     `<div id="w" data-sandik-feed="${server.url}t.json" style="width:400px;padding:0 40px;box-sizing:content-box"></div>`,

@@ -145,7 +145,7 @@ Widget.prototype.syncMirror = function () {
 // A notice in the widget and its mirror, in the reader's words; the last good results stay.
 Widget.prototype.fail = function (kind, detail, problems) {
   if (lead === this) leadSettled();
-  var message = this.core ? request(this.core, {op: 'failure', lang: this.options.lang, kind: kind, detail: String(detail)}).message
+  var message = this.core ? request(this.core, {op: 'failure', lang: this.options.lang, kind: kind, detail: String(detail), results: !!this.hasData}).message
                           : String(detail);  // (no wasm: the browser's own words)
   this.notice.textContent = message;
   this.notice.className = 'notice on';
@@ -156,6 +156,12 @@ Widget.prototype.fail = function (kind, detail, problems) {
     this.sr.insertBefore(srNotice, this.sr.firstChild);
   }
   srNotice.textContent = message;
+  // Nothing to show yet: no box of held space, only the notice (the space comes back with results).
+  if (!this.hasData) {
+    this.reserve = 0;
+    this.frame.style.setProperty('--sandik-reserve', '0px');
+    this.canvas.style.height = '0px';
+  }
   if (!this.gl) this.showMirror();
   emit(this, 'sandik:error', {kind: kind, message: message, problems: problems || []});
 };

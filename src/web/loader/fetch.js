@@ -154,7 +154,9 @@ Widget.prototype.update = function () {
     if (err instanceof Error && /^sandik: /.test(err.message)) throw err;  // (a mistake of the loader's own)
     var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
     var detail = kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err);
-    console.error('sandik: ' + label + ': ' + kind + ' ' + detail);
+    // (For the developer: a feed on another origin that the browser refuses reads as a network failure.)
+    console.error('sandik: ' + label + ': ' + kind + ' ' + detail +
+      (kind === 'network' ? ' (a feed on another origin must send Access-Control-Allow-Origin)' : ''));
     self.fail(kind, detail);
     return false;
   });
