@@ -44,6 +44,29 @@ test('a first load that fails: a notice in the reader\'s words, no empty box of 
   }
 });
 
+test('a strict Content Security Policy: no inline styles or eval, and the widget is styled and drawn', async () => {
+  const { page, context } = await open(browser, 'about:blank', { width: 760 });
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  try {
+    const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+    await page.route('**/csp.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': csp },
+      body: `<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="/feeds/istanbul-2024.json"></div><script src="/dist/sandik.js"></script></body></html>` }));
+    await page.goto(server.url + 'csp.html');
+    await waitForWidget(page, '#w');
+    const frame = await page.locator('#w').evaluate((el) => {
+      const s = getComputedStyle(el.shadowRoot.querySelector('.frame'));
+      return { radius: s.borderTopLeftRadius, border: s.borderTopWidth };
+    });
+    assert.deepEqual(frame, { radius: '8px', border: '1px' }, 'the shadow root is styled');
+    const px = await canvasStats(page, [0xe30a17], { selector: '#w' });
+    assert.ok(px.counts[0] > 1000, 'and drawn');
+    assert.deepEqual(violations, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('padding on the container: the canvas is sized to the space inside it, crisp', async () => {
   const { page, context, errors } = await pageWith(
     `<div id="w" data-sandik-feed="${server.url}t.json" style="width:400px;padding:0 40px;box-sizing:content-box"></div>`,

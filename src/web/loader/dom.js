@@ -10,6 +10,7 @@
 //   fail(), clearNotice()  a notice in the reader's words; the last good results stay
 //   checkStale(), news()   "last updated", kept true each minute; the polite live region
 var palette = function (dark) { return DESIGN.palette[dark ? 'dark' : 'light']; };
+var sheet = null;  // the constructed stylesheet all widgets share
 var STYLE = (function () {
   var light = DESIGN.palette.light, n = DESIGN.notice, s = DESIGN.stale;
   return [
@@ -57,8 +58,20 @@ Widget.prototype.build = function () {
   this.root = root;
   var host = root || el;
   while (host.firstChild && root) host.removeChild(host.firstChild);
-  var style = document.createElement('style');
-  style.textContent = STYLE;
+  // The styles as a constructed stylesheet, one for every widget: a page whose Content Security
+  // Policy allows no inline styles (style-src 'self') still styles the widget. (A <style>
+  // element where the browser has no adoptedStyleSheets.)
+  var style = null;
+  if (root && 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
+    try {
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(STYLE); }
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) { style = null; sheet = null; }
+  }
+  if (!root || !root.adoptedStyleSheets || !root.adoptedStyleSheets.length) {
+    style = document.createElement('style');
+    style.textContent = STYLE;
+  }
   var frame = document.createElement('div');
   frame.className = 'frame';
   // Space is held from the first paint, so the article does not jump when results arrive.
@@ -92,7 +105,7 @@ Widget.prototype.build = function () {
   frame.appendChild(staleLine);
   frame.appendChild(notice);
   frame.appendChild(slot);
-  if (root) { root.appendChild(style); root.appendChild(frame); }
+  if (root) { if (style) root.appendChild(style); root.appendChild(frame); }
   // The accessible mirror stays in the container's own DOM (slotted), so it is found as
   // container.querySelector('.sandik-sr') and read by screen readers in document order.
   var sr = el.querySelector(':scope > .sandik-sr') || document.createElement('div');
