@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "core/feed.h"
 #include "support.h"
@@ -302,4 +303,31 @@ TEST_CASE("present: the reader's night (#16)") {
     const ui::Widget fin = widget_with(kFinal, o);
     CHECK(fin.presented().summary.source_line == "ANKA Haber Ajansı · 2 Nis 12.13 itibarıyla");
   }
+}
+
+TEST_CASE("present: a flips row never overlaps at phone widths (#16)") {
+  // Widths as the widget measures them (CSS px): Noto Sans 15/13 px, about 8 and 7 px a letter.
+  const float gap = 6;
+  const auto w15 = [](const std::string& s) { return 8.0f * static_cast<float>(s.size()); };
+  const auto chip13 = [](const std::string& s) { return 7.0f * static_cast<float>(s.size()) + 12; };
+  for (const float width : {288.0f, 358.0f, 736.0f}) {  // 320, 390 and 768 px, less the padding
+    for (const auto& [name, from, to, margin] :
+         {std::tuple<std::string, std::string, std::string, std::string>{"Bayrampaşa", "AK Parti", "CHP", "+5,0 puan"},
+          {"Sancaktepe", "MHP", "CHP", "+11,9 puan"},
+          {"Gaziosmanpaşa", "AK Parti", "Yeniden Refah", "+0,3 puan"}}) {
+      CAPTURE(width);
+      CAPTURE(name);
+      const float fw = chip13(from), aw = 16, tw = chip13(to), mw = w15(margin);
+      const ui::FlipRowLayout l = ui::flip_row_layout(width, w15(name), fw, aw, tw, mw, gap);
+      CHECK(l.from_x >= l.name_w);              // the name's cell ends where the chips begin
+      CHECK(l.arrow_x >= l.from_x + fw + gap);  // chip, arrow, chip: apart
+      CHECK(l.to_x >= l.arrow_x + aw + gap);
+      CHECK(l.to_x + tw <= width);                                        // inside the row
+      if (!l.two_lines) CHECK(l.to_x + tw + gap <= l.margin_right - mw);  // beside, clear of the chip
+      CHECK(l.margin_right <= width);
+    }
+  }
+  // At 320 px "+5,0 puan" goes under the chips; at 768 px it stays beside them.
+  CHECK(ui::flip_row_layout(288, 80, 68, 16, 33, 72, gap).two_lines);
+  CHECK_FALSE(ui::flip_row_layout(736, 80, 68, 16, 33, 72, gap).two_lines);
 }

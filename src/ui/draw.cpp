@@ -37,9 +37,25 @@ std::string fit(ImFont* f, const std::string& s, float max) {
   return t + "…";
 }
 
+// Lines break at spaces only: ImGui's own wrap also breaks after "," and ".", inside "%99,99'u"
+// and "1.001.426".
 float wrapped(ImDrawList* dl, ImFont* f, float x, float y, float width, std::uint32_t rgb, const std::string& s) {
-  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), s.c_str(), nullptr, width);
-  return f->CalcTextSizeA(f->FontSize, FLT_MAX, width, s.c_str()).y;
+  float h = 0;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    for (std::size_t next = end; next < s.size();) {  // more words while they fit
+      std::size_t after = s.find(' ', next + 1);
+      if (after == std::string::npos) after = s.size();
+      if (text_width(f, s.substr(start, after - start)) > width) break;
+      end = next = after;
+    }
+    text(dl, f, x, y + h, rgb, s.substr(start, end - start));
+    h += f->FontSize;
+    start = end + 1;
+  }
+  return h;
 }
 
 float chip(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t bg, const std::string& s, float pad_x,

@@ -5,6 +5,8 @@
 // present_sources.cpp (sources side by side, the night's timeline).
 #include "present.h"
 
+#include <algorithm>
+
 #include "core/time.h"
 #include "present_internal.h"
 
@@ -96,6 +98,20 @@ std::string announcement(const std::string& leader_before, const std::string& le
     msg += leader_now.empty() ? std::string(".") : say(Str::LeadingColon, lang, {leader_now});
   }
   return msg;
+}
+
+FlipRowLayout flip_row_layout(float width, float name_text_w, float from_w, float arrow_w, float to_w, float margin_w,
+                              float gap) {
+  FlipRowLayout l;
+  const float chips = from_w + gap + arrow_w + gap + to_w;
+  // The name takes what it needs, up to 38 % of the row, and never the chips' room.
+  l.name_w = std::max(0.0f, std::min({name_text_w + 2 * gap, width * 0.38f, width - chips}));
+  l.from_x = l.name_w;
+  l.arrow_x = l.from_x + from_w + gap;
+  l.to_x = l.arrow_x + arrow_w + gap;
+  l.margin_right = width;
+  l.two_lines = l.to_x + to_w + 2 * gap + margin_w > width;
+  return l;
 }
 
 std::string failure_message(const std::string& kind, const std::string& detail, Lang lang, bool results_shown) {

@@ -127,7 +127,7 @@ struct SourcesView {
   int chosen = 0;
   std::vector<std::string> columns;  // "Aday", "ANKA", "AA", "Fark"
   struct Row {
-    std::string name;
+    std::string name, narrow;  // narrow: the surname, where the full name does not fit (a phone)
     std::uint32_t color = 0;
     std::vector<std::string> cells;  // a share per source, then the difference
     int shown = -1;                  // the cell of the source the widget shows (drawn strong)
@@ -152,6 +152,16 @@ struct FlipsView {
   std::vector<std::string> columns;
 };
 FlipsView present_flips(const Model& m, Lang lang);
+
+// Where a flips row's parts go at a width (CSS or device pixels alike): the name, the two chips
+// with the arrow between, the margin at the right — or under the chips on a second line when it
+// would not fit beside them. Every part inside the row and clear of its neighbours by `gap`.
+struct FlipRowLayout {
+  float name_w = 0, from_x = 0, arrow_x = 0, to_x = 0, margin_right = 0;
+  bool two_lines = false;
+};
+FlipRowLayout flip_row_layout(float width, float name_text_w, float from_w, float arrow_w, float to_w, float margin_w,
+                              float gap);
 
 // ---- the night's timeline ----
 struct TimelineView {

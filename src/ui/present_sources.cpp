@@ -37,6 +37,7 @@ SourcesView present_sources(const Model& m, Lang lang) {
     if (st.votes == 0 && st.share_pct == 0) continue;
     SourcesView::Row row;
     row.name = f.contestant_name(*m.race, st.contestant);
+    if (m.race->kind == RaceKind::Candidate) row.narrow = surname(row.name);
     row.color = party_color(f, m.race->contestant_party(st.contestant));
     for (std::size_t k = 0; k < nsrc; ++k) {
       row.cells.push_back(has(k) ? format_percent(share_of(m.by_source[k], st.contestant), lang) : "–");

@@ -1,5 +1,8 @@
 #include "view_sources.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "draw.h"
 
 namespace sandik::ui {
@@ -14,18 +17,27 @@ void draw_sources(const ViewContext& c, const SourcesView& v) {
     if (clicked >= 0) c.act.source = v.choice_sources[static_cast<std::size_t>(clicked)];
   }
 
-  // Side by side: the candidate's column weighs 2.2, each source and the difference 1.
+  // Side by side: each number column as wide as its widest text (in the strong face, and its
+  // heading), so figures never run together; the candidate's name takes the rest.
   const std::size_t nnum = v.columns.size() - 1;
-  const float weights = 2.2f + static_cast<float>(nnum);
-  const float name_w = c.width * 2.2f / weights, num_w = c.width / weights, pad = c.px(6);
+  const float pad = c.px(6);
+  std::vector<float> right(nnum);
+  float used = 0;
+  for (std::size_t k = nnum; k-- > 0;) {
+    float w = text_width(c.fonts.strong, v.columns[k + 1]);
+    for (const SourcesView::Row& r : v.rows)
+      if (k < r.cells.size()) w = std::max(w, text_width(c.fonts.strong, r.cells[k]));
+    right[k] = c.width - used - pad;
+    used += w + 2 * pad;
+  }
+  const float name_w = std::max(c.width - used, c.px(60));
   const ImVec2 t = ImGui::GetCursorScreenPos();
   const float head_h = c.px(30), row_h = c.px(34);
-  auto num_right = [&](std::size_t k) { return t.x + name_w + num_w * static_cast<float>(k + 1) - pad; };
+  auto num_right = [&](std::size_t k) { return t.x + right[k]; };
   const float hy = t.y + (head_h - c.fonts.strong->FontSize) / 2;
   text(dl, c.fonts.strong, t.x + pad, hy, c.pal.secondary, fit(c.fonts.strong, v.columns[0], name_w - 2 * pad));
   for (std::size_t k = 0; k < nnum; ++k)
-    text_right(dl, c.fonts.strong, num_right(k), hy, c.pal.secondary,
-               fit(c.fonts.strong, v.columns[k + 1], num_w - 2 * pad));
+    text_right(dl, c.fonts.strong, num_right(k), hy, c.pal.secondary, v.columns[k + 1]);
   float y = t.y + head_h;
   dl->AddLine(ImVec2(t.x, y - c.px(1)), ImVec2(t.x + c.width, y - c.px(1)), col(c.pal.rule), c.px(1));
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
@@ -37,8 +49,9 @@ void draw_sources(const ViewContext& c, const SourcesView& v) {
     const float sw = c.px(10);
     dl->AddRectFilled(ImVec2(t.x + pad, ty + c.px(5)), ImVec2(t.x + pad + sw, ty + c.px(5) + sw), col(r.color),
                       c.px(2));
-    text(dl, c.fonts.body, t.x + pad + sw + c.px(6), ty, c.pal.text,
-         fit(c.fonts.body, r.name, name_w - 2 * pad - sw - c.px(6)));
+    const float room = name_w - 2 * pad - sw - c.px(6);
+    const std::string& name = !r.narrow.empty() && text_width(c.fonts.body, r.name) > room ? r.narrow : r.name;
+    text(dl, c.fonts.body, t.x + pad + sw + c.px(6), ty, c.pal.text, fit(c.fonts.body, name, room));
     for (std::size_t k = 0; k < r.cells.size(); ++k) {
       const bool difference = !r.spoken_difference.empty() && k + 1 == r.cells.size();
       text_right(dl, static_cast<int>(k) == r.shown ? c.fonts.strong : c.fonts.body, num_right(k), ty,
