@@ -127,7 +127,7 @@ test('changed hands: 12 district mayoralties, 11 from AK Parti and Silivri from 
 });
 
 const TABS = ['summary', 'table', 'sources', 'flips', 'timeline'];
-for (const [width, dpr] of [[320, 1], [320, 2], [768, 1], [768, 2], [1200, 1], [1200, 2], [390, 3]]) {
+for (const [width, dpr] of [[320, 1], [320, 2], [768, 1], [768, 2], [1200, 2], [390, 3]]) {
   test(`every view draws at ${width} px, DPR ${dpr}`, async () => {
     const { page, context, errors } = await open(browser, server.url, { width, height: 900, dpr });
     try {
