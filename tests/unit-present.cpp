@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include <tuple>
 
 #include "core/feed.h"
 #include "support.h"
@@ -311,12 +310,15 @@ TEST_CASE("present: a flips row never overlaps at phone widths (#16)") {
   const auto w15 = [](const std::string& s) { return 8.0f * static_cast<float>(s.size()); };
   const auto chip13 = [](const std::string& s) { return 7.0f * static_cast<float>(s.size()) + 12; };
   for (const float width : {288.0f, 358.0f, 736.0f}) {  // 320, 390 and 768 px, less the padding
-    for (const auto& [name, from, to, margin] :
-         {std::tuple<std::string, std::string, std::string, std::string>{"Bayrampaşa", "AK Parti", "CHP", "+5,0 puan"},
-          {"Sancaktepe", "MHP", "CHP", "+11,9 puan"},
-          {"Gaziosmanpaşa", "AK Parti", "Yeniden Refah", "+0,3 puan"}}) {
+    struct Case {
+      std::string name, from, to, margin;
+    };
+    for (const Case& k :
+         {Case{"Bayrampaşa", "AK Parti", "CHP", "+5,0 puan"}, Case{"Sancaktepe", "MHP", "CHP", "+11,9 puan"},
+          Case{"Gaziosmanpaşa", "AK Parti", "Yeniden Refah", "+0,3 puan"}}) {
       CAPTURE(width);
-      CAPTURE(name);
+      CAPTURE(k.name);
+      const std::string &name = k.name, &from = k.from, &to = k.to, &margin = k.margin;
       const float fw = chip13(from), aw = 16, tw = chip13(to), mw = w15(margin);
       const ui::FlipRowLayout l = ui::flip_row_layout(width, w15(name), fw, aw, tw, mw, gap);
       CHECK(l.from_x >= l.name_w);              // the name's cell ends where the chips begin
