@@ -9,7 +9,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const settle = (page) => page.waitForTimeout(250);
+const settle = (page) => page.waitForTimeout(150);  // a tap is drawn at the next frame, its mirror right after
 
 // Taps a named region of a widget (handle.regions(): tabs, headers, rows, crumbs, sources).
 async function tap(page, sel, name) {
