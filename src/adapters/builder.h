@@ -258,16 +258,11 @@ class Builder {
   }
 
   static Snapshot& snapshot(RaceB& race, const std::string& source, std::int64_t epoch, const std::string& at) {
-    auto s =
-        std::find_if(race.by_source.begin(), race.by_source.end(), [&](const auto& e) { return e.first == source; });
-    if (s == race.by_source.end()) {
-      race.by_source.push_back({source, {}});
-      s = race.by_source.end() - 1;
-    }
-    for (Snapshot& snap : s->second)
+    std::vector<Snapshot>& snaps = race.results(source);
+    for (Snapshot& snap : snaps)
       if (snap.epoch == epoch) return snap;
-    s->second.push_back(Snapshot{epoch, at, {}, {}});
-    return s->second.back();
+    snaps.push_back(Snapshot{epoch, at, {}, {}});
+    return snaps.back();
   }
 
   void touch(std::int64_t epoch, const std::string& text) {

@@ -82,14 +82,10 @@ void load_race(Reader& in, const Value& rv, const Path& rp, RaceB& race) {
   race.title = title_of(in, rv, rp);
   race.area = in.text(rv, rp, "area", false);
   race.candidate = in.text(rv, rp, "kind", false) != "party";
-  const json::Span<Value> cands = in.array(rv, rp, "candidates", false);
-  const Path cands_at = rp / "candidates";
-  for (std::size_t i = 0; i < cands.size(); ++i) {
-    const Path cp = cands_at[i];
-    if (!in.object_item(cands[i], cp)) continue;
-    race.add_candidate({in.text(cands[i], cp, "id", true), in.text(cands[i], cp, "name", true),
-                        in.text(cands[i], cp, "party", true), extras_of(cands[i], {"id", "name", "party"})});
-  }
+  in.each_object(rv, rp, "candidates", false, [&](const Value& cv, const Path& cp) {
+    race.add_candidate({in.text(cv, cp, "id", true), in.text(cv, cp, "name", true), in.text(cv, cp, "party", true),
+                        extras_of(cv, {"id", "name", "party"})});
+  });
   if (const Value* prev = in.object(rv, rp, "previous", false)) {
     const Path pp = rp / "previous";
     race.previous_label = in.text(*prev, pp, "label", false);
@@ -128,15 +124,11 @@ void load_race(Reader& in, const Value& rv, const Path& rp, RaceB& race) {
       race.results(std::string(m.key)).push_back(std::move(snap));
     }
   }
-  const json::Span<Value> calls = in.array(rv, rp, "calls", false);
-  const Path calls_at = rp / "calls";
-  for (std::size_t i = 0; i < calls.size(); ++i) {
-    const Path cp = calls_at[i];
-    if (!in.object_item(calls[i], cp)) continue;
-    race.calls.push_back({in.text(calls[i], cp, "source", true), in.text(calls[i], cp, "area", true),
-                          in.text(calls[i], cp, "winner", true), in.text(calls[i], cp, "at", true),
-                          extras_of(calls[i], {"source", "area", "winner", "at"})});
-  }
+  in.each_object(rv, rp, "calls", false, [&](const Value& cv, const Path& cp) {
+    race.calls.push_back({in.text(cv, cp, "source", true), in.text(cv, cp, "area", true),
+                          in.text(cv, cp, "winner", true), in.text(cv, cp, "at", true),
+                          extras_of(cv, {"source", "area", "winner", "at"})});
+  });
   if (const Value* history = in.object(rv, rp, "history", false)) {
     const Path hp = rp / "history";
     for (const auto& m : history->members()) {
@@ -183,20 +175,10 @@ void Builder::load(Reader& in, const Value& root) {
     timezone = in.text(*e, ep, "timezone", false);
     election_extras = extras_of(*e, {"id", "title", "date", "timezone"});
   }
-  const json::Span<Value> srcs = in.array(root, top, "sources", false);
-  const Path sources_at = top / "sources";
-  for (std::size_t i = 0; i < srcs.size(); ++i) {
-    const Path sp = sources_at[i];
-    if (!in.object_item(srcs[i], sp)) continue;
-    sources_.push_back(
-        {in.text(srcs[i], sp, "id", true), in.text(srcs[i], sp, "name", true), extras_of(srcs[i], {"id", "name"})});
-  }
-  const json::Span<Value> pts = in.array(root, top, "parties", false);
-  const Path parties_at = top / "parties";
-  for (std::size_t i = 0; i < pts.size(); ++i) {
-    const Path pp = parties_at[i];
-    const Value& pv = pts[i];
-    if (!in.object_item(pv, pp)) continue;
+  in.each_object(root, top, "sources", false, [&](const Value& sv, const Path& sp) {
+    sources_.push_back({in.text(sv, sp, "id", true), in.text(sv, sp, "name", true), extras_of(sv, {"id", "name"})});
+  });
+  in.each_object(root, top, "parties", false, [&](const Value& pv, const Path& pp) {
     std::vector<std::string> aliases;
     const json::Span<Value> list = in.array(pv, pp, "aliases", false);
     const Path aliases_at = pp / "aliases";
@@ -214,25 +196,16 @@ void Builder::load(Reader& in, const Value& root) {
     p.kept = true;
     p.aliases = std::move(aliases);
     p.extras = extras_of(pv, {"id", "name", "short", "color", "aliases"});
-  }
-  const json::Span<Value> ars = in.array(root, top, "areas", false);
-  const Path areas_at = top / "areas";
-  for (std::size_t i = 0; i < ars.size(); ++i) {
-    const Path ap = areas_at[i];
-    const Value& av = ars[i];
-    if (!in.object_item(av, ap)) continue;
+  });
+  in.each_object(root, top, "areas", false, [&](const Value& av, const Path& ap) {
     add_area({in.text(av, ap, "id", true), in.text(av, ap, "name", true), in.text(av, ap, "parent", false),
               in.text(av, ap, "level", false), in.count(av, ap, "boxes", false), in.count(av, ap, "registered", false),
               extras_of(av, {"id", "name", "parent", "level", "boxes", "registered"})});
-  }
-  const json::Span<Value> rcs = in.array(root, top, "races", false);
-  const Path races_at = top / "races";
-  for (std::size_t i = 0; i < rcs.size(); ++i) {
-    const Path rp = races_at[i];
-    if (!in.object_item(rcs[i], rp)) continue;
+  });
+  in.each_object(root, top, "races", false, [&](const Value& rv, const Path& rp) {
     races_.emplace_back();
-    load_race(in, rcs[i], rp, races_.back());
-  }
+    load_race(in, rv, rp, races_.back());
+  });
 }
 
 void load(Builder& b, std::string_view text, const std::string& file, Problems& problems) {

@@ -378,11 +378,9 @@ struct Import {
     return true;
   }
 
+  // The feed's `updated` follows the newest moment a table gives (a moment without a time moves nothing).
   void touch(std::int64_t epoch, const std::string& at) {
-    if (parse_rfc3339(at) && (!parse_rfc3339(feed.updated_text) || epoch > feed.updated_epoch)) {
-      feed.updated_epoch = epoch;
-      feed.updated_text = at;
-    }
+    if (parse_rfc3339(at)) feed.touch(epoch, at);
   }
 
   static ResultB result_of(const AreaRows& a) {

@@ -30,6 +30,18 @@ class Reader {
     return false;
   }
 
+  // Each object of the array `key` of `obj`, with its path: f(value, path). An element that is not
+  // an object is an error at its path and skipped.
+  template <typename F>
+  void each_object(const Value& obj, const Path& at, std::string_view key, bool required, F&& f) {
+    const json::Span<Value> list = array(obj, at, key, required);
+    const Path list_at = at / key;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Path p = list_at[i];
+      if (object_item(list[i], p)) f(list[i], p);
+    }
+  }
+
   // The member `key` of `obj` (an object), or null; a missing required member is an error.
   const Value* get(const Value& obj, const Path& at, std::string_view key, bool required) {
     const Value* v = obj.is_object() ? obj.find(key) : nullptr;
