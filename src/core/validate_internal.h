@@ -1,0 +1,194 @@
+// sandik core — the feed validator's class, shared by the files that hold its parts (internal):
+//   validate.cpp        parse_feed(), the top level, election, sources, parties, the area tree
+//   validate_races.cpp  each race: contestants, seats, previous winners, results, calls, history
+// The typed-access helpers below report every problem with its JSON path and return
+// null/nullopt, so a part reads what it needs and goes on to find the next problem.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "feed.h"
+#include "json.h"
+#include "time.h"
+
+namespace sandik::validation {
+
+using json::Path;
+using json::Value;
+
+class Validator {
+ public:
+  Validator(Feed& feed, Problems& out, const ParseOptions& opt) : feed_(feed), out_(out), opt_(opt) {}
+
+  void run(const Value& root);
+
+ private:
+  Feed& feed_;
+  Problems& out_;
+  const ParseOptions& opt_;
+  std::vector<std::optional<Count>> area_boxes_;  // declared or summed over children
+  // Lookups while validating, keyed by views into the JSON text (no allocation per lookup: a
+  // 10,000-area feed has 200,000 votes to resolve).
+  using ViewIndex = std::unordered_map<std::string_view, int>;
+  ViewIndex sources_v_, parties_v_, areas_v_, contestants_v_;
+  static int find_view(const ViewIndex& index, std::string_view id) {
+    const auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+  }
+  static std::string_view id_of(const Value& obj) {
+    const Value* id = obj.find("id");
+    return id ? id->str() : std::string_view();
+  }
+
+  // -- reporting: every problem, up to kMaxProblems lines; then a count of the rest
+  static constexpr std::size_t kMaxProblems = 1000;
+  std::size_t unreported_ = 0, unreported_errors_ = 0;
+  void report(Severity sev, const Path& p, std::string msg) {
+    if (out_.size() < kMaxProblems) {
+      out_.push_back({sev, p.str(), std::move(msg), "", ""});
+    } else {
+      ++unreported_;
+      if (sev == Severity::Error) ++unreported_errors_;
+    }
+  }
+  void error(const Path& p, std::string msg) { report(Severity::Error, p, std::move(msg)); }
+  void warn(const Path& p, std::string msg) { report(Severity::Warning, p, std::move(msg)); }
+
+ public:
+  void finish() {
+    if (unreported_ > 0)
+      out_.push_back({unreported_errors_ ? Severity::Error : Severity::Warning, "",
+                      std::to_string(unreported_) + " more problems not listed", "", "more"});
+  }
+
+ private:
+  // -- typed access; each reports and returns null/nullopt on a problem
+  const Value* opt(const Value& obj, const char* key) {
+    const Value* v = obj.find(key);
+    return v && !v->is_null() ? v : nullptr;
+  }
+  const Value* req(const Value& obj, const Path& at, const char* key) {
+    const Value* v = obj.find(key);
+    if (!v) error(at / key, "missing required key");
+    return v;
+  }
+  std::optional<std::string_view> string_of(const Value& v, const Path& p, bool nonempty = true) {
+    if (!v.is_string()) {
+      error(p, "expected a string, got " + json::describe(v));
+      return std::nullopt;
+    }
+    if (nonempty && v.str().empty()) {
+      error(p, "expected a non-empty string");
+      return std::nullopt;
+    }
+    return v.str();
+  }
+  std::optional<std::string> req_string(const Value& obj, const Path& at, const char* key) {
+    const Value* v = req(obj, at, key);
+    if (!v) return std::nullopt;
+    const auto s = string_of(*v, at / key);
+    return s ? std::optional<std::string>(std::string(*s)) : std::nullopt;
+  }
+  std::optional<Count> count_of(const Value& v, const Path& p) {
+    if (v.is_count()) {
+      if (v.count() <= kMaxExactCount) return v.count();
+      error(p, "expected a non-negative integer no larger than 2^53, got " + json::describe(v));
+      return std::nullopt;
+    }
+    error(p, "expected a non-negative integer, got " + json::describe(v));
+    return std::nullopt;
+  }
+  std::optional<Count> opt_count(const Value& obj, const Path& at, const char* key) {
+    const Value* v = opt(obj, key);
+    return v ? count_of(*v, at / key) : std::nullopt;
+  }
+  std::optional<Time> time_of(const Value& v, const Path& p) {
+    if (const auto s = string_of(v, p)) {
+      if (auto t = parse_rfc3339(*s)) return t;
+      error(p, "expected an RFC 3339 time like 2024-03-31T22:35:00+03:00, got " + json::describe(v));
+    }
+    return std::nullopt;
+  }
+  std::optional<Time> req_time(const Value& obj, const Path& at, const char* key) {
+    const Value* v = req(obj, at, key);
+    return v ? time_of(*v, at / key) : std::nullopt;
+  }
+  std::optional<Text> text_of(const Value& obj, const Path& at, const char* key) {
+    const Value* v = req(obj, at, key);
+    if (!v) return std::nullopt;
+    Text t;
+    if (v->is_string()) {
+      if (v->str().empty()) error(at / key, "expected a non-empty string");
+      t.by_lang.emplace_back("", v->str());
+    } else if (v->is_object()) {
+      for (const auto& [lang, s] : v->members()) {
+        if (const auto str = string_of(s, at / key / lang)) t.by_lang.emplace_back(lang, *str);
+      }
+      if (v->members().empty()) error(at / key, "expected a string or a {language: string} map, got {}");
+    } else {
+      error(at / key, "expected a string or a {language: string} map, got " + json::describe(*v));
+    }
+    return t;
+  }
+  const Value* req_array(const Value& obj, const Path& at, const char* key) {
+    const Value* v = req(obj, at, key);
+    if (v && !v->is_array()) {
+      error(at / key, "expected an array, got " + json::describe(*v));
+      return nullptr;
+    }
+    return v;
+  }
+  const Value* object_at(const Value* v, const Path& p) {
+    if (v && !v->is_object()) {
+      error(p, "expected an object, got " + json::describe(*v));
+      return nullptr;
+    }
+    return v;
+  }
+  // Resolves an id reference; reports "unknown KIND "id"".
+  int ref(const Value& v, const Path& p, const ViewIndex& index, const char* kind) {
+    const auto s = string_of(v, p);
+    if (!s) return -1;
+    const int i = find_view(index, *s);
+    if (i < 0) error(p, std::string("unknown ") + kind + " \"" + json::clip(*s) + "\"");
+    return i;
+  }
+  // Declares an id; reports duplicates and returns false for them.
+  bool declare(std::unordered_map<std::string, int>& index, const std::string& id, int i, const Path& p,
+               const char* list) {
+    const auto [it, fresh] = index.emplace(id, i);
+    if (!fresh)
+      error(p, "duplicate id \"" + json::clip(id) + "\" (also " + list + "[" + std::to_string(it->second) + "])");
+    return fresh;
+  }
+
+  // ---- the feed and its lists (validate.cpp)
+  bool check_format(const Value& root, const Path& top);
+  void election(const Value& root, const Path& top);
+  void sources(const Value& root, const Path& top);
+  void parties(const Value& root, const Path& top);
+  void areas(const Value& root, const Path& top);
+  // Declared boxes, or the sum over children (only where every child knows its boxes).
+  void compute_area_boxes();
+  bool inside(int area, int root) const;
+
+  // ---- races: seats, previous, results, calls, history (validate_races.cpp)
+  void races(const Value& root, const Path& top);
+  bool race_one(const Value& v, const Path& at, Race& race);
+  void seats(const Value& v, const Path& p, Race& race);
+  void previous(const Value& v, const Path& p, Race& race);
+  std::vector<std::pair<int, Count>> vote_map(const Value& v, const Path& p, const ViewIndex& index, const char* kind);
+  std::vector<std::pair<int, double>> share_map(const Value& v, const Path& p, const Race& race);
+  static const char* contestant_kind(const Race& race);
+  void results(const Value& v, const Path& p, Race& race);
+  Result result(const Value& v, const Path& p, const Race& race, int area);
+  void calls(const Value& v, const Path& p, Race& race);
+  void history(const Value& v, const Path& p, Race& race);
+};
+
+}  // namespace sandik::validation

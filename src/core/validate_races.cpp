@@ -1,0 +1,310 @@
+// sandik core — the validator's races (validate_internal.h): each race's contestants, its seats,
+// the previous winners, each source's results per area, calls and history.
+//
+// INDEX
+//   races(), race_one()                        the list; a race's id, title, kind, area, candidates
+//   seats(), previous()                        seats to share out; who won each area last time
+//   vote_map(), share_map(), contestant_kind() votes and shares by contestant
+//   results(), result()                        each source's results, one area's RESULT
+//   calls(), history()                         declared winners; the night's earlier moments
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "format.h"
+#include "json.h"
+#include "order.h"
+#include "time.h"
+#include "turkish.h"
+#include "validate_internal.h"
+
+namespace sandik::validation {
+
+void Validator::races(const Value& root, const Path& top) {
+  const Value* list = req_array(root, top, "races");
+  if (!list) return;
+  const Path p = top / "races";
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const Path at = p[i];
+    const Value* v = object_at(&list->items()[i], at);
+    if (!v) continue;
+    Race race;
+    if (race_one(*v, at, race) &&
+        declare(feed_.race_index, race.id, static_cast<int>(feed_.races.size()), at / "id", "races"))
+      feed_.races.push_back(std::move(race));
+  }
+  if (list->items().empty()) error(p, "expected at least one race");
+}
+
+bool Validator::race_one(const Value& v, const Path& at, Race& race) {
+  contestants_v_.clear();
+  auto id = req_string(v, at, "id");
+  if (auto t = text_of(v, at, "title")) race.title = *t;
+  if (const Value* k = req(v, at, "kind")) {
+    const auto s = string_of(*k, at / "kind");
+    if (s && *s == "party")
+      race.kind = RaceKind::Party;
+    else if (s && *s != "candidate")
+      error(at / "kind", "expected \"candidate\" or \"party\", got " + json::describe(*k));
+  }
+  if (const Value* a = req(v, at, "area")) race.area = ref(*a, at / "area", areas_v_, "area");
+  if (race.kind == RaceKind::Candidate) {
+    if (const Value* list = req_array(v, at, "candidates")) {
+      const Path cp = at / "candidates";
+      for (std::size_t i = 0; i < list->items().size(); ++i) {
+        const Value* c = object_at(&list->items()[i], cp[i]);
+        if (!c) continue;
+        Candidate cand;
+        auto cid = req_string(*c, cp[i], "id");
+        auto name = req_string(*c, cp[i], "name");
+        if (const Value* party = req(*c, cp[i], "party"))
+          cand.party = ref(*party, cp[i] / "party", parties_v_, "party");
+        if (!cid || !name) continue;
+        cand.id = *cid;
+        cand.name = *name;
+        if (declare(race.contestant_index, cand.id, static_cast<int>(race.candidates.size()), cp[i] / "id",
+                    "candidates")) {
+          contestants_v_.emplace(id_of(*c), static_cast<int>(race.candidates.size()));
+          race.candidates.push_back(std::move(cand));
+        }
+      }
+    }
+  } else {
+    race.contestant_index = feed_.party_index;
+    contestants_v_ = parties_v_;
+  }
+  if (const Value* s = opt(v, "seats")) seats(*s, at / "seats", race);
+  if (const Value* prev = opt(v, "previous")) previous(*prev, at / "previous", race);
+  if (const Value* r = object_at(req(v, at, "results"), at / "results")) results(*r, at / "results", race);
+  if (const Value* c = opt(v, "calls")) calls(*c, at / "calls", race);
+  if (const Value* h = opt(v, "history")) history(*h, at / "history", race);
+  if (!id) return false;
+  race.id = *id;
+  return true;
+}
+
+void Validator::seats(const Value& v, const Path& p, Race& race) {
+  if (!object_at(&v, p)) return;
+  Seats s;
+  if (const Value* t = req(v, p, "total")) {
+    if (auto n = count_of(*t, p / "total")) {
+      if (*n < 1 || *n > 100000)
+        error(p / "total", "expected between 1 and 100000 seats, got " + json::describe(*t));
+      else
+        s.total = static_cast<int>(*n);
+    }
+  }
+  if (const Value* m = req(v, p, "method")) {
+    const auto str = string_of(*m, p / "method");
+    if (str && *str == "dhondt")
+      s.method = SeatMethod::DHondt;
+    else if (str && *str == "sainte-lague")
+      s.method = SeatMethod::SainteLague;
+    else if (str && *str == "hare")
+      s.method = SeatMethod::Hare;
+    else if (str)
+      error(p / "method", "expected \"dhondt\", \"sainte-lague\" or \"hare\", got " + json::describe(*m));
+  }
+  if (const Value* th = opt(v, "threshold")) {
+    if (!th->is_number() || th->number() < 0 || th->number() >= 1)
+      error(p / "threshold", "expected a fraction from 0 to below 1 (0.10 = 10%), got " + json::describe(*th));
+    else
+      s.threshold = th->number();
+  }
+  if (race.kind != RaceKind::Party)
+    warn(p, "seats are projected only for party races; ignored");
+  else
+    race.seats = s;
+}
+
+void Validator::previous(const Value& v, const Path& p, Race& race) {
+  if (!object_at(&v, p)) return;
+  Previous prev;
+  if (auto l = req_string(v, p, "label")) prev.label = *l;
+  if (const Value* areas = object_at(req(v, p, "areas"), p / "areas")) {
+    for (const auto& [area_id, entry] : areas->members()) {
+      const Path areas_path = p / "areas";
+      const Path ap = areas_path / area_id;
+      const int area = find_view(areas_v_, area_id);
+      if (area < 0) {
+        error(ap, "unknown area \"" + json::clip(area_id) + "\"");
+        continue;
+      }
+      if (!object_at(&entry, ap)) continue;
+      Previous::AreaPrev ar;
+      if (const Value* w = req(entry, ap, "winner")) ar.winner = ref(*w, ap / "winner", parties_v_, "party");
+      if (const Value* votes = opt(entry, "votes")) ar.votes = vote_map(*votes, ap / "votes", parties_v_, "party");
+      ar.valid = opt_count(entry, ap, "valid");
+      prev.areas.emplace(area, std::move(ar));
+    }
+  }
+  race.previous = std::move(prev);
+}
+
+std::vector<std::pair<int, Count>> Validator::vote_map(const Value& v, const Path& p, const ViewIndex& index,
+                                                       const char* kind) {
+  std::vector<std::pair<int, Count>> out;
+  if (!object_at(&v, p)) return out;
+  out.reserve(v.members().size());
+  for (const auto& [id, n] : v.members()) {
+    const int c = find_view(index, id);
+    if (c < 0) {
+      error(p / id, std::string("unknown ") + kind + " \"" + json::clip(id) + "\"");
+      continue;
+    }
+    if (auto count = count_of(n, p / id)) out.emplace_back(c, *count);
+  }
+  return out;
+}
+
+std::vector<std::pair<int, double>> Validator::share_map(const Value& v, const Path& p, const Race& race) {
+  std::vector<std::pair<int, double>> out;
+  if (!object_at(&v, p)) return out;
+  for (const auto& [id, n] : v.members()) {
+    const int c = find_view(contestants_v_, id);
+    if (c < 0)
+      error(p / id, std::string("unknown ") + contestant_kind(race) + " \"" + json::clip(id) + "\"");
+    else if (!n.is_number() || n.number() < 0 || n.number() > 100)
+      error(p / id, "expected a percentage from 0 to 100, got " + json::describe(n));
+    else
+      out.emplace_back(c, n.number());
+  }
+  return out;
+}
+
+const char* Validator::contestant_kind(const Race& race) {
+  return race.kind == RaceKind::Candidate ? "candidate" : "party";
+}
+
+void Validator::results(const Value& v, const Path& p, Race& race) {
+  for (const auto& [source_id, set] : v.members()) {
+    const Path sp = p / source_id;
+    SourceResults sr;
+    sr.source = find_view(sources_v_, source_id);
+    if (sr.source < 0) {
+      error(sp, "unknown source \"" + json::clip(source_id) + "\"");
+      continue;
+    }
+    if (!object_at(&set, sp)) continue;
+    if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
+    const Path areas_path = sp / "areas";
+    const Value* areas = object_at(req(set, sp, "areas"), areas_path);
+    if (areas) {
+      sr.areas.reserve(areas->members().size());
+      for (const auto& [area_id, res] : areas->members()) {
+        const Path ap = areas_path / area_id;
+        const int area = find_view(areas_v_, area_id);
+        if (area < 0) {
+          error(ap, "unknown area \"" + json::clip(area_id) + "\"");
+          continue;
+        }
+        if (race.area >= 0 && !inside(area, race.area)) {
+          warn(ap, "area \"" + json::clip(area_id) + "\" is outside the race's area \"" +
+                       feed_.areas[static_cast<std::size_t>(race.area)].id + "\"; ignored");
+          continue;
+        }
+        if (!object_at(&res, ap)) continue;
+        sr.areas.emplace(area, result(res, ap, race, area));
+      }
+    }
+    race.results.push_back(std::move(sr));
+  }
+}
+
+Result Validator::result(const Value& v, const Path& p, const Race& race, int area) {
+  Result r;
+  r.boxes_counted = opt_count(v, p, "boxes_counted");
+  r.cast = opt_count(v, p, "cast");
+  r.registered_counted = opt_count(v, p, "registered_counted");
+  r.valid = opt_count(v, p, "valid");
+  if (const Value* votes = opt(v, "votes"))
+    r.votes = vote_map(*votes, p / "votes", contestants_v_, contestant_kind(race));
+  if (const Value* shares = opt(v, "shares")) r.shares = share_map(*shares, p / "shares", race);
+  if (const Value* rp = opt(v, "reporting_pct")) {
+    if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
+      error(p / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
+    else
+      r.reporting_pct = rp->number();
+  }
+  const auto& boxes =
+      area < static_cast<int>(area_boxes_.size()) ? area_boxes_[static_cast<std::size_t>(area)] : std::nullopt;
+  if (r.boxes_counted && boxes && *r.boxes_counted > *boxes)
+    error(p / "boxes_counted", "more ballot boxes counted (" + std::to_string(*r.boxes_counted) +
+                                   ") than the area has (" + std::to_string(*boxes) + ")");
+  Count sum = 0;
+  for (const auto& [c, n] : r.votes) sum += n;
+  if (r.valid && sum > *r.valid)
+    warn(p / "votes", "votes add up to " + std::to_string(sum) + ", more than valid " + std::to_string(*r.valid));
+  const Count valid = r.valid ? *r.valid : sum;
+  if (r.cast && *r.cast < valid)
+    warn(p / "cast", "cast " + std::to_string(*r.cast) + " is less than valid " + std::to_string(valid));
+  const Area& a = feed_.areas[static_cast<std::size_t>(area)];
+  const std::optional<Count> reg = r.registered_counted ? r.registered_counted : a.registered;
+  if (r.cast && reg && *r.cast > *reg)
+    warn(p / "cast",
+         "turnout above 100%: cast " + std::to_string(*r.cast) + " of " + std::to_string(*reg) + " registered");
+  return r;
+}
+
+void Validator::calls(const Value& v, const Path& p, Race& race) {
+  if (!v.is_array()) return error(p, "expected an array, got " + json::describe(v));
+  for (std::size_t i = 0; i < v.items().size(); ++i) {
+    const Path cp = p[i];
+    const Value* c = object_at(&v.items()[i], cp);
+    if (!c) continue;
+    Call call;
+    if (const Value* s = req(*c, cp, "source")) call.source = ref(*s, cp / "source", sources_v_, "source");
+    if (const Value* a = req(*c, cp, "area")) call.area = ref(*a, cp / "area", areas_v_, "area");
+    if (const Value* w = req(*c, cp, "winner"))
+      call.winner = ref(*w, cp / "winner", contestants_v_, contestant_kind(race));
+    if (auto t = req_time(*c, cp, "at")) call.at = *t;
+    if (call.source >= 0 && call.area >= 0 && call.winner >= 0) race.calls.push_back(call);
+  }
+}
+
+void Validator::history(const Value& v, const Path& p, Race& race) {
+  if (!object_at(&v, p)) return;
+  for (const auto& [source_id, points] : v.members()) {
+    const Path sp = p / source_id;
+    const int source = find_view(sources_v_, source_id);
+    if (source < 0) {
+      error(sp, "unknown source \"" + json::clip(source_id) + "\"");
+      continue;
+    }
+    if (!points.is_array()) {
+      error(sp, "expected an array, got " + json::describe(points));
+      continue;
+    }
+    std::vector<HistoryPoint> out;
+    for (std::size_t i = 0; i < points.items().size(); ++i) {
+      const Path hp = sp[i];
+      const Value* h = object_at(&points.items()[i], hp);
+      if (!h) continue;
+      HistoryPoint pt;
+      auto at = req_time(*h, hp, "at");
+      pt.boxes_counted = opt_count(*h, hp, "boxes_counted");
+      pt.valid = opt_count(*h, hp, "valid");
+      if (const Value* votes = opt(*h, "votes"))
+        pt.votes = vote_map(*votes, hp / "votes", contestants_v_, contestant_kind(race));
+      if (const Value* shares = opt(*h, "shares")) pt.shares = share_map(*shares, hp / "shares", race);
+      if (const Value* rp = opt(*h, "reporting_pct")) {
+        if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
+          error(hp / "reporting_pct", "expected a percentage from 0 to 100, got " + json::describe(*rp));
+        else
+          pt.reporting_pct = rp->number();
+      }
+      if (const Value* note = opt(*h, "note"))
+        if (const auto text = string_of(*note, hp / "note", false)) pt.note = std::string(*text);
+      if (!opt(*h, "votes") && !opt(*h, "shares")) error(hp / "votes", "missing required key");
+      if (!at) continue;
+      pt.at = *at;
+      if (!out.empty() && pt.at.epoch < out.back().at.epoch)
+        warn(hp / "at", "history is not oldest first: " + pt.at.text + " comes after " + out.back().at.text);
+      out.push_back(std::move(pt));
+    }
+    sandik::stable_sort(out, [](const HistoryPoint& a, const HistoryPoint& b) { return a.at.epoch < b.at.epoch; });
+    race.history.emplace_back(source, std::move(out));
+  }
+}
+
+}  // namespace sandik::validation
