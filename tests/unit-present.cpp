@@ -333,3 +333,23 @@ TEST_CASE("present: a flips row never overlaps at phone widths (#16)") {
   CHECK(ui::flip_row_layout(288, 80, 68, 16, 33, 72, gap).two_lines);
   CHECK_FALSE(ui::flip_row_layout(736, 80, 68, 16, 33, 72, gap).two_lines);
 }
+
+TEST_CASE("present: views that have nothing to show say why (#16)") {
+  ui::WidgetOptions o;
+  SUBCASE("seats on a mayor's race") {
+    o.view = "seats";
+    const ui::Widget w = widget_with(kFinal, o);
+    CHECK(w.presented().seats.empty == "İBB Başkanlığı: sandalye dağılımı yok.");
+    CHECK(w.accessible_json().find("sandalye dağılımı yok") != std::string::npos);
+  }
+  SUBCASE("a search that finds nothing") {
+    o.view = "table";
+    o.search = "zzz";
+    const ui::Widget w = widget_with(kFinal, o);
+    CHECK(w.presented().table.rows.empty());
+    CHECK(w.presented().table.note == "“zzz” ile eşleşen yer yok.");
+    CHECK(w.accessible_json().find("eşleşen yer yok") != std::string::npos);
+    o.lang = Lang::En;
+    CHECK(widget_with(kFinal, o).presented().table.note == "Nothing matches “zzz”.");
+  }
+}

@@ -198,6 +198,7 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang);
 // ---- seats ----
 struct SeatsView {
   bool has_seats = false;
+  std::string empty;  // a race without seats says so: "İBB Başkanlığı: sandalye dağılımı yok."
   std::string title, subtitle, majority_label;
   int total = 0, majority = 0;
   struct Row {

@@ -139,7 +139,12 @@ AccessibleSection mirror(const SummaryView& v) {
 
 SeatsView present_seats(const Model& m, Lang lang) {
   SeatsView v;
-  if (!m.ready() || !m.race->seats) return v;
+  if (!m.ready()) return v;
+  if (!m.race->seats) {  // (data-view="seats" on a mayor's race): said, not "loading" for ever
+    v.caption = race_title(m, lang);
+    v.empty = v.sentence = say(Str::NoSeats, lang, {v.caption});
+    return v;
+  }
   v.has_seats = true;
   v.total = m.race->seats->total;
   v.majority = v.total / 2 + 1;

@@ -138,6 +138,10 @@ TableView present_table(const Model& m, Lang lang) {
   v.sentence = (m.rows.size() == 1 ? std::string(str(Str::RowsOne, lang))
                                    : say(Str::Rows, lang, {std::to_string(m.rows.size())})) +
                ", " + say(Str::SortedBy, lang, {sort_label}) + (m.query.desc ? str(Str::Descending, lang) : "") + ".";
+  if (m.rows.empty() && !m.query.search.empty()) {  // a search that finds nothing says so
+    v.note = say(Str::NoMatch, lang, {m.query.search});
+    v.sentence = v.note + " " + v.sentence;
+  }
   // A source that gives only the race's total: say so once instead of rows of dashes.
   const bool any = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; });
   if (!m.rows.empty() && !any && !has_figures_below_root(m, m.source)) {

@@ -47,6 +47,10 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::NoMatch:
+      return tr ? "“{1}” ile eşleşen yer yok." : "Nothing matches “{1}”.";
+    case Str::NoSeats:
+      return tr ? "{1}: sandalye dağılımı yok." : "{1}: no seats to share out.";
     case Str::NoFiguresCell:
       return tr ? "sonuç yok" : "no figures";
     case Str::LeadsWord:

@@ -83,6 +83,8 @@ enum class Str {
   NoPrevious,
   Difference,
   NotComparable,
+  NoMatch,
+  NoSeats,
   NoFiguresCell,
   SeatsWord,
   SeatsHeading,

@@ -13,6 +13,8 @@ void draw_seats(const ViewContext& c, const SeatsView& v) {
   const ImVec2 o = ImGui::GetCursorScreenPos();
   float y = o.y;
   if (!v.has_seats) {
+    const float h = v.empty.empty() ? 0 : wrapped(dl, c.fonts.body, o.x, y, c.width, c.pal.secondary, v.empty);
+    ImGui::SetCursorScreenPos(ImVec2(o.x, y + h));
     ImGui::Dummy(ImVec2(0, 0));
     return;
   }

@@ -408,11 +408,12 @@ std::string Widget::accessible_json() const {
     const View v = view();
     const bool full = v == View::Full;
     if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
-    if ((full || v == View::Table || v == View::Detail) && !model_.rows.empty()) sections.push_back(mirror(p.table));
+    if ((full || v == View::Table || v == View::Detail) && (!model_.rows.empty() || !model_.query.search.empty()))
+      sections.push_back(mirror(p.table));
     if (full || v == View::Sources) sections.push_back(mirror(p.sources));
     if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
     if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));
-    if ((full || v == View::Seats) && model_.race->seats) sections.push_back(mirror(p.seats));
+    if (v == View::Seats || (full && model_.race->seats)) sections.push_back(mirror(p.seats));
   }
   std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
   for (std::size_t i = 0; i < sections.size(); ++i) {
