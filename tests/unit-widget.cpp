@@ -100,6 +100,69 @@ TEST_CASE("widget") {
     CHECK(w.mirror_version() != before);
     CHECK(w.focus_order().back().rfind("row:", 0) == 0);
   }
+  SUBCASE("back goes where the reader came from: the tab, the area, the search") {
+    ui::Widget w;
+    ui::WidgetOptions o = view("full");
+    o.search = "sar";
+    w.set_options(o);
+    w.set_css_width(390);
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    CHECK(w.take_moved());         // the first place
+    CHECK_FALSE(w.place().table);  // Özet at 390 px: no table, the search box has nothing to filter
+    while (w.focus() != "tabs:1") REQUIRE(w.key(ui::Widget::Key::Next));
+    REQUIRE(w.activate());  // İlçeler
+    CHECK(w.take_moved());
+    CHECK(w.place().table);
+    CHECK(w.place().depth == 0);
+    REQUIRE(w.model().rows.size() == 1);  // the search: Sarıyer
+    while (w.focus() != "row:sariyer") REQUIRE(w.key(ui::Widget::Key::Next));
+    REQUIRE(w.activate());
+    ui::Widget::Place p = w.place();
+    CHECK(p.tab == ui::View::Summary);
+    CHECK(p.area == "sariyer");
+    CHECK(p.depth == 1);
+    CHECK_FALSE(p.table);
+    CHECK(w.take_moved());
+    CHECK_FALSE(w.take_moved());  // nothing changed since
+    CHECK(w.presented().chrome.crumbs.front().id == "istanbul");
+    REQUIRE(w.navigate_back());  // Escape
+    p = w.place();
+    CHECK(p.tab == ui::View::Table);  // İlçeler, not Özet
+    CHECK(p.area.empty());
+    CHECK(p.depth == 0);
+    CHECK(w.model().rows.size() == 1);  // the search kept
+    CHECK(w.model().query.search == "sar");
+    CHECK_FALSE(w.navigate_back());  // at the root with nowhere to go back to
+    // The breadcrumb is the same step back.
+    while (w.focus() != "row:sariyer") REQUIRE(w.key(ui::Widget::Key::Next));
+    REQUIRE(w.activate());
+    while (w.focus() != "crumb:istanbul") REQUIRE(w.key(ui::Widget::Key::Previous));
+    REQUIRE(w.activate());
+    CHECK(w.place().tab == ui::View::Table);
+    CHECK(w.place().depth == 0);
+  }
+  SUBCASE("a deep link: the tab and area from the URL, once a feed has them; the page's Back goes through the steps") {
+    ui::Widget w;
+    w.set_options(view("full"));
+    w.go("table", "kadikoy");  // before the feed
+    REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
+    CHECK(w.place().tab == ui::View::Table);
+    CHECK(w.place().area == "kadikoy");
+    CHECK(w.model().trail.size() == 2);
+    w.go("sources", "kadikoy");
+    CHECK(w.place().tab == ui::View::Sources);
+    CHECK_FALSE(w.place().table);
+    w.go("summary", "");  // a step on, to the root
+    CHECK(w.place().area.empty());
+    CHECK(w.place().depth == 1);
+    w.go("sources", "kadikoy");  // Back: the step, with its tab
+    CHECK(w.place().area == "kadikoy");
+    CHECK(w.place().tab == ui::View::Sources);
+    CHECK(w.place().depth == 0);
+    w.go("nonsense", "nowhere");  // a hash made by hand: nothing opens, nothing breaks
+    CHECK(w.place().area == "kadikoy");
+    CHECK(w.place().tab == ui::View::Summary);
+  }
   SUBCASE("the timeline merges the night: moments of earlier feeds stay") {
     ui::Widget w;
     w.set_options(view("timeline"));

@@ -26,6 +26,7 @@ namespace sandik::ui {
 
 enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats };
 View view_from(std::string_view name);  // full summary table detail sources flips timeline seats ("" = summary)
+const char* view_name(View v);          // view_from()'s names
 
 struct WidgetOptions {
   std::string race;             // "" = the feed's first race
@@ -72,6 +73,7 @@ struct UiState {
   int hover_moment = -1;         // timeline
   std::string focus;             // the region the keyboard is on ("row:sariyer", "tab:1"; "" = none)
   bool scroll_to_focus = false;  // the keyboard moved: bring the focused row into view
+  float table_scroll = -1;       // CSS px: where a scrolled table goes on the next frame (back to it)
 };
 
 // One block of the accessible mirror: a sentence and a table, as the canvas shows them.

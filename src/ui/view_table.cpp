@@ -87,10 +87,13 @@ void draw_table(const ViewContext& c, const TableView& v) {
 
   // Rows: short tables let the page scroll; long ones scroll inside, under the headings.
   const bool scroll = v.rows.size() > 40;
+  if (!scroll) c.act.table_scroll = 0;
   ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + head_h));
   if (scroll) {
     ImGui::BeginChild("rows", ImVec2(c.width, c.px(560) - head_h), false, ImGuiWindowFlags_NoBackground);
     dl = ImGui::GetWindowDrawList();
+    if (c.ui.table_scroll >= 0) ImGui::SetScrollY(c.px(c.ui.table_scroll));  // back where the reader was
+    c.act.table_scroll = ImGui::GetScrollY() / c.scale;
     if (c.ui.scroll_to_focus) {  // the keyboard moved to a row: bring it into view
       for (std::size_t i = 0; i < v.rows.size(); ++i) {
         if ("row:" + v.rows[i].id != c.ui.focus) continue;

@@ -11,16 +11,17 @@
 
 namespace sandik::ui {
 
+namespace {
+constexpr const char* kViewNames[] = {"full", "summary", "table", "detail", "sources", "flips", "timeline", "seats"};
+}
+
 View view_from(std::string_view n) {
-  if (n == "full") return View::Full;
-  if (n == "table") return View::Table;
-  if (n == "detail") return View::Detail;
-  if (n == "sources") return View::Sources;
-  if (n == "flips") return View::Flips;
-  if (n == "timeline") return View::Timeline;
-  if (n == "seats") return View::Seats;
+  for (std::size_t i = 0; i < std::size(kViewNames); ++i)
+    if (n == kViewNames[i]) return static_cast<View>(i);
   return View::Summary;
 }
+
+const char* view_name(View v) { return kViewNames[static_cast<std::size_t>(v)]; }
 
 View Widget::view() const { return view_from(options_.view); }
 
@@ -105,24 +106,102 @@ void Widget::set_options(const WidgetOptions& options) {
     source_ = -1;
   }
   if (area_changed) area_ = -1;
+  if (race_changed || area_changed) steps_.clear();
   model_.query.search = options.search;
   ui_.tab = view() == View::Full ? ui_.tab : view();
   rebuild();
 }
 
 bool Widget::navigate_back() {
-  if (!model_.ready() || model_.trail.size() < 2) return false;
-  area_ = model_.trail[model_.trail.size() - 2];
+  if (!model_.ready()) return false;
+  if (!steps_.empty()) {
+    back_to(steps_.size() - 1);
+  } else {
+    if (model_.trail.size() < 2) return false;
+    area_ = model_.trail[model_.trail.size() - 2];
+  }
   rebuild();
   return true;
 }
+
+namespace {
+std::string area_key(const Model& m, int area) {
+  return area == m.race->area ? "" : m.feed->areas[static_cast<std::size_t>(area)].id;
+}
+}  // namespace
+
+// One step on: where the reader is now becomes the step back. An area the reader came from
+// is a step back instead (the breadcrumb).
+void Widget::open(int area) {
+  const std::string key = area_key(model_, area);
+  for (std::size_t i = steps_.size(); i-- > 0;)
+    if (steps_[i].area == key) return back_to(i);
+  const std::string here = area_key(model_, model_.area);
+  if (key == here) return;
+  steps_.push_back({here, ui_.tab, table_scroll_});
+  area_ = area;
+  ui_.table_scroll = 0;  // a new table starts at its top
+  if (view() == View::Full) ui_.tab = View::Summary;
+}
+
+void Widget::back_to(std::size_t step) {
+  const Step s = steps_[step];
+  steps_.resize(step);
+  area_ = s.area.empty() ? model_.race->area : model_.feed->find_area(s.area);
+  if (view() == View::Full) ui_.tab = s.tab;
+  ui_.table_scroll = s.scroll;
+}
+
+void Widget::go(std::string_view tab, std::string_view area) {
+  const View t = tab.empty() ? ui_.tab : view_from(tab);
+  const bool tab_ok = view() == View::Full && t != View::Full && t != View::Detail;
+  if (!model_.ready()) {  // a deep link: the area once a feed has it
+    wanted_area_ = std::string(area);
+    if (tab_ok) ui_.tab = t;
+    return;
+  }
+  const std::string key(area);
+  for (std::size_t i = steps_.size(); i-- > 0;)
+    if (steps_[i].area == key && (!tab_ok || steps_[i].tab == t)) {
+      back_to(i);
+      rebuild();
+      return;
+    }
+  const int a = key.empty() ? model_.race->area : model_.feed->find_area(key);
+  if (a >= 0 && model_.tally->in_race(a)) open(a);
+  if (tab_ok) ui_.tab = t;
+  rebuild();
+}
+
+Widget::Place Widget::place() const {
+  Place p;
+  const View v = view();
+  p.tab = v == View::Full ? ui_.tab : v;
+  if (!model_.ready()) return p;
+  p.area = area_key(model_, model_.area);
+  p.depth = steps_.size();
+  p.table = p.tab == View::Table || ((p.tab == View::Summary || p.tab == View::Detail) &&
+                                     (side_by_side() || (v == View::Detail && has_table())));
+  return p;
+}
+
+bool Widget::take_moved() {
+  const Place p = place();
+  const bool moved = p.tab != placed_.tab || p.area != placed_.area || p.depth != placed_.depth ||
+                     p.table != placed_.table || !placed_once_;
+  placed_ = p;
+  placed_once_ = true;
+  return moved;
+}
+
+bool Widget::has_table() const { return !model_.rows.empty() || !model_.query.search.empty(); }
 
 Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42f, 440.0f), 32.0f}; }
 
 bool Widget::side_by_side() const {
   const View v = view();
   return css_width_ - 2 * design::padding >= design::breakpoints::side_by_side &&
-         (v == View::Full || v == View::Detail) && !model_.rows.empty() &&
+         (v == View::Full || v == View::Detail) && has_table() &&
          (v == View::Detail || ui_.tab == View::Summary || ui_.tab == View::Detail);
 }
 
@@ -150,7 +229,7 @@ std::vector<std::string> Widget::focus_order() const {
       crumbs();
       for (const Bar& b : p.summary.bars)
         if (b.contestant < 0) out.push_back("others");
-      if (side_by_side() || (v == View::Detail && !model_.rows.empty())) table();
+      if (side_by_side() || (v == View::Detail && has_table())) table();
       break;
     case View::Table:
       crumbs();
@@ -292,6 +371,13 @@ void Widget::rebuild() {
 
   // Area: opened by the reader, else data-area, else the race's root.
   int area = area_;
+  if (area < 0 && !wanted_area_.empty()) {  // a deep link's, once this feed has it
+    area = feed->find_area(wanted_area_);
+    if (area >= 0 && model_.tally->in_race(area)) {
+      area_ = area;
+      wanted_area_.clear();
+    }
+  }
   if (area < 0 && !options_.area.empty()) area = feed->find_area(options_.area);
   if (area < 0 || !model_.tally->in_race(area)) area = r.area;
   model_.area = area;
@@ -347,9 +433,9 @@ void Widget::rebuild() {
 
 void Widget::apply(const Actions& act) {
   bool changed = false;
-  if (act.open_area) {
-    area_ = *act.open_area;
-    if (view() == View::Full) ui_.tab = View::Summary;
+  if (act.table_scroll >= 0) table_scroll_ = act.table_scroll;
+  if (act.open_area && model_.ready()) {
+    open(*act.open_area);
     changed = true;
   }
   if (act.source) {
@@ -408,8 +494,7 @@ std::string Widget::accessible_json() const {
     const View v = view();
     const bool full = v == View::Full;
     if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
-    if ((full || v == View::Table || v == View::Detail) && (!model_.rows.empty() || !model_.query.search.empty()))
-      sections.push_back(mirror(p.table));
+    if ((full || v == View::Table || v == View::Detail) && has_table()) sections.push_back(mirror(p.table));
     if (full || v == View::Sources) sections.push_back(mirror(p.sources));
     if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
     if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));

@@ -50,6 +50,7 @@ struct Actions {
   std::optional<View> tab;
   bool toggle_others = false;
   std::optional<int> hover_moment;
+  float table_scroll = -1;  // CSS px: how far the drawn table is scrolled (a table that scrolls inside)
 };
 
 // Where a reader can tap, by name ("tab:1", "header:margin", "row:sariyer", "crumb:istanbul",
@@ -109,7 +110,24 @@ class Widget {
   bool animating() const { return animating_; }                                // bars still growing: draw another frame
   float content_height() const { return content_height_; }                     // device pixels, after draw()
   std::uint32_t background() const;                                            // 0xRRGGBB of the current theme
-  bool navigate_back();                                                        // Escape: up one area; false at the root
+  // Escape and the breadcrumb: back to where the reader came from (the tab, the area, the
+  // table's scroll), else up one area; false at the root with nowhere to go back to.
+  bool navigate_back();
+  // Where the reader is, for the page's scroll and history (data-history): the tab (the view's
+  // own but in the full view), the opened area's id ("" = the race's root), how many steps back
+  // lead from here, and whether a table is shown (the search box does something).
+  struct Place {
+    View tab = View::Summary;
+    std::string area;
+    std::size_t depth = 0;
+    bool table = false;
+  };
+  Place place() const;
+  // Opens `area` (an id, "" = the race's root) on `tab` ("" = as it is), as a tap would: back
+  // to a step the reader came from, with its tab and scroll, or one step on. Before the first
+  // feed it waits for it (a deep link).
+  void go(std::string_view tab, std::string_view area);
+  bool take_moved();  // the tab or area changed since the last call
   // The keyboard: arrows move the focus through what can be tapped (table rows, tabs, headings,
   // the breadcrumb, the source switch), Home/End to the first and last. Returns false when
   // there is nothing to move to (the page then keeps the key).
@@ -140,7 +158,9 @@ class Widget {
   void rebuild();
   void apply(const Actions& act);
   View view() const;
-  bool side_by_side() const;  // summary and table side by side (full or detail view, 900 CSS px and wider)
+  bool side_by_side() const;
+  bool has_table() const;  // the area has rows to list, or a search found none of them  // summary and table side by
+                           // side (full or detail view, 900 CSS px and wider)
   // Side by side, in CSS pixels of the widget's inner width: the summary's width and the gap;
   // the table has the rest. The drawing and the keyboard's order both take it from here.
   struct Split {
@@ -150,7 +170,20 @@ class Widget {
   WidgetOptions options_;
   Model model_;
   UiState ui_;
-  int area_ = -1;             // the opened area (-1 = the race's root)
+  // A step the reader can go back to: where they were when they opened an area.
+  struct Step {
+    std::string area;  // id ("" = the race's root)
+    View tab;
+    float scroll;  // CSS px of a table that scrolls inside
+  };
+  void open(int area);  // a tap on a row, a flip or the breadcrumb
+  void back_to(std::size_t step);
+  int area_ = -1;            // the opened area (-1 = the race's root)
+  std::string wanted_area_;  // a deep link's area, until a feed has it
+  std::vector<Step> steps_;  // where back leads, oldest first
+  float table_scroll_ = 0;   // the last frame's table scroll, CSS px
+  Place placed_;             // as take_moved() last saw it
+  bool placed_once_ = false;
   int source_ = -1;           // chosen in the widget (-1 = the option's or the first)
   std::vector<Moment> seen_;  // moments from feeds received since the page opened
   float content_height_ = 0;

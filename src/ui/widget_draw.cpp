@@ -131,7 +131,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
           ImGui::Dummy(ImVec2(0, 0));
         } else {
           draw_summary(ctx, p.summary);
-          if (v == View::Detail && !model_.rows.empty()) {
+          if (v == View::Detail && has_table()) {
             ImGui::Dummy(ImVec2(0, 12 * scale));
             draw_table(ctx, p.table);
           }
@@ -158,6 +158,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
         break;
     }
     ui_.scroll_to_focus = false;  // the table has brought the focused row into view
+    ui_.table_scroll = -1;        // and gone back to where the reader had it
     // The keyboard's place: a ring in the accent colour over whatever is drawn there.
     if (const Region* f = focused()) {
       const Region& r = *f;

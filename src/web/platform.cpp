@@ -262,6 +262,14 @@ std::string mirror(Instance& in, unsigned version) {
   return out;
 }
 
+// Where the reader is (the loader keeps the page's scroll and, with data-history, the URL's
+// hash in step with it): {"tab", "area", "depth", "table"}.
+std::string place(Instance& in) {
+  const sandik::ui::Widget::Place p = in.widget.place();
+  return "\"tab\":" + sandik::json::quote(sandik::ui::view_name(p.tab)) + ",\"area\":" + sandik::json::quote(p.area) +
+         ",\"depth\":" + std::to_string(p.depth) + ",\"table\":" + yes(p.table);
+}
+
 // What the loader shows around the canvas, in the reader's words: the "last updated" line (stale
 // once a live feed is `staleMinutes` old), and after new results the live region's sentence.
 std::string status(Instance& in, const Value& m, bool news) {
@@ -329,6 +337,12 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "key") return key(*in, field(m, "key"));
   if (op == "regions") return regions(*in);
   if (op == "mirror") return mirror(*in, static_cast<unsigned>(number(m, "version")));
+  if (op == "place") return place(*in);
+  if (op == "go") {
+    in->widget.go(field(m, "tab"), field(m, "area"));
+    in->frames_wanted = std::max(in->frames_wanted, 2);
+    return place(*in);
+  }
   if (op == "status") return status(*in, m, false);
   if (op == "news") return status(*in, m, true);
   if (op == "prepare") return prepare(*in);
@@ -364,8 +378,9 @@ EMSCRIPTEN_KEEPALIVE const char* sandik_request(const char* message, int length,
 // Lays the widget out and, with `mode` draw (or draw_if_fits and the canvas already has the
 // content's height), draws it. Returns frame_result bits: more (ImGui wants another frame),
 // resize (laid out, not drawn: the canvas must take the content's height first), and the
-// content's height in CSS pixels above height_shift; and mirror when the accessible mirror
-// changed since the loader last asked for it (so it asks only then, not every frame).
+// content's height in CSS pixels above height_shift; mirror when the accessible mirror
+// changed since the loader last asked for it (so it asks only then, not every frame); and moved
+// when the tab, the area or the table's presence changed (the loader then asks for the place).
 EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   using namespace sandik::protocol;
   Instance* in = find(id);
@@ -431,7 +446,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   const int height = static_cast<int>(std::ceil(in->widget.content_height() / in->dpr));
   return (in->frames_wanted > 0 || !in->pending.empty() ? frame_result::more : 0) | (fits ? 0 : frame_result::resize) |
          (in->widget.mirror_version() != in->mirror_sent ? frame_result::mirror : 0) |
-         (height << frame_result::height_shift);
+         (in->widget.take_moved() ? frame_result::moved : 0) | (height << frame_result::height_shift);
 }
 
 // Pointer and wheel input, in CSS pixels from the canvas (protocol.json's input codes). For

@@ -195,6 +195,27 @@ test('iframe page: dist/embed.html reports its height the pym.js way, so the fra
   }
 });
 
+test("the docs' iframe snippet: two frames on one page each keep their own height", async () => {
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
+  try {
+    // The snippet as docs/embedding.md gives it, once per frame with its own id; each frame
+    // says its height as dist/embed.html does ({sandik: "height", height}).
+    const doc = readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8');
+    const snippet = doc.match(/```html\n(<iframe id="sandik-frame"[\s\S]*?)```/)[1];
+    const frame = (id, h) => snippet.replaceAll('sandik-frame', id).replace(/src="[^"]*"/,
+      `srcdoc="<script>setInterval(() => parent.postMessage({sandik: 'height', height: ${h}}, '*'), 50)</script>"`);
+    await page.route('**/two.html', (route) => route.fulfill({ status: 200, contentType: 'text/html',
+      body: `<!doctype html><html><head><title>Two</title></head><body>${frame('a', 300)}${frame('b', 900)}</body></html>` }));
+    await page.goto(server.url + 'two.html');
+    await page.waitForTimeout(400);
+    const heights = await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).getBoundingClientRect().height));
+    assert.deepEqual(heights, [300, 900]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core: every view on one page, no serious or critical violations', async () => {
   const views = ['summary', 'table', 'detail', 'sources', 'flips', 'timeline', 'full'];
   const html = views.map((v) => `<h2>${v}</h2><div id="${v}" data-sandik-feed="${server.url}t.json" data-race="${v === 'flips' ? 'ilce' : 'ibb'}"

@@ -87,13 +87,21 @@ test('full view: tabs, sort by margin, open Sarıyer and go back, switch source,
     assert.match(text, /4\.432\.862/, 'AA count shown after switching source');
     assert.match(text, /Anadolu Ajansı, 2 Nis 11\.27 itibarıyla/, 'a time on another day than the election carries its date');
 
-    // Search: "sari" finds Sarıyer (Turkish letters folded).
-    await page.locator(sel).locator('input.search').fill('sari');
-    await settle(page);
+    // Search: only where there is a table to filter; "sari" finds Sarıyer (Turkish letters
+    // folded), and is still there after a look at Sarıyer and back.
+    const search = page.locator(sel).locator('input.search');
+    assert.equal(await search.isVisible(), false, 'no search box over the summary');
     await tap(page, sel, 'tabs:1');
-    const found = await page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
-    assert.deepEqual(found, ['Sarıyer']);
-    await page.locator(sel).locator('input.search').fill('');
+    await search.fill('sari');
+    await settle(page);
+    const found = () => page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
+    assert.deepEqual(await found(), ['Sarıyer']);
+    await tap(page, sel, 'row:sariyer');
+    assert.equal(await search.isVisible(), false, 'no search box over a district\'s summary');
+    await tap(page, sel, 'crumb:istanbul');
+    assert.equal(await search.inputValue(), 'sari');
+    assert.deepEqual(await found(), ['Sarıyer'], 'back on İlçeler, the search kept');
+    await search.fill('');
     await settle(page);
 
     // Timeline: the night's moments from three sources.
@@ -102,6 +110,58 @@ test('full view: tabs, sort by margin, open Sarıyer and go back, switch source,
     assert.match(text, /19\.15ANKA%10,00%58,79%37,65/, 'ANKA at 19.15, 10% of boxes, 58,79 / 37,65');
     assert.match(text, /1 Nis 01\.00AA%91,11%50,85/, "AA at 01.00: 91,11% of boxes, İmamoğlu 50,85%");
     await page.locator(sel).screenshot({ path: 'build/screenshots/full-timeline-760.png' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a district low in the table: the widget stays on screen, back leads to İlçeler where the reader was, data-history links', async () => {
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 390, height: 700 });
+  try {
+    const html = `<!doctype html><html lang="tr"><body style="margin:0"><p style="height:900px">Haber</p>
+      <div id="w" data-sandik-feed="/feeds/istanbul-2024.json" data-view="full" data-history></div>
+      <p style="height:2000px">Son</p><script src="/dist/sandik.js"></script></body></html>`;
+    await page.route('**/article.html', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.goto(server.url + 'article.html');
+    await waitForWidget(page, '#w');
+    await page.locator('#w').scrollIntoViewIfNeeded();
+    await tap(page, '#w', 'tabs:1');
+    const state = () => page.evaluate(() => {
+      const el = document.querySelector('#w'), canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      const row = el.__sandik.regions().find((g) => g.name === 'row:uskudar');
+      return { top: el.getBoundingClientRect().top, scroll: window.scrollY, hash: location.hash, row: row ? canvas.top + row.y : null };
+    });
+    // The reader scrolls down to Üsküdar, near the end of the table, and taps it.
+    const low = await state();
+    await page.evaluate((dy) => window.scrollBy(0, dy), low.row - 500);
+    await settle(page);
+    const before = await state();
+    assert.ok(before.top < -700, `the widget's top is far above the screen (${before.top})`);
+    await tap(page, '#w', 'row:uskudar');
+    assert.match(await mirror(page, '#w'), /İBB Başkanlığı, Üsküdar\./);
+    let now = await state();
+    assert.ok(now.top >= -1 && now.top < 100, `the widget's top is on screen after the change of view (${now.top})`);
+    assert.equal(now.hash, '#sandik=summary/uskudar', 'the view and area in the URL');
+    // Back (the breadcrumb): İlçeler again, the page where the reader had it.
+    await tap(page, '#w', 'crumb:istanbul');
+    now = await state();
+    assert.ok(now.row != null, 'İlçeler, not Özet');
+    assert.ok(Math.abs(now.scroll - before.scroll) <= 2, `the page's scroll back (${now.scroll} vs ${before.scroll})`);
+    assert.equal(now.hash, '#sandik=table');
+    // The page's Back goes through the widget's steps; Forward comes back.
+    await page.evaluate(() => history.back());
+    await settle(page);
+    now = await state();
+    assert.equal(now.hash, '');
+    assert.equal(now.row, null, 'Özet, where the page opened');
+    await page.evaluate(() => history.forward());
+    await settle(page);
+    assert.notEqual((await state()).row, null, 'İlçeler again');
+    // A shared link opens the district.
+    await page.goto(server.url + 'article.html#sandik=summary/kadikoy');
+    await waitForWidget(page, '#w');
+    assert.match(await mirror(page, '#w'), /İBB Başkanlığı, Kadıköy\./);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -197,6 +257,11 @@ test('English, dark theme', async () => {
     const px = await canvasStats(page, [0x16181c], { selector: '#en' });
     assert.ok(px.counts[0] > px.width * px.height * 0.5, 'dark background');
     await page.locator('#en').screenshot({ path: 'build/screenshots/summary-en-dark-760.png' });
+    // "auto" follows the reader's colour scheme while the page is open.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForTimeout(200);
+    const light = await canvasStats(page, [0x16181c, 0xffffff], { selector: '#en' });
+    assert.ok(light.counts[1] > light.width * light.height * 0.5 && light.counts[0] < light.counts[1] / 20, 'light background after the switch');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -26,7 +26,8 @@ function readOptions(el, given) {
     refresh: pick('refresh', 'refresh', '30'),     // seconds between polls, at least 5
     stale: pick('stale', 'stale', '10'),           // minutes without news before "stale" shows
     maxMb: pick('maxMb', 'maxMb', '20'),           // a larger feed is refused
-    timeout: pick('timeout', 'timeout', '20')      // seconds before a request is given up
+    timeout: pick('timeout', 'timeout', '20'),     // seconds before a request is given up
+    history: pick('history', 'history', null)      // the view and area in the URL's hash: a name, or "" for "sandik"
   };
 }
 
@@ -78,6 +79,7 @@ Widget.prototype.start = function (core) {
   this.label();
   this.pushOptions();
   this.listen();
+  this.listenHistory();
   this.resize();
   // Widgets on screen first: the others read their feed when the page is idle, so the one the
   // reader sees draws sooner.
@@ -127,6 +129,8 @@ Widget.prototype.destroy = function () {
   clearInterval(this.minuteTimer);
   if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
   if (this.dprQuery) this.dprQuery[0].removeEventListener('change', this.dprQuery[1]);
+  if (this.schemeQuery) this.schemeQuery.removeEventListener('change', this.onScheme);
+  if (this.onPop) window.removeEventListener('popstate', this.onPop);
   clearTimeout(this.lostTimer);
   if (this.core) request(this.core, {op: 'destroy', id: this.id});
   // The context goes back to the browser now, not when it is collected: a page that mounts and

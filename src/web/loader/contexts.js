@@ -136,7 +136,9 @@ Widget.prototype.drawFrame = function (t) {
   var f = frame(this.core, this.id, t, this.cssHeight || parseInt(this.options.height, 10) ? 'draw' : 'draw_if_fits');
   if (f.resize) {
     this.fitHeight(f.height);
+    var moved = f.moved;  // (said once: by the frame that saw it)
     f = frame(this.core, this.id, t, 'draw');
+    f.moved = f.moved || moved;
   }
   if (!this.firstDrawn && this.attached && !this.released) {  // for newsrooms' own performance panels
     this.firstDrawn = true;
@@ -146,8 +148,11 @@ Widget.prototype.drawFrame = function (t) {
     drawAllGlyphsWhenIdle(this.core);
   }
   if (f.mirror) this.syncMirror();  // (not every frame: only when what it says changed)
+  if (f.moved) this.syncPlace();
   this.afterFrame.splice(0).forEach(function (fn) { fn(); });
-  if (this.fitHeight(f.height) || f.more) this.schedule();
+  var resized = this.fitHeight(f.height);
+  if (this.reveal) this.keepInView();  // (after the canvas took the new view's height)
+  if (resized || f.more || this.reveal) this.schedule();
 };
 
 // The canvas follows the content's height (or data-height). Says whether it changed.

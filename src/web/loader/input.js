@@ -91,6 +91,12 @@ Widget.prototype.listen = function () {
     }, {rootMargin: '200px'});
     this.io.observe(this.el);
   }
+  // data-theme="auto" follows the reader's colour scheme while the page is open.
+  if (this.options.theme === 'auto' && window.matchMedia) {
+    this.schemeQuery = window.matchMedia('(prefers-color-scheme: dark)');
+    this.onScheme = function () { if (self.alive) self.pushOptions(); };
+    this.schemeQuery.addEventListener('change', this.onScheme);
+  }
   this.onVisibility = function () { if (document.visibilityState === 'hidden') self.poll(); else self.resume(); };
   document.addEventListener('visibilitychange', this.onVisibility);
   this.watchDpr();
