@@ -114,6 +114,22 @@ TEST_CASE("present") {
     CHECK(v.bars[0].share == "%58,79");
     CHECK(v.bars[0].tag == "Önde");
     CHECK(v.margin == "İmamoğlu önde");
+    // The accessible sentence says who leads once, not "… önde, %58,79. İmamoğlu önde."
+    CHECK(v.sentence.find("Ekrem İmamoğlu önde, %58,79. Sandıkların") != std::string::npos);
+    CHECK(v.sentence.find("İmamoğlu önde.") == std::string::npos);
+  }
+  SUBCASE("while boxes are still being counted, the table shows how far each district is, on a 390 px phone too") {
+    ui::Widget w;
+    ui::WidgetOptions o;
+    o.view = "table";
+    w.set_options(o);
+    REQUIRE(w.set_feed(test::read_file(SANDIK_TEST_DATA "/example.json")).accepted);  // Adalar 71,4 % counted
+    const ui::TableView& t = w.presented().table;
+    std::vector<std::string> at390;  // (a 390 px phone: 358 px inside the padding)
+    for (std::size_t i : t.shown(358)) at390.push_back(t.columns[i].key);
+    CHECK(at390 == std::vector<std::string>{"name", "leader", "margin", "reporting"});
+    CHECK(t.columns[5].label == "Açılan");
+    CHECK(t.rows[0].cells[5].text == "%71,4");
   }
   SUBCASE("district table: columns by width, sentence in the reader's words") {
     ui::Widget w;
@@ -124,12 +140,20 @@ TEST_CASE("present") {
     w.set_options(o);
     REQUIRE(w.set_feed(test::read_file(kFinal)).accepted);
     const ui::TableView& t = w.presented().table;
-    CHECK(t.sentence == "39 satır, sıralama: fark (azalan).");
+    // What the figures are, said once under the table (the shares and the margin's unit).
+    CHECK(t.key == "Birinci, ikinci: oy oranı. Fark: birinci ile ikinci arasında, yüzde puan.");
+    CHECK(t.sentence == "39 satır, sıralama: fark (azalan). " + t.key);
+    CHECK(t.columns[2].label == "Birinci");  // a share, not "Oy" (votes)
+    CHECK(t.columns[3].label == "İkinci");
     CHECK(t.caption == "İlçe — İBB Başkanlığı, İstanbul");
     std::vector<std::string> at320, at760;
     for (std::size_t i : t.shown(320)) at320.push_back(t.columns[i].key);
     for (std::size_t i : t.shown(760)) at760.push_back(t.columns[i].key);
     CHECK(at320 == std::vector<std::string>{"name", "leader", "margin"});
+    // Beykoz and Beyoğlu still have boxes to open (99,8 and 99,6 %): how far, from a 390 px phone on.
+    std::vector<std::string> at358;
+    for (std::size_t i : t.shown(358)) at358.push_back(t.columns[i].key);
+    CHECK(at358 == std::vector<std::string>{"name", "leader", "margin", "reporting"});
     CHECK(at760 == std::vector<std::string>{"name", "leader", "share", "runner-up", "margin", "reporting", "turnout"});
     CHECK(t.columns[7].key == "previous");  // no 2019 winner per district in this race: in the mirror only
     CHECK(t.columns[7].from_css > 100000);

@@ -114,6 +114,7 @@ struct TableView {
   std::vector<TableRowView> rows;
   std::string caption, sentence;  // "İlçe — İBB Başkanlığı, İstanbul"; "39 satır, sıralama: fark (azalan)."
   std::string note;               // why every row is empty: "ANKA bu yarış için ilçe sonucu vermiyor." ("" = none)
+  std::string key;                // under the rows: what the figures are ("Fark: … yüzde puan.")
   // The columns shown at a CSS width, by index into `columns`.
   std::vector<std::size_t> shown(float css_width) const;
 };

@@ -120,7 +120,8 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
                                                     : Str::LeadsWord,
                     lang) +
                 ", " + format_percent(s.standings.front().share_pct, lang) + ". ";
-  sentence += v.margin + ". ";
+  // (Where only shares are known the margin line only says who leads: said once.)
+  if (!v.margin.empty() && !(s.shares_only && s.leader >= 0)) sentence += v.margin + ". ";
   if (!v.reporting.empty()) sentence += v.reporting + ". ";
   sentence += src.name + ", " + as_of(m, lang) + ".";
   v.sentence = sentence;

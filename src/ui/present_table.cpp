@@ -41,8 +41,11 @@ TableView present_table(const Model& m, Lang lang) {
   const bool swing =
       std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.swing_pct_points.has_value(); });
   const std::string prev_label = m.race->previous ? m.race->previous->label : str(Str::ColPrevious, lang);
-  // Phones: name, leader, margin; from 480 px: + shares and the previous winner; 760 px: everything.
+  // Phones: name, leader, margin (and boxes opened while some are still being counted); from
+  // 480 px: + shares and the previous winner; 760 px: everything.
   const int shares = design::breakpoints::table_shares, everything = design::breakpoints::table_all;
+  const bool counting = std::any_of(m.rows.begin(), m.rows.end(),
+                                    [](const TableRow& r) { return r.reporting_pct && *r.reporting_pct < 99.995; });
   auto add = [&](const char* key, std::string label, std::optional<SortKey> sort, bool desc, bool right, float weight,
                  int from) {
     Column c;
@@ -62,7 +65,8 @@ TableView present_table(const Model& m, Lang lang) {
   add("share", str(Str::ColLeaderShare, lang), std::nullopt, false, true, 0.9f, shares);
   add("runner-up", str(Str::ColRunnerUp, lang), std::nullopt, false, true, 0.9f, shares);
   add("margin", str(Str::ColMargin, lang), SortKey::Margin, true, true, 0.9f, 0);
-  add("reporting", str(Str::ColReporting, lang), SortKey::Reporting, false, true, 0.9f, everything);
+  add("reporting", str(Str::ColReporting, lang), SortKey::Reporting, false, true, 0.9f,
+      counting ? design::breakpoints::table_reporting : everything);
   add("turnout", str(Str::ColTurnout, lang), SortKey::Turnout, true, true, 0.9f, everything);
   add("previous", prev_label, std::nullopt, false, false, 1.3f, previous ? shares : 1 << 30);  // (mirror only)
   if (swing) {
@@ -138,6 +142,10 @@ TableView present_table(const Model& m, Lang lang) {
   v.sentence = (m.rows.size() == 1 ? std::string(str(Str::RowsOne, lang))
                                    : say(Str::Rows, lang, {std::to_string(m.rows.size())})) +
                ", " + say(Str::SortedBy, lang, {sort_label}) + (m.query.desc ? str(Str::Descending, lang) : "") + ".";
+  if (std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; })) {
+    v.key = str(Str::MarginKey, lang);
+    v.sentence += " " + v.key;
+  }
   if (m.rows.empty() && !m.query.search.empty()) {  // a search that finds nothing says so
     v.note = say(Str::NoMatch, lang, {m.query.search});
     v.sentence = v.note + " " + v.sentence;

@@ -47,6 +47,9 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::MarginKey:
+      return tr ? "Birinci, ikinci: oy oranı. Fark: birinci ile ikinci arasında, yüzde puan."
+                : "1st, 2nd: share of the vote. Margin: leader over runner-up, in percentage points.";
     case Str::NoMatch:
       return tr ? "“{1}” ile eşleşen yer yok." : "Nothing matches “{1}”.";
     case Str::NoSeats:
@@ -82,13 +85,13 @@ const char* str(Str id, Lang lang) {
     case Str::ColLeader:
       return tr ? "Önde" : "Leading";
     case Str::ColLeaderShare:
-      return tr ? "Oy" : "Share";
+      return tr ? "Birinci" : "1st";
     case Str::ColRunnerUp:
-      return tr ? "İkinci" : "Runner-up";
+      return tr ? "İkinci" : "2nd";
     case Str::ColMargin:
       return tr ? "Fark" : "Margin";
     case Str::ColReporting:
-      return tr ? "Sandık" : "Counted";
+      return tr ? "Açılan" : "Counted";
     case Str::ColTurnout:
       return tr ? "Katılım" : "Turnout";
     case Str::ColSwing:

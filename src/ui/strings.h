@@ -84,6 +84,7 @@ enum class Str {
   Difference,
   NotComparable,
   NoMatch,
+  MarginKey,
   NoSeats,
   NoFiguresCell,
   SeatsWord,

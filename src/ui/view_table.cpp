@@ -50,12 +50,44 @@ void draw_table(const ViewContext& c, const TableView& v) {
     ImGui::SetCursorScreenPos(ImVec2(n.x, n.y + h + c.px(12)));
   }
   const ImVec2 o = ImGui::GetCursorScreenPos();
-  std::vector<float> xs, ws;
+  // Every column needs its widest heading or cell (the first 300 rows: figures are alike): a
+  // number whole, a name in its narrow form (the surname) at least. Number columns get what they
+  // need; names and leaders get theirs and share what is left by weight. Where even that does
+  // not fit, the names share what the numbers leave by need (cut with …), or at worst all go
+  // by weight.
+  std::vector<float> xs, need(shown.size(), 0), ws(shown.size(), 0);
+  float numbers = 0, texts = 0, text_weight = 0;
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const Column& col_ = v.columns[shown[k]];
+    float w = text_width(c.fonts.strong, col_.label);
+    for (std::size_t r = 0; r < v.rows.size() && r < 300; ++r) {
+      const Cell& cell = v.rows[r].cells[shown[k]];
+      const std::string& least = cell.narrow.empty() ? cell.text : cell.narrow;
+      w = std::max(w, text_width(cell.strong ? c.fonts.strong : c.fonts.body, least) + (cell.swatch ? c.px(16) : 0));
+    }
+    need[k] = w + 2 * pad + c.px(4);
+    if (col_.right) {
+      numbers += need[k];
+    } else {
+      texts += need[k];
+      text_weight += col_.weight;
+    }
+  }
+  const float rest = c.width - numbers - texts;
+  const bool measured = text_weight > 0 && c.width - numbers >= c.width * 0.45f;
   float x = o.x;
-  for (std::size_t i : shown) {
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const Column& col_ = v.columns[shown[k]];
     xs.push_back(x);
-    ws.push_back(c.width * v.columns[i].weight / total);
-    x += ws.back();
+    if (!measured)
+      ws[k] = c.width * col_.weight / total;
+    else if (col_.right)
+      ws[k] = need[k];
+    else if (rest >= 0)
+      ws[k] = need[k] + rest * col_.weight / text_weight;
+    else
+      ws[k] = (c.width - numbers) * need[k] / texts;
+    x += ws[k];
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 rule = col(c.pal.rule), rule_light = col(c.pal.rule, 0.7f), zebra = col(c.pal.track, 0.35f);
@@ -134,6 +166,13 @@ void draw_table(const ViewContext& c, const TableView& v) {
   }
   clipper.End();
   if (scroll) ImGui::EndChild();
+  if (!v.key.empty()) {  // what the figures are, under them
+    const ImVec2 k = ImGui::GetCursorScreenPos();
+    const float h =
+        wrapped(ImGui::GetWindowDrawList(), c.fonts.small, o.x, k.y + c.px(8), c.width, c.pal.secondary, v.key);
+    ImGui::SetCursorScreenPos(ImVec2(k.x, k.y + h + c.px(8)));
+    ImGui::Dummy(ImVec2(0, 0));
+  }
 }
 
 }  // namespace sandik::ui

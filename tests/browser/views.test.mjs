@@ -126,6 +126,9 @@ test('a district low in the table: the widget stays on screen, back leads to İl
     await page.goto(server.url + 'article.html');
     await waitForWidget(page, '#w');
     await page.locator('#w').scrollIntoViewIfNeeded();
+    // (Below the fold at first: its canvas is drawn, and can be tapped, once it nears the screen.)
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#w').shadowRoot.querySelector('canvas')).visibility === 'visible');
+    await settle(page);
     await tap(page, '#w', 'tabs:1');
     const state = () => page.evaluate(() => {
       const el = document.querySelector('#w'), canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
@@ -133,6 +136,7 @@ test('a district low in the table: the widget stays on screen, back leads to İl
       return { top: el.getBoundingClientRect().top, scroll: window.scrollY, hash: location.hash, row: row ? canvas.top + row.y : null };
     });
     // The reader scrolls down to Üsküdar, near the end of the table, and taps it.
+    await page.waitForFunction(() => document.querySelector('#w').__sandik.regions().some((g) => g.name === 'row:uskudar'));
     const low = await state();
     await page.evaluate((dy) => window.scrollBy(0, dy), low.row - 500);
     await settle(page);
