@@ -70,6 +70,12 @@ check "summary --json: the one margin figure" 0 $? "$tmp/out" '"margin_pct_point
 "$SANDIK" table "$FEED" --lang tr --sort margin --desc >"$tmp/out" 2>"$tmp/err"
 check "table --lang tr: headings in Turkish" 0 $? "$tmp/out" "İlçe"
 check "table --lang tr: the table's sentence" 0 0 "$tmp/out" "39 satır, sıralama: fark (azalan)."
+"$SANDIK" summary "$ROOT/assets/feeds/night/04-chp-2335.json" --lang tr >"$tmp/out" 2>"$tmp/err"
+check "summary: the freshest count (the party's own, 23.35), labelled unofficial" 0 $? "$tmp/out" "Resmî olmayan sonuçlar"
+grep -q "CHP (partinin kendi sayımı)" "$tmp/out"; check "summary: the freshest source by default, as the widget" 0 $?
+"$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --race ibb --source YSK --source-kind official \
+  "$ROOT/../shared/data/istanbul-2024/metro-mayor-by-district-anka.csv" >"$tmp/out" 2>"$tmp/err"
+check "import --source-kind: only agency, authority or party" 2 $? "$tmp/err" "--source-kind takes agency, authority or party"
 
 # import: the demo feed is reproducible from ../shared/data with the project's own tool
 if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then

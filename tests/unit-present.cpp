@@ -114,9 +114,16 @@ TEST_CASE("present") {
     CHECK(v.bars[0].share == "%58,79");
     CHECK(v.bars[0].tag == "Önde");
     CHECK(v.margin == "İmamoğlu önde");
+    CHECK(v.unofficial == "Resmî olmayan sonuçlar");  // an agency's count
+    CHECK(v.sentence.find("19.15 itibarıyla. Resmî olmayan sonuçlar.") != std::string::npos);
     // The accessible sentence says who leads once, not "… önde, %58,79. İmamoğlu önde."
     CHECK(v.sentence.find("Ekrem İmamoğlu önde, %58,79. Sandıkların") != std::string::npos);
     CHECK(v.sentence.find("İmamoğlu önde.") == std::string::npos);
+  }
+  SUBCASE("a feed that does not say who counted: the source named, no label") {
+    const ui::Widget w = widget_on(SANDIK_TEST_DATA "/example.json");
+    CHECK(w.presented().summary.unofficial.empty());
+    CHECK(w.presented().summary.sentence.find("Resmî") == std::string::npos);
   }
   SUBCASE("while boxes are still being counted, the table shows how far each district is, on a 390 px phone too") {
     ui::Widget w;

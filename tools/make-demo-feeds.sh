@@ -28,7 +28,7 @@ step --race ibb --as previous --label 2019 --where source=ANKA-2019 "$DATA/metro
 # What the live blog reported before counts were published: shares only, never turned into counts.
 for src in ANKA AA CHP; do
   name=""; [ "$src" = CHP ] && name="CHP (partinin kendi sayımı)"
-  step --race ibb --as history --source "$src" ${name:+--source-name "$name"} --where source="$src" --where race=ibb \
+  step --race ibb --as history --source "$src" ${name:+--source-name "$name" --source-kind party} --where source="$src" --where race=ibb \
     --map updated=time --map reporting_pct=boxes_opened_pct --share CHP=chp_pct --share AKP=akp_pct \
     "$DATA/seed-live-blog-timeline.csv"
 done
@@ -49,7 +49,7 @@ mkdir -p "$NIGHT"
 n=0
 snap() { n=$((n + 1)); cp "$feed" "$NIGHT/$(printf '%02d' $n)-$1.json"; }
 blog() { # SOURCE TIME: what the live blog reported
-  step --race ibb --as results --source "$1" ${3:+--source-name "$3"} --where source="$1" --where race=ibb --where time="$2" \
+  step --race ibb --as results --source "$1" ${3:+--source-name "$3" --source-kind party} --where source="$1" --where race=ibb --where time="$2" \
     --map updated=time --map reporting_pct=boxes_opened_pct --share CHP=chp_pct --share AKP=akp_pct \
     "$DATA/seed-live-blog-timeline.csv"
 }

@@ -56,7 +56,7 @@ void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
     return in.error(top, "expected AA's result-short.json (a JSON object), got " + json::describe(root));
   const json::Span<Value> provinces = in.array(root, top, "BolgeSonuc", true);
   if (in.failed()) return;
-  b.source("AA", "Anadolu Ajansı");
+  b.source("AA", "Anadolu Ajansı", "agency");
   const Path provinces_at = top / "BolgeSonuc";
   std::size_t kept = 0;
   for (std::size_t i = 0; i < provinces.size(); ++i) {

@@ -37,7 +37,8 @@ void read_base(Builder& b, std::string_view text, Problems& problems) {
   const Path sources_at = top / "sources";
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const Path sp = sources_at[i];
-    b.add_base_source(in.text(sources[i], sp, "id", true), in.text(sources[i], sp, "name", true));
+    b.add_base_source(in.text(sources[i], sp, "id", true), in.text(sources[i], sp, "name", true),
+                      in.text(sources[i], sp, "kind", false));
   }
   const json::Span<Value> parties = in.array(root, top, "parties", false);
   const Path parties_at = top / "parties";

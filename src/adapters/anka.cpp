@@ -81,7 +81,7 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
   const Value* sandik = in.object(root, top, "Sandik", true);
   if (in.failed()) return;
   const Path sandik_at = top / "Sandik";
-  b.source("ANKA", "ANKA Haber Ajansı");
+  b.source("ANKA", "ANKA Haber Ajansı", "agency");
   const std::optional<Count> boxes = in.count(*sandik, sandik_at, "ToplamSandik", false);
   const std::string prov = b.area(prov_name, "", "city", boxes, in.count(*sandik, sandik_at, "ToplamSecmen", false));
   const Titles t = titles(prov_name);

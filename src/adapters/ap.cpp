@@ -65,7 +65,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         {"tr", "ABD seçimleri, " + std::to_string(d) + "." + (mo < 10 ? "0" : "") + std::to_string(mo) + "." +
                    std::to_string(y)}};
   }
-  b.source("AP", "Associated Press");
+  b.source("AP", "Associated Press", "agency");
   b.touch(t->epoch, stamp);
   const Path races_at = top / "races";
   for (std::size_t i = 0; i < races.size(); ++i) {

@@ -113,7 +113,11 @@ std::string Builder::write() const {
   w.key("election").open('{').text("id", election_id).title(title).text("date", date).text("timezone", timezone);
   w.extras(election_extras).close('}');
   w.key("sources").open('[');
-  for (const SourceB& s : sources_) w.open('{').text("id", s.id).text("name", s.name).extras(s.extras).close('}');
+  for (const SourceB& s : sources_) {
+    w.open('{').text("id", s.id).text("name", s.name);
+    if (!s.kind.empty()) w.text("kind", s.kind);
+    w.extras(s.extras).close('}');
+  }
   w.close(']').key("parties").open('[');
   std::size_t palette = 0;
   for (const PartyB& p : parties_) {

@@ -129,6 +129,7 @@ struct RaceB {
 
 struct SourceB {
   std::string id, name;
+  std::string kind;  // "agency", "authority", "party"; "" = not said
   Extras extras;
 };
 
@@ -163,19 +164,23 @@ class Builder {
     party_by_key_.emplace("name:" + turkish::fold(p.short_name), index);
   }
 
-  void add_base_source(const std::string& id, const std::string& name) {
+  void add_base_source(const std::string& id, const std::string& name, const std::string& kind) {
     for (const SourceB& s : sources_)
       if (s.id == id) return;
-    base_sources_.push_back({id, name, {}});
+    base_sources_.push_back({id, name, kind, {}});
   }
 
-  const std::string& source(const std::string& id, const std::string& name) {
+  // The source `id`, added with `name` and `kind` unless the base already names it.
+  const std::string& source(const std::string& id, const std::string& name, const std::string& kind = "") {
     for (const SourceB& s : sources_)
       if (s.id == id) return s.id;
-    std::string shown = name;
+    std::string shown = name, said = kind;
     for (const SourceB& s : base_sources_)
-      if (s.id == id) shown = s.name;
-    sources_.push_back({id, shown, {}});
+      if (s.id == id) {
+        shown = s.name;
+        if (!s.kind.empty()) said = s.kind;
+      }
+    sources_.push_back({id, shown, said, {}});
     return sources_.back().id;
   }
 

@@ -176,7 +176,8 @@ void Builder::load(Reader& in, const Value& root) {
     election_extras = extras_of(*e, {"id", "title", "date", "timezone"});
   }
   in.each_object(root, top, "sources", false, [&](const Value& sv, const Path& sp) {
-    sources_.push_back({in.text(sv, sp, "id", true), in.text(sv, sp, "name", true), extras_of(sv, {"id", "name"})});
+    sources_.push_back({in.text(sv, sp, "id", true), in.text(sv, sp, "name", true), in.text(sv, sp, "kind", false),
+                        extras_of(sv, {"id", "name", "kind"})});
   });
   in.each_object(root, top, "parties", false, [&](const Value& pv, const Path& pp) {
     std::vector<std::string> aliases;

@@ -374,7 +374,7 @@ struct Import {
     }
     for (const adapters::SourceB& s : feed.sources())
       if (s.id == opt.source) return true;
-    feed.sources().push_back({opt.source, opt.source_name.empty() ? opt.source : opt.source_name, {}});
+    feed.sources().push_back({opt.source, opt.source_name.empty() ? opt.source : opt.source_name, opt.source_kind, {}});
     return true;
   }
 

@@ -31,6 +31,7 @@ struct CsvImportOptions {
   std::string race;         // race id ("" = the first race)
   std::string source;       // source id; added to "sources" when new (not needed for Previous)
   std::string source_name;  // "" = the id
+  std::string source_kind;  // agency, authority or party; "" = not said
   ImportTarget target = ImportTarget::Results;
   std::vector<std::pair<std::string, std::string>> where;  // keep rows whose COLUMN equals VALUE
   std::vector<std::pair<std::string, std::string>> map;    // FIELD = COLUMN, over the defaults

@@ -110,7 +110,7 @@ int select(const sandik::Feed& feed, const Args& args, Selection& sel) {
     sel.source = feed.find_source(args.get("source"));
     if (sel.source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
   } else {
-    sel.source = sel.race->results.empty() ? 0 : sel.race->results.front().source;
+    sel.source = sel.race->freshest_source();  // as the widget shows it
   }
   sel.area = sel.race->area;
   if (args.flag("area")) {

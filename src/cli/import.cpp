@@ -86,8 +86,8 @@ int cmd_import(int argc, char** argv) {
   Args args;
   std::string err;
   if (!parse_args(argc, argv, 2,
-                  {"election", "into", "race", "source", "source-name", "as", "where", "map", "area", "label", "status",
-                   "area-level", "share"},
+                  {"election", "into", "race", "source", "source-name", "source-kind", "as", "where", "map", "area",
+                   "label", "status", "area-level", "share"},
                   {}, args, err))
     return usage(err);
   if (args.positional.size() != 1) return usage("import takes one CSV file");
@@ -110,6 +110,10 @@ int cmd_import(int argc, char** argv) {
   opt.race = args.get("race");
   opt.source = args.get("source");
   opt.source_name = args.get("source-name");
+  opt.source_kind = args.get("source-kind");
+  if (!opt.source_kind.empty() && opt.source_kind != "agency" && opt.source_kind != "authority" &&
+      opt.source_kind != "party")
+    return usage("--source-kind takes agency, authority or party");
   opt.area = args.get("area");
   opt.area_level = args.get("area-level");
   opt.label = args.get("label");

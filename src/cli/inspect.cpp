@@ -147,6 +147,7 @@ int cmd_summary(int argc, char** argv) {
   for (const sandik::ui::Bar& b : v.bars) rows.push_back({b.name, b.party, b.count, b.share, b.tag});
   print_aligned(rows, {34, 14, 12, 9, 0}, {false, false, true, true, false}, "  ");
   std::printf("%s\n", v.margin.c_str());
+  if (!v.unofficial.empty()) std::printf("%s\n", v.unofficial.c_str());
   return kOk;
 }
 

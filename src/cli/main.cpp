@@ -30,6 +30,7 @@ const char* kUsageText =
     "             [--desc] [--search TEXT] [--lang tr|en] [--json]\n"
     "                                       the district table: one row per child area\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
+    "         [--source-kind agency|authority|party]\n"
     "         [--as results|history|previous|declare] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
     "         [--area ID] [--label TEXT] [--status live|test|final] [--share CONTESTANT=COLUMN]... FILE.csv\n"
     "                                       a results table into a sandik/1 feed, on stdout\n"

@@ -64,6 +64,14 @@ const SourceResults* Race::results_for(int source) const {
   return nullptr;
 }
 
+int Race::freshest_source() const {
+  if (results.empty()) return 0;
+  const SourceResults* best = &results.front();
+  for (const SourceResults& sr : results)
+    if (sr.updated.epoch > best->updated.epoch) best = &sr;
+  return best->source;
+}
+
 const std::string& Feed::contestant_name(const Race& race, int c) const {
   return race.kind == RaceKind::Candidate ? race.candidates[static_cast<std::size_t>(c)].name
                                           : parties[static_cast<std::size_t>(c)].name;

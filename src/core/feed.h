@@ -65,8 +65,14 @@ struct Election {
   std::string timezone;  // IANA name, e.g. Europe/Istanbul
 };
 
+// Who counted: a news agency or a party counts unofficially; the election authority's count is
+// the official one. Unknown when the feed does not say.
+enum class SourceKind { Unknown, Agency, Authority, Party };
+
 struct Source {
   std::string id, name, url;
+  SourceKind kind = SourceKind::Unknown;
+  bool unofficial() const { return kind == SourceKind::Agency || kind == SourceKind::Party; }
 };
 
 struct Party {
@@ -146,6 +152,10 @@ struct Race {
   int contestant_count(const struct Feed& feed) const;
   int contestant_party(int contestant) const;  // party index of a contestant
   const SourceResults* results_for(int source) const;
+  // The freshest count: the source whose results were updated last (the first of those updated
+  // at the same time); 0 for a race without results. What the widget and the command line show
+  // unless told otherwise.
+  int freshest_source() const;
   int find_contestant(std::string_view id) const;  // -1 when absent
 
   std::unordered_map<std::string, int> contestant_index;  // contestant id -> index

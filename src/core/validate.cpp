@@ -94,6 +94,17 @@ void Validator::sources(const Value& root, const Path& top) {
     auto name = req_string(*s, at, "name");
     if (const Value* u = opt(*s, "url"))
       if (const auto url = string_of(*u, at / "url")) src.url = *url;
+    if (const Value* k = opt(*s, "kind")) {
+      const auto kind = string_of(*k, at / "kind");
+      if (kind == "agency")
+        src.kind = SourceKind::Agency;
+      else if (kind == "authority")
+        src.kind = SourceKind::Authority;
+      else if (kind == "party")
+        src.kind = SourceKind::Party;
+      else if (kind)
+        error(at / "kind", "expected \"agency\", \"authority\" or \"party\", got " + json::describe(*k));
+    }
     if (!id || !name) continue;
     src.id = *id;
     src.name = *name;

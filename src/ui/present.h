@@ -79,6 +79,7 @@ struct SummaryView {
   std::string status;                          // "CANLI"
   std::string source_line, source_line_short;  // "ANKA · 19.15 itibarıyla", "ANKA · …" when narrow
   std::string test_banner;                     // "" unless a test feed
+  std::string unofficial;                      // "Resmî olmayan sonuçlar" for an agency's or a party's count, else ""
   std::string title, subtitle;                 // the race; "İstanbul · 31 Mart 2024 Mahalli İdareler Seçimi"
   std::optional<double> reporting_pct;
   std::string reporting;  // "Sandıkların %99,99'u açıldı"

@@ -74,6 +74,7 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
   v.source_line = src.name + " · " + as_of(m, lang);
   v.source_line_short = src.id + " · " + as_of(m, lang);
   if (v.status_kind == StatusKind::Test) v.test_banner = str(Str::TestBanner, lang);
+  if (src.unofficial()) v.unofficial = str(Str::Unofficial, lang);
   v.title = race_title(m, lang);
   v.subtitle = area_of(m, s.area).name + " · " + feed.election.title.get(lang_code(lang));
   v.reporting_pct = s.reporting_pct;
@@ -124,6 +125,7 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
   if (!v.margin.empty() && !(s.shares_only && s.leader >= 0)) sentence += v.margin + ". ";
   if (!v.reporting.empty()) sentence += v.reporting + ". ";
   sentence += src.name + ", " + as_of(m, lang) + ".";
+  if (!v.unofficial.empty()) sentence += " " + v.unofficial + ".";
   v.sentence = sentence;
   v.columns = candidates
                   ? std::vector<std::string>{str(Str::Candidate, lang), str(Str::Party, lang), str(Str::Count_, lang),

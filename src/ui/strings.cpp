@@ -47,6 +47,8 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::Unofficial:
+      return tr ? "Resmî olmayan sonuçlar" : "Unofficial results";
     case Str::MarginKey:
       return tr ? "Birinci, ikinci: oy oranı. Fark: birinci ile ikinci arasında, yüzde puan."
                 : "1st, 2nd: share of the vote. Margin: leader over runner-up, in percentage points.";

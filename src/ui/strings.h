@@ -85,6 +85,7 @@ enum class Str {
   NotComparable,
   NoMatch,
   MarginKey,
+  Unofficial,
   NoSeats,
   NoFiguresCell,
   SeatsWord,

@@ -35,6 +35,11 @@ void draw_summary(const ViewContext& c, const SummaryView& v) {
   y += c.fonts.title->FontSize + c.px(2);
   text(dl, c.fonts.small, x0, y, pal.secondary, fit(c.fonts.small, v.subtitle, w));
   y += c.fonts.small->FontSize + c.px(12);
+  if (!v.unofficial.empty()) {  // an agency's or a party's count: said before any figure
+    y -= c.px(8);
+    text(dl, c.fonts.small, x0, y, pal.text, fit(c.fonts.small, v.unofficial, w));
+    y += c.fonts.small->FontSize + c.px(12);
+  }
 
   // Ballot boxes opened.
   if (v.reporting_pct) {

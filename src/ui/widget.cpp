@@ -353,19 +353,10 @@ void Widget::rebuild() {
   const Race& r = feed->races[static_cast<std::size_t>(race)];
   model_.race = &r;
 
-  // Source: the reader's choice, else the option, else the freshest count: the source whose
-  // results were updated last (the first of those updated at the same time).
+  // Source: the reader's choice, else the option, else the freshest count.
   int source = source_;
   if (source < 0 || !r.results_for(source)) source = options_.source.empty() ? -1 : feed->find_source(options_.source);
-  if (source < 0 || !r.results_for(source)) {
-    source = r.results.empty() ? 0 : r.results.front().source;
-    std::int64_t newest = r.results.empty() ? 0 : r.results.front().updated.epoch;
-    for (const SourceResults& sr : r.results)
-      if (sr.updated.epoch > newest) {
-        newest = sr.updated.epoch;
-        source = sr.source;
-      }
-  }
+  if (source < 0 || !r.results_for(source)) source = r.freshest_source();
   model_.source = source;
   model_.tally = std::make_unique<RaceTally>(*feed, r, source);
 
