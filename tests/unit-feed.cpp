@@ -185,6 +185,27 @@ TEST_CASE("feed") {
     CHECK_FALSE(parse_feed(j.dump()).ok());
   }
 
+  SUBCASE("photos and logos: http(s) or relative URLs only") {
+    ojson j = example();
+    j["races"][0]["candidates"][0]["photo"] = "https://example.org/photos/imamoglu.jpg";
+    j["races"][0]["candidates"][1]["photo"] = "photos/kurum:2024.jpg";  // (a colon after the path began)
+    j["parties"][0]["logo"] = "//cdn.example.org/chp.svg";
+    ParsedFeed p = parse_feed(j.dump());
+    REQUIRE(p.ok());
+    CHECK(p.feed->races[0].candidates[0].photo == "https://example.org/photos/imamoglu.jpg");
+    CHECK(p.feed->races[0].candidates[1].photo == "photos/kurum:2024.jpg");
+    CHECK(p.feed->parties[0].logo == "//cdn.example.org/chp.svg");
+    for (const char* bad :
+         {"javascript:alert(1)", "JavaScript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd"}) {
+      j["races"][0]["candidates"][0]["photo"] = bad;
+      CHECK(has(parse_feed(j.dump()),
+                std::string("races[0].candidates[0].photo: expected an http(s) or relative URL, got \"") + bad + "\""));
+    }
+    j = example();
+    j["parties"][0]["logo"] = 7;
+    CHECK(has(parse_feed(j.dump()), "parties[0].logo: expected a string, got 7"));
+  }
+
   SUBCASE("keys that are not identifiers are quoted in paths") {
     ojson j = example();
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["a b"] = 1;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feed.h"
 #include "support.h"
 #include "ui/present.h"
@@ -13,6 +15,7 @@
 #include "ui/widget.h"
 
 using namespace sandik;
+using ojson = nlohmann::ordered_json;
 
 namespace {
 
@@ -119,6 +122,28 @@ TEST_CASE("present") {
     // The accessible sentence says who leads once, not "… önde, %58,79. İmamoğlu önde."
     CHECK(v.sentence.find("Ekrem İmamoğlu önde, %58,79. Sandıkların") != std::string::npos);
     CHECK(v.sentence.find("İmamoğlu önde.") == std::string::npos);
+  }
+  SUBCASE("photos and logos: the candidate's photo, else the party's logo; every bar keeps the place") {
+    ojson j = ojson::parse(test::read_file(kFinal));
+    for (auto& r : j["races"])
+      if (r["id"] == "ibb")
+        for (auto& c : r["candidates"])
+          if (c["id"] == "ekrem-imamoglu") c["photo"] = "photos/imamoglu.jpg";
+    for (auto& p : j["parties"])
+      if (p["id"] == "AKP") p["logo"] = "logos/akp.svg";
+    ui::Widget w;
+    ui::WidgetOptions o;
+    o.race = "ibb";
+    w.set_options(o);
+    REQUIRE(w.set_feed(j.dump()).accepted);
+    const ui::SummaryView& v = w.presented().summary;
+    CHECK(v.images);
+    CHECK(v.bars[0].image == "photos/imamoglu.jpg");
+    CHECK(v.bars[0].photo);
+    CHECK(v.bars[1].image == "logos/akp.svg");  // Kurum has no photo: his party's logo
+    CHECK_FALSE(v.bars[1].photo);
+    CHECK(v.bars[2].image.empty());
+    CHECK(widget_on(kFinal).presented().summary.images == false);
   }
   SUBCASE("a feed that does not say who counted: the source named, no label") {
     const ui::Widget w = widget_on(SANDIK_TEST_DATA "/example.json");

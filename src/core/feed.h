@@ -78,6 +78,7 @@ struct Source {
 struct Party {
   std::string id, name, short_name;  // short_name = "short", or name when absent
   std::uint32_t color = 0x808080;    // 0xRRGGBB
+  std::string logo;                  // an http(s) or relative URL ("" = none), drawn beside the name
 };
 
 struct Area {
@@ -89,7 +90,8 @@ struct Area {
 
 struct Candidate {
   std::string id, name;
-  int party = -1;  // index into Feed::parties
+  int party = -1;     // index into Feed::parties
+  std::string photo;  // an http(s) or relative URL ("" = none), drawn beside the name
 };
 
 struct Result {  // one area from one source, exactly as given

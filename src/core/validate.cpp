@@ -137,6 +137,7 @@ void Validator::parties(const Value& root, const Path& top) {
     party.id = *id;
     party.name = *name;
     if (party.short_name.empty()) party.short_name = party.name;
+    party.logo = image_url(*v, at, "logo");
     if (declare(feed_.party_index, party.id, static_cast<int>(feed_.parties.size()), at / "id", "parties")) {
       parties_v_.emplace(id_of(*v), static_cast<int>(feed_.parties.size()));
       feed_.parties.push_back(std::move(party));

@@ -88,6 +88,24 @@ class Validator {
     }
     return v.str();
   }
+  // An optional image's URL (a photo, a logo): http(s) or relative to the feed; never another
+  // scheme (javascript:, data:, file:).
+  std::string image_url(const Value& obj, const Path& at, const char* key) {
+    const Value* v = opt(obj, key);
+    if (!v) return "";
+    const auto s = string_of(*v, at / key);
+    if (!s) return "";
+    const std::size_t colon = s->find(':'), end = s->find_first_of("/?#");
+    if (colon != std::string_view::npos && (end == std::string_view::npos || colon < end)) {
+      std::string scheme(s->substr(0, colon));
+      for (char& ch : scheme) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+      if (scheme != "http" && scheme != "https") {
+        error(at / key, "expected an http(s) or relative URL, got \"" + json::clip(*s) + "\"");
+        return "";
+      }
+    }
+    return std::string(*s);
+  }
   std::optional<std::string> req_string(const Value& obj, const Path& at, const char* key) {
     const Value* v = req(obj, at, key);
     if (!v) return std::nullopt;

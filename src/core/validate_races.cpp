@@ -62,6 +62,7 @@ bool Validator::race_one(const Value& v, const Path& at, Race& race) {
         if (!cid || !name) continue;
         cand.id = *cid;
         cand.name = *name;
+        cand.photo = image_url(*c, cp[i], "photo");
         if (declare(race.contestant_index, cand.id, static_cast<int>(race.candidates.size()), cp[i] / "id",
                     "candidates")) {
           contestants_v_.emplace(id_of(*c), static_cast<int>(race.candidates.size()));

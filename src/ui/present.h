@@ -73,6 +73,8 @@ struct Bar {
   double share_pct = 0;  // the bar's length
   bool winner = false, leader = false;
   std::string spoken_name;  // the mirror's name for the grouped row ("Diğer (45)")
+  std::string image;        // the candidate's photo, else the party's logo (a URL as the feed gives it; "" = none)
+  bool photo = false;       // `image` is a photo (cropped to a square), not a logo (fitted whole)
 };
 struct SummaryView {
   StatusKind status_kind = StatusKind::Live;
@@ -85,8 +87,9 @@ struct SummaryView {
   std::string reporting;  // "Sandıkların %99,99'u açıldı"
   std::string turnout;    // "%78,53" ("" when unknown; the command line prints it)
   std::vector<Bar> bars;
-  std::string fewer;   // "‹ daha az" while the full list is open, else ""
-  std::string margin;  // "İmamoğlu 1.001.426 oy önde (11,56 puan)"
+  bool images = false;  // some bar has a photo or logo: every bar keeps the place for one
+  std::string fewer;    // "‹ daha az" while the full list is open, else ""
+  std::string margin;   // "İmamoğlu 1.001.426 oy önde (11,56 puan)"
   bool shares_only = false;
   // for the mirror
   std::string caption, sentence;

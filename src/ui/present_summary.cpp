@@ -95,6 +95,11 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
     }
     if (r.contestant >= 0) {
       b.name = feed.contestant_name(*m.race, r.contestant);
+      const std::string& photo =
+          candidates ? m.race->candidates[static_cast<std::size_t>(r.contestant)].photo : std::string();
+      b.photo = !photo.empty();
+      b.image = b.photo ? photo : r.party >= 0 ? feed.parties[static_cast<std::size_t>(r.party)].logo : "";
+      v.images = v.images || !b.image.empty();
       if (candidates) b.party = party_short(feed, r.party);
       b.spoken_name = b.name;
     } else {

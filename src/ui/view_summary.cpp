@@ -58,10 +58,19 @@ void draw_summary(const ViewContext& c, const SummaryView& v) {
     const float row_top = y;
     const float share_w = text_width(c.fonts.figure, b.share);
     const float stripe = c.px(4);
-    const float tx = x0 + stripe + c.px(8);
-    dl->AddRectFilled(ImVec2(x0, y),
-                      ImVec2(x0 + stripe, y + c.fonts.strong->FontSize + c.fonts.small->FontSize + c.px(4)),
-                      col(b.color));
+    const float row_h = c.fonts.strong->FontSize + c.fonts.small->FontSize + c.px(4);
+    // A photo or logo beside the name, where the feed names any: the place is kept while it
+    // loads (and if it fails), so nothing moves when it comes.
+    const float picture = v.images ? row_h : 0;
+    const float tx = x0 + stripe + c.px(8) + (picture > 0 ? picture + c.px(8) : 0);
+    dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + stripe, y + row_h), col(b.color));
+    if (picture > 0 && b.contestant >= 0) {
+      const ImVec2 p0(x0 + stripe + c.px(8), y), p1(p0.x + picture, y + picture);
+      dl->AddRectFilled(p0, p1, col(pal.track), c.px(4));
+      if (const std::uintptr_t tex = c.image(b.image, b.photo))
+        dl->AddImageRounded(reinterpret_cast<ImTextureID>(tex), p0, p1, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                            c.px(4));
+    }
     const float check = b.winner ? c.fonts.small->FontSize * 0.7f + c.px(4) : 0;
     const float tag_w = b.tag.empty() ? 0 : text_width(c.fonts.small, b.tag) + c.px(10) + check;
     // The tag sits after the name, or under it beside the party when the name needs the room.

@@ -194,6 +194,27 @@ bool Widget::take_moved() {
   return moved;
 }
 
+std::uintptr_t ViewContext::image(const std::string& url, bool photo) const {
+  if (url.empty() || !images) return 0;
+  const auto it = images->find(url);
+  if (it != images->end()) return it->second == kLoading ? 0 : it->second;
+  if (wanted && std::none_of(wanted->begin(), wanted->end(), [&](const WantedImage& w) { return w.url == url; }))
+    wanted->push_back({url, photo});
+  return 0;
+}
+
+std::vector<WantedImage> Widget::take_wanted_images() {
+  std::vector<WantedImage> out;
+  for (WantedImage& w : wanted_)
+    if (images_.emplace(w.url, kLoading).second) out.push_back(std::move(w));
+  wanted_.clear();
+  return out;
+}
+
+void Widget::set_image(const std::string& url, std::uintptr_t texture) {
+  images_[url] = texture;  // (the platform draws a frame; the mirror says the same)
+}
+
 bool Widget::has_table() const { return !model_.rows.empty() || !model_.query.search.empty(); }
 
 Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42f, 440.0f), 32.0f}; }

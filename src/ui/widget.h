@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model.h"
@@ -61,6 +62,17 @@ struct Region {
   float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;  // the clip rectangle it was drawn in (a scrolled table's)
 };
 
+// A photo or logo a drawn frame needs and nobody has asked the platform for yet.
+struct WantedImage {
+  std::string url;  // as the feed gives it (the platform resolves it against the feed's URL)
+  bool photo;       // a photo (cropped to a square), else a logo (fitted whole)
+};
+
+// The photos and logos the platform has loaded: URL -> texture (0: failed, the place stays
+// empty; kLoading: asked for).
+using Images = std::unordered_map<std::string, std::uintptr_t>;
+constexpr std::uintptr_t kLoading = ~std::uintptr_t{0};
+
 struct ViewContext {
   const Model& model;
   const UiState& ui;
@@ -73,6 +85,10 @@ struct ViewContext {
   std::vector<Region>* regions;
   const std::vector<std::pair<int, double>>* grow_from = nullptr;  // bars grow from these shares…
   float grow = 1;                                                  // …this far (0 to 1, eased)
+  const Images* images = nullptr;
+  std::vector<WantedImage>* wanted = nullptr;
+  // The texture of a photo or logo, 0 until it is loaded (asked for on the way, once).
+  std::uintptr_t image(const std::string& url, bool photo) const;
   float px(float css) const { return css * scale; }
   double bar_share(int contestant, double target) const;  // the share a bar shows now
   float css_width() const { return width / scale; }
@@ -146,6 +162,12 @@ class Widget {
   // `stale_minutes` old. "" unless the feed is live.
   std::string updated_line(std::int64_t now, int stale_minutes, bool& stale) const;
   void set_css_width(float css) { css_width_ = css; }  // the platform sets it before the first draw
+  // Photos and logos, loaded by the platform: what the last drawn frame needs and was not asked
+  // for yet (now asked); once loaded, its texture (0: it failed); forget: the textures are gone
+  // (a lost context) and are asked for again when drawn.
+  std::vector<WantedImage> take_wanted_images();
+  void set_image(const std::string& url, std::uintptr_t texture);
+  void forget_images() { images_.clear(); }
 
   // The accessible mirror of what the canvas shows, as JSON for the platform to turn into DOM
   // with textContent only: {"lang","sections":[{"caption","sentence","columns":[…],"rows":[[…]…]}]}.
@@ -194,6 +216,8 @@ class Widget {
   int said_tenth_ = -1;
   unsigned mirror_version_ = 0;
   std::vector<Region> regions_;
+  Images images_;
+  std::vector<WantedImage> wanted_;                // the last frame's
   std::vector<std::pair<int, double>> grow_from_;  // contestant shares when a new feed arrived
   double grow_start_ = -1;                         // ms; -1 = start on the next frame
   bool animating_ = false;

@@ -93,6 +93,9 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     regions_.clear();
     const float inner = width - 2 * pad;
     ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
+    wanted_.clear();
+    ctx.images = &images_;
+    ctx.wanted = &wanted_;
     if (animating_) {  // ease-out over 400 ms
       if (grow_start_ < 0) grow_start_ = now_ms;
       const double t = std::clamp((now_ms - grow_start_) / 400.0, 0.0, 1.0);

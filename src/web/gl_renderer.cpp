@@ -29,14 +29,17 @@ void main() {
 })";
 
 // The atlas holds coverage only (one channel): ImGui's white pixel is 1, glyphs their alpha.
+// A photo or logo (picture = 1) is RGBA, straight alpha.
 constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
+uniform float picture;
 in vec2 v_uv;
 in vec4 v_color;
 out vec4 out_color;
 void main() {
-  out_color = vec4(v_color.rgb, v_color.a * texture(atlas, v_uv).r);
+  vec4 t = texture(atlas, v_uv);
+  out_color = picture > 0.5 ? t * v_color : vec4(v_color.rgb, v_color.a * t.r);
 })";
 
 unsigned compile(GLenum type, const char* source) {
@@ -97,6 +100,19 @@ void GlRenderer::prepare(const FontSet& fonts) {
   glFlush();  // the GPU process compiles, links and uploads now, not when the first frame asks
 }
 
+std::uintptr_t GlRenderer::picture(int w, int h, const std::uint8_t* rgba) {
+  unsigned t = 0;
+  glGenTextures(1, &t);
+  glBindTexture(GL_TEXTURE_2D, t);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  return t;
+}
+
 void GlRenderer::destroy() {
   if (texture_) glDeleteTextures(1, &texture_);
   if (vbo_) glDeleteBuffers(1, &vbo_);
@@ -131,6 +147,7 @@ bool GlRenderer::linked() {
   if (ok_) {
     glUseProgram(program_);
     transform_ = glGetUniformLocation(program_, "transform");  // the sampler stays at unit 0
+    picture_ = glGetUniformLocation(program_, "picture");
   } else {
     char log[512] = "";
     glGetProgramInfoLog(program_, sizeof log, nullptr, log);
@@ -151,6 +168,7 @@ void GlRenderer::render(const ImDrawData& data, const FontSet& fonts, int fb_w, 
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_SCISSOR_TEST);
   if (!ok) return;
+  glUniform1f(picture_, 0);  // (the atlas first)
   // The atlas, if this context does not hold it yet, and the glyphs drawn since the last upload.
   use_fonts(fonts);
   if (fb_w != view_w_ || fb_h != view_h_) {  // ImGui's pixels (top-left origin) to clip space
@@ -160,6 +178,7 @@ void GlRenderer::render(const ImDrawData& data, const FontSet& fonts, int fb_w, 
     glUniform4f(transform_, 2.0f / static_cast<float>(fb_w), -2.0f / static_cast<float>(fb_h), -1.0f, 1.0f);
   }
   std::uintptr_t bound = 0;
+  bool pictures = false;  // the uniform as set
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList& list = *data.CmdLists[n];
     const long vtx = static_cast<long>(list.VtxBuffer.Size) * static_cast<long>(sizeof(ImDrawVert));
@@ -176,7 +195,10 @@ void GlRenderer::render(const ImDrawData& data, const FontSet& fonts, int fb_w, 
       glScissor(static_cast<int>(clip.x), static_cast<int>(static_cast<float>(fb_h) - clip.w),
                 static_cast<int>(clip.z - clip.x), static_cast<int>(clip.w - clip.y));
       const auto texture = reinterpret_cast<std::uintptr_t>(cmd.GetTexID());
-      if (texture != bound) glBindTexture(GL_TEXTURE_2D, static_cast<unsigned>(bound = texture));
+      if (texture != bound) {
+        if ((texture != texture_) != pictures) glUniform1f(picture_, (pictures = texture != texture_) ? 1.0f : 0.0f);
+        glBindTexture(GL_TEXTURE_2D, static_cast<unsigned>(bound = texture));
+      }
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                      sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));

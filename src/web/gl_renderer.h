@@ -36,6 +36,10 @@ class GlRenderer {
   // Before the first frame: use_fonts(), and the GPU process gets on with it and the shaders.
   void prepare(const FontSet& fonts);
 
+  // A photo or logo (w × h RGBA, straight alpha) as a texture of this context, for ImGui's
+  // images; it goes with the context.
+  std::uintptr_t picture(int w, int h, const std::uint8_t* rgba);
+
   // Clears to `rgb` (0xRRGGBB) and draws `data` on a framebuffer of fb_w × fb_h pixels, the
   // glyphs drawn on `fonts`' canvas since the last upload uploaded first.
   void render(const ImDrawData& data, const FontSet& fonts, int fb_w, int fb_h, std::uint32_t rgb);
@@ -47,6 +51,7 @@ class GlRenderer {
 
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, texture_ = 0;
   int transform_ = -1;                 // the vec4 uniform: scale x, y, offset x, y
+  int picture_ = -1;                   // the float uniform: 1 while drawing a photo or logo
   bool checked_ = false, ok_ = false;  // link status, asked once
   long vbo_size_ = 0, ibo_size_ = 0;
   const FontSet* fonts_ = nullptr;  // the atlas the texture holds…

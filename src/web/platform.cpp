@@ -58,10 +58,11 @@ struct Instance {
   std::deque<PointerEvent> pending;
   int frames_wanted = 2;  // ImGui lays out popups and sizes on the frame after a change
   double last_time = 0;
-  unsigned drawn_version = 0;  // the widget's state last drawn
-  unsigned mirror_sent = ~0u;  // the mirror version the loader was last given
-  bool lost = false;           // the WebGL context is lost (given back, or taken by the browser)
-  bool said = false;           // the live region: what it knows the reader has heard
+  unsigned drawn_version = 0;                   // the widget's state last drawn
+  unsigned mirror_sent = ~0u;                   // the mirror version the loader was last given
+  bool lost = false;                            // the WebGL context is lost (given back, or taken by the browser)
+  std::vector<sandik::ui::WantedImage> images;  // photos and logos drawn frames need, for the loader to load
+  bool said = false;                            // the live region: what it knows the reader has heard
   std::string said_leader;
   int said_tenth = -1;
 };
@@ -270,6 +271,29 @@ std::string place(Instance& in) {
          ",\"depth\":" + std::to_string(p.depth) + ",\"table\":" + yes(p.table);
 }
 
+// The photos and logos drawn frames need: {"images": [{"url", "photo"}]}, each asked for once.
+std::string images(Instance& in) {
+  std::string out = "\"images\":[";
+  for (std::size_t i = 0; i < in.images.size(); ++i)
+    out += (i ? ",{\"url\":" : "{\"url\":") + sandik::json::quote(in.images[i].url) +
+           ",\"photo\":" + yes(in.images[i].photo) + "}";
+  in.images.clear();
+  return out + "]";
+}
+
+// A photo or logo the loader has loaded: w × h RGBA pixels in the bytes (w = 0: it failed, the
+// place stays empty).
+std::string image(Instance& in, const Value& m, std::string_view bytes) {
+  const int w = static_cast<int>(number(m, "w")), h = static_cast<int>(number(m, "h"));
+  std::uintptr_t texture = 0;
+  if (w > 0 && h > 0 && w <= 512 && h <= 512 && bytes.size() == static_cast<std::size_t>(w) * h * 4 && !in.lost &&
+      in.renderer.ready() && make_current(in))
+    texture = in.renderer.picture(w, h, reinterpret_cast<const std::uint8_t*>(bytes.data()));
+  in.widget.set_image(field(m, "url"), texture);
+  in.frames_wanted = std::max(in.frames_wanted, 2);
+  return "\"ok\":" + yes(texture != 0);
+}
+
 // What the loader shows around the canvas, in the reader's words: the "last updated" line (stale
 // once a live feed is `staleMinutes` old), and after new results the live region's sentence.
 std::string status(Instance& in, const Value& m, bool news) {
@@ -303,6 +327,8 @@ std::string more_glyphs(int most) {
 
 std::string context(Instance& in, bool lost) {
   in.renderer.forget();
+  in.widget.forget_images();  // (their textures went with the context)
+  in.images.clear();
   in.lost = lost;  // while lost, frames only lay out
   if (!lost) in.frames_wanted = 2;
   return "\"ok\":true";
@@ -338,6 +364,8 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "regions") return regions(*in);
   if (op == "mirror") return mirror(*in, static_cast<unsigned>(number(m, "version")));
   if (op == "place") return place(*in);
+  if (op == "images") return images(*in);
+  if (op == "image") return image(*in, m, bytes);
   if (op == "go") {
     in->widget.go(field(m, "tab"), field(m, "area"));
     in->frames_wanted = std::max(in->frames_wanted, 2);
@@ -436,6 +464,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
     // renderer uploads them with the frame.
     sandik::web::draw_shown_glyphs(*in->fonts, *ImGui::GetDrawData());
     in->renderer.render(*ImGui::GetDrawData(), *in->fonts, in->fb_w, in->fb_h, in->widget.background());
+    for (sandik::ui::WantedImage& w : in->widget.take_wanted_images()) in->images.push_back(std::move(w));
   }
   if (in->frames_wanted > 0) --in->frames_wanted;
   if (in->widget.animating()) in->frames_wanted = std::max(in->frames_wanted, 1);  // bars growing
@@ -446,7 +475,8 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   const int height = static_cast<int>(std::ceil(in->widget.content_height() / in->dpr));
   return (in->frames_wanted > 0 || !in->pending.empty() ? frame_result::more : 0) | (fits ? 0 : frame_result::resize) |
          (in->widget.mirror_version() != in->mirror_sent ? frame_result::mirror : 0) |
-         (in->widget.take_moved() ? frame_result::moved : 0) | (height << frame_result::height_shift);
+         (in->widget.take_moved() ? frame_result::moved : 0) | (!in->images.empty() ? frame_result::images : 0) |
+         (height << frame_result::height_shift);
 }
 
 // Pointer and wheel input, in CSS pixels from the canvas (protocol.json's input codes). For

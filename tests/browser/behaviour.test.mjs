@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { ROOT, startServer, launch, open, waitForWidget, canvasStats } from './harness.mjs';
 
 let server, browser;
@@ -11,6 +12,23 @@ before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const FEED = JSON.parse(readFileSync(path.join(ROOT, 'assets/feeds/istanbul-2024.json'), 'utf8'));
+
+// A PNG of w × h pixels, colour(x) -> [r, g, b] (no canvas needed).
+function solidPng(w, h, colour) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 255] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;  // 8-bit RGB
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(colour(x, y), y * (w * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 // Counts animation frames the page asks for during `ms`.
 async function framesDuring(page, ms) {
@@ -22,8 +40,9 @@ async function framesDuring(page, ms) {
   }), ms);
 }
 
-async function pageWith(feedBody, attrs, { width = 760, reducedMotion } = {}) {
+async function pageWith(feedBody, attrs, { width = 760, reducedMotion, routes } = {}) {
   const { page, context, errors } = await open(browser, 'about:blank', { width, reducedMotion });
+  if (routes) await routes(page);
   await page.route('**/test-feed.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: feedBody() }));
   await page.goto(server.url + 'feeds/istanbul-2024.json');  // same origin as the server
   await page.setContent(`<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="${server.url}test-feed.json" ${attrs}></div>
@@ -216,6 +235,60 @@ test('a race the feed does not have yet: the widget says so and shows no other r
       null, { timeout: 20000 });
     assert.doesNotMatch(await page.locator('#w .sandik-sr').textContent(), /İmamoğlu/);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('photos and logos where the feed names them: drawn beside the names, loaded only when shown, a broken one leaves its place', async () => {
+  const feed = structuredClone(FEED);
+  const race = feed.races.find((r) => r.id === 'ibb');
+  race.candidates.find((c) => c.id === 'ekrem-imamoglu').photo = 'photos/imamoglu.png';  // relative to the feed
+  race.candidates.find((c) => c.id === 'murat-kurum').photo = 'photos/missing.png';      // a 404
+  const top = ['ekrem-imamoglu', 'murat-kurum', 'mehmet-altinoz', 'azmi-karamahmutoglu'];
+  for (const c of race.candidates) if (!top.includes(c.id)) c.photo = `photos/grouped-${c.id}.png`;  // in "Diğer": not shown
+  feed.parties.find((p) => p.id === 'YRP').logo = '/logos/yrp.png';
+  const asked = [];
+  const png = solidPng(64, 32, (x) => (x >= 48 ? [0, 255, 255] : [255, 0, 255]));  // magenta, a cyan edge at the right
+  const { page, context, errors } = await pageWith(() => JSON.stringify(feed), 'data-race="ibb" data-view="summary"', {
+    width: 390,
+    routes: async (page) => {
+      await page.route('**/photos/**', (route) => {
+        asked.push(new URL(route.request().url()).pathname);
+        return /missing/.test(route.request().url()) ? route.fulfill({ status: 404, body: '' })
+          : route.fulfill({ status: 200, contentType: 'image/png', body: png, headers: { 'Access-Control-Allow-Origin': '*' } });
+      });
+      await page.route('**/logos/**', (route) => {
+        asked.push(new URL(route.request().url()).pathname);
+        return route.fulfill({ status: 200, contentType: 'image/png', body: png, headers: { 'Access-Control-Allow-Origin': '*' } });
+      });
+    },
+  });
+  try {
+    await waitForWidget(page, '#w');
+    await page.waitForTimeout(400);
+    const px = await canvasStats(page, [0xff00ff, 0x00ffff], { selector: '#w', tolerance: 8 });
+    const side = Math.round(38 * 1);  // the picture's side is a bar's two lines of text, ~38 CSS px
+    assert.ok(px.counts[0] > side * side * 0.6, `the photo and the logo drawn (${px.counts[0]} magenta pixels)`);
+    assert.ok(px.counts[0] < side * side * 2.6, 'two pictures, no more');
+    assert.ok(px.counts[1] > 20 && px.counts[1] < side * side * 0.4, 'a photo is its middle square; a logo fits whole (its cyan edge)');
+    assert.deepEqual(asked.sort(), ['/logos/yrp.png', '/photos/imamoglu.png', '/photos/missing.png'], 'only what is shown is loaded');
+    // "Diğer (45)" opened: their photos now.
+    const others = await page.evaluate(() => {
+      const el = document.querySelector('#w'), c = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      const r = el.__sandik.regions().find((g) => g.name === 'others');
+      return { x: c.left + r.x + r.w / 2, y: c.top + r.y + r.h / 2 };
+    });
+    await page.mouse.click(others.x, others.y);
+    await page.waitForTimeout(400);
+    assert.ok(asked.filter((a) => a.startsWith('/photos/grouped-')).length >= 10, 'the grouped candidates\' photos once shown');
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /Ekrem İmamoğlu/, 'the view is whole');
+    assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+    // A javascript: photo is refused at its path; the last good results stay.
+    const bad = structuredClone(feed);
+    bad.races.find((r) => r.id === 'ibb').candidates[0].photo = 'javascript:alert(1)';
+    const check = await page.evaluate((t) => Sandik.check(t), JSON.stringify(bad));
+    assert.ok(check.problems.some((p) => /candidates\[0\]\.photo: expected an http\(s\) or relative URL/.test(p.text)));
   } finally {
     await context.close();
   }

@@ -149,6 +149,7 @@ Widget.prototype.drawFrame = function (t) {
   }
   if (f.mirror) this.syncMirror();  // (not every frame: only when what it says changed)
   if (f.moved) this.syncPlace();
+  if (f.images) this.loadImages();
   this.afterFrame.splice(0).forEach(function (fn) { fn(); });
   var resized = this.fitHeight(f.height);
   if (this.reveal) this.keepInView();  // (after the canvas took the new view's height)

@@ -10,7 +10,7 @@
 //
 // The loader is bundled by tools/bundle.py into dist/sandik.js, in one closure with the
 // Emscripten glue, after DESIGN (src/ui/design.json) and PROTOCOL (src/web/protocol.json), in
-// this order: core, glyphs, dom, contexts, input, place, fetch, api. The page gets one global, `Sandik`.
+// this order: core, glyphs, dom, contexts, input, place, fetch, images, api. The page gets one global, `Sandik`.
 var SANDIK_VERSION = '0.1.0';
 // The script's first statement (the glue before it only defines a function): the start of the
 // time to the first draw, for newsrooms' own performance panels.
@@ -56,11 +56,12 @@ function request(core, message, bytes) {
 }
 
 // Lays out (and with mode draw, draws) widget `id`: {more, resize, mirror (it changed since the
-// loader last asked), moved (the tab, area or table changed: ask for the place), height (CSS pixels)}.
+// loader last asked), moved (the tab, area or table changed: ask for the place), images (photos
+// or logos to load), height (CSS pixels)}.
 function frame(core, id, t, mode) {
   var r = core._sandik_frame(id, t, PROTOCOL.frame_mode[mode]), bits = PROTOCOL.frame_result;
   return {more: (r & bits.more) !== 0, resize: (r & bits.resize) !== 0, mirror: (r & bits.mirror) !== 0,
-          moved: (r & bits.moved) !== 0, height: r >> bits.height_shift};
+          moved: (r & bits.moved) !== 0, images: (r & bits.images) !== 0, height: r >> bits.height_shift};
 }
 
 // Pointer and wheel input in CSS pixels from the canvas; for the wheel, whether the widget scrolled.
