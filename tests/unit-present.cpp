@@ -227,6 +227,8 @@ TEST_CASE("present") {
     REQUIRE(!v.rows.empty());
     CHECK(v.rows[0].cells.size() == v.columns.size() - 1);
     CHECK(v.lines.size() == v.choices.size());
+    // The agencies' last counts came on 1 April, the day after the election: their dates said.
+    CHECK(v.lines[0].find("1 Nis 11.42") != std::string::npos);
   }
   SUBCASE("the timeline: moments, axes and the card of the hovered one") {
     const ui::Widget w = widget_on(kNight + "06-anka-1142.json", "timeline");

@@ -53,7 +53,7 @@ SourcesView present_sources(const Model& m, Lang lang) {
   std::string sentence;
   for (const Summary& s : m.by_source) {
     const SourceResults* sr = m.race->results_for(s.source);
-    const std::string when = sr ? format_clock(sr->updated.epoch, display_offset(f, sr->updated), lang) : "";
+    const std::string when = sr ? moment_clock(f, sr->updated.epoch, lang) : "";  // (with its date on another day)
     const std::string& name = f.sources[static_cast<std::size_t>(s.source)].name;
     if (s.outcome == Outcome::NoResults) {  // says why its column is empty
       const bool only_total = m.area != m.race->area && !has_figures_below_root(m, s.source);
