@@ -10,8 +10,7 @@ void draw_flips(const ViewContext& c, const FlipsView& v) {
   float y = o.y;
   y += wrapped(dl, c.fonts.title, o.x, y, c.width, c.pal.text, v.title) + c.px(4);
   if (!v.subtitle.empty()) {
-    text(dl, c.fonts.small, o.x, y, c.pal.secondary, fit(c.fonts.small, v.subtitle, c.width));
-    y += c.fonts.small->FontSize + c.px(12);
+    y += wrapped(dl, c.fonts.small, o.x, y, c.width, c.pal.secondary, v.subtitle) + c.px(12);
   }
   if (!v.empty.empty()) {
     text(dl, c.fonts.body, o.x, y, c.pal.secondary, v.empty);

@@ -100,6 +100,12 @@ void draw_timeline(const ViewContext& c, const TimelineView& v) {
   y = bottom_y + c.fonts.small->FontSize + c.px(14);
   float x = o.x;
   for (const TimelineView::Legend& l : v.legend) {
+    // An item that would run past the edge starts a new line (a phone).
+    const float item = (l.marker >= 0 ? c.px(14) : c.px(18)) + text_width(c.fonts.small, l.label);
+    if (x > o.x && x + item > o.x + c.width) {
+      x = o.x;
+      y += c.fonts.small->FontSize + c.px(8);
+    }
     if (l.marker >= 0) {
       marker(dl, l.marker, ImVec2(x + c.px(5), y + c.fonts.small->FontSize / 2), c.px(4), col(c.pal.secondary));
       text(dl, c.fonts.small, x + c.px(14), y, c.pal.secondary, l.label);
