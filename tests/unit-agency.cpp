@@ -41,8 +41,7 @@ std::vector<std::string> texts(const Problems& problems) {
 }
 
 // The first error of a conversion of `text` (one file of `format`, named "f.json").
-std::string first_error(AgencyFormat format, const std::string& text,
-                        const std::string& fetched = "2024-04-01T01:00:00+03:00") {
+std::string first_error(AgencyFormat format, const std::string& text, const std::string& fetched = "2024-04-01T01:00:00+03:00") {
   const AgencyConversion c = convert_agency({{format, text, "f.json", fetched}});
   CHECK_FALSE(c.ok());
   return c.problems.empty() ? std::string() : c.problems.front().to_string();
@@ -112,8 +111,7 @@ TEST_CASE("agency: AA result-short.json") {
     CHECK(convert({{AgencyFormat::Aa, aa0100, "aa.json", "2024-04-01T01:00:00+03:00"}}, opt).feed);
     opt.province = "Ankara";
     const Converted none = convert({{AgencyFormat::Aa, aa0100, "aa.json", "2024-04-01T01:00:00+03:00"}}, opt);
-    CHECK(texts(none.conversion.problems) ==
-          std::vector<std::string>{"aa.json: BolgeSonuc: no province \"Ankara\" in this file"});
+    CHECK(texts(none.conversion.problems) == std::vector<std::string>{"aa.json: BolgeSonuc: no province \"Ankara\" in this file"});
   }
 }
 
@@ -212,8 +210,7 @@ TEST_CASE("agency: a base description gives the desk's party ids and colours") {
   const std::string base = read(SANDIK_ASSETS "/../tools/istanbul-2024.election.json");
   AgencyOptions opt;
   opt.base = base;
-  const Converted c = convert(
-      {{AgencyFormat::Aa, read(kAgency + "aa-istanbul-final.json"), "aa.json", "2024-04-02T10:00:00+03:00"}}, opt);
+  const Converted c = convert({{AgencyFormat::Aa, read(kAgency + "aa-istanbul-final.json"), "aa.json", "2024-04-02T10:00:00+03:00"}}, opt);
   REQUIRE(c.feed);
   const Feed& f = *c.feed;
   CHECK(f.election.id == "tr-2024-local");
@@ -230,8 +227,7 @@ TEST_CASE("agency: AP Elections API v2") {
     const Feed& f = *c.feed;
     CHECK(f.updated.text == "2016-03-09T15:50:46.194Z");
     CHECK(f.election.date == "2016-03-01");
-    for (const auto& [id, total] :
-         {std::pair<std::string, Count>{"ma-president-gop", 631395}, {"ma-president-dem", 1204927}}) {
+    for (const auto& [id, total] : {std::pair<std::string, Count>{"ma-president-gop", 631395}, {"ma-president-dem", 1204927}}) {
       const Race& race = race_of(f, id);
       const RaceTally t(f, race, 0);
       const Summary state = summarize(t, race.area);
@@ -276,15 +272,13 @@ TEST_CASE("agency: bad payloads are refused with the path into the agency's file
   SUBCASE("a negative vote count") {
     ojson j = aa;
     j["BolgeSonuc"][0]["x"]["c"][0]["t"] = -5;
-    CHECK(first_error(AgencyFormat::Aa, j.dump()) ==
-          "f.json: BolgeSonuc[0].x.c[0].t: expected a non-negative integer, got -5");
+    CHECK(first_error(AgencyFormat::Aa, j.dump()) == "f.json: BolgeSonuc[0].x.c[0].t: expected a non-negative integer, got -5");
   }
   SUBCASE("a count larger than 2^53") {
     ojson j = anka;
     j["Ilce"][1]["BelediyeBaskanligi"][0]["Oy"] = 18014398509481984ULL;
     CHECK(first_error(AgencyFormat::Anka, j.dump()) ==
-          "f.json: Ilce[1].BelediyeBaskanligi[0].Oy: expected a non-negative integer no larger than 2^53, got "
-          "18014398509481984");
+          "f.json: Ilce[1].BelediyeBaskanligi[0].Oy: expected a non-negative integer no larger than 2^53, got 18014398509481984");
   }
   SUBCASE("more boxes opened than there are") {
     ojson j = anka;
@@ -298,9 +292,8 @@ TEST_CASE("agency: bad payloads are refused with the path into the agency's file
     CHECK(first_error(AgencyFormat::Aa, j.dump()) == "f.json: BolgeSonuc[0].b[2].a: missing");
     j = ap;
     j["races"][0]["reportingUnits"][0]["candidates"][1]["voteCount"] = "102138";
-    CHECK(
-        first_error(AgencyFormat::Ap, j.dump()) ==
-        "f.json: races[0].reportingUnits[0].candidates[1].voteCount: expected a non-negative integer, got \"102138\"");
+    CHECK(first_error(AgencyFormat::Ap, j.dump()) ==
+          "f.json: races[0].reportingUnits[0].candidates[1].voteCount: expected a non-negative integer, got \"102138\"");
     j = anka;
     j["Ilce"] = "none";
     CHECK(first_error(AgencyFormat::Anka, j.dump()) == "f.json: Ilce: expected an array, got \"none\"");
@@ -312,35 +305,29 @@ TEST_CASE("agency: bad payloads are refused with the path into the agency's file
   }
   SUBCASE("no time for a file that has none of its own") {
     CHECK(first_error(AgencyFormat::Aa, aa.dump(), "") ==
-          "f.json: the file has no time of its own: give the time it was published (the Last-Modified header, or "
-          "--updated)");
+          "f.json: the file has no time of its own: give the time it was published (the Last-Modified header, or --updated)");
     CHECK(first_error(AgencyFormat::Aa, aa.dump(), "yesterday") ==
           "f.json: the time it was published is neither RFC 3339 nor an HTTP date: \"yesterday\"");
   }
   SUBCASE("the wrong format, not JSON, hostile JSON") {
-    CHECK(first_error(AgencyFormat::Aa, "[1,2]") ==
-          "f.json: expected AA's result-short.json (a JSON object), got an array");
+    CHECK(first_error(AgencyFormat::Aa, "[1,2]") == "f.json: expected AA's result-short.json (a JSON object), got an array");
     CHECK(first_error(AgencyFormat::Anka, aa.dump()) == "f.json: Ad: missing");
     CHECK(first_error(AgencyFormat::Ap, anka.dump()) == "f.json: electionDate: missing");
-    CHECK(first_error(AgencyFormat::Aa, "{\"BolgeSonuc\": [") ==
-          "f.json: BolgeSonuc[0]: invalid JSON at line 1, column 17: unexpected end of input");
-    CHECK(first_error(AgencyFormat::Aa, std::string(100, '[') + std::string(100, ']')).find("nested deeper than 32") !=
-          std::string::npos);
+    CHECK(first_error(AgencyFormat::Aa, "{\"BolgeSonuc\": [") == "f.json: BolgeSonuc[0]: invalid JSON at line 1, column 17: unexpected end of input");
+    CHECK(first_error(AgencyFormat::Aa, std::string(100, '[') + std::string(100, ']')).find("nested deeper than 32") != std::string::npos);
   }
   SUBCASE("an AP timestamp that is not a time") {
     ojson j = ap;
     j["timestamp"] = "31/03/2024";
-    CHECK(first_error(AgencyFormat::Ap, j.dump()) ==
-          "f.json: timestamp: expected an RFC 3339 time, got \"31/03/2024\"");
+    CHECK(first_error(AgencyFormat::Ap, j.dump()) == "f.json: timestamp: expected an RFC 3339 time, got \"31/03/2024\"");
   }
   SUBCASE("warnings keep the feed") {
     ojson j = aa;
     j["BolgeSonuc"][0]["x"]["s"]["g"] = 1000;
     const AgencyConversion c = convert_agency({{AgencyFormat::Aa, j.dump(), "f.json", "2024-04-01T01:00:00+03:00"}});
     CHECK(c.ok());
-    CHECK(texts(c.problems) ==
-          std::vector<std::string>{
-              "warning: f.json: BolgeSonuc[0].x.s.g: votes add up to 7710651, more than valid 1000"});
+    CHECK(texts(c.problems) == std::vector<std::string>{
+                                   "warning: f.json: BolgeSonuc[0].x.s.g: votes add up to 7710651, more than valid 1000"});
   }
 }
 

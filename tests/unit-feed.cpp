@@ -97,8 +97,7 @@ TEST_CASE("feed") {
     j["races"][0]["results"]["YSK"] = {{"updated", "2024-03-31T22:00:00+03:00"}, {"areas", ojson::object()}};
     j["races"][0]["results"]["AA"]["areas"]["moda"] = {{"votes", {{"kurum", 1}}}};
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["nobody"] = 3;
-    j["races"][0]["calls"] = {
-        {{"source", "AA"}, {"area", "istanbul"}, {"winner", "ghost"}, {"at", "2024-03-31T23:00:00+03:00"}}};
+    j["races"][0]["calls"] = {{{"source", "AA"}, {"area", "istanbul"}, {"winner", "ghost"}, {"at", "2024-03-31T23:00:00+03:00"}}};
     const ParsedFeed p = parse_feed(j.dump());
     CHECK(has(p, "races[0].candidates[2].party: unknown party \"XYZ\""));
     CHECK(has(p, "races[0].results.YSK: unknown source \"YSK\""));
@@ -135,21 +134,17 @@ TEST_CASE("feed") {
     j = example();
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 9007199254740993ULL;
     CHECK(has(parse_feed(j.dump()),
-              "races[0].results.AA.areas.adalar.cast: expected a non-negative integer no larger than 2^53, got "
-              "9007199254740993"));
+              "races[0].results.AA.areas.adalar.cast: expected a non-negative integer no larger than 2^53, got 9007199254740993"));
     j = example();
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 9007199254740992ULL;  // exactly 2^53: exact, accepted
-    j["races"][0]["results"]["AA"]["areas"]["adalar"]["valid"] = 7000;                // votes add to 7250
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["valid"] = 7000;               // votes add to 7250
     const ParsedFeed p = parse_feed(j.dump());
     CHECK(p.ok());
     CHECK(has(p, "warning: races[0].results.AA.areas.adalar.votes: votes add up to 7250, more than valid 7000"));
-    CHECK(has(p,
-              "warning: races[0].results.AA.areas.adalar.cast: turnout above 100%: cast 9007199254740992 of 13682 "
-              "registered"));
+    CHECK(has(p, "warning: races[0].results.AA.areas.adalar.cast: turnout above 100%: cast 9007199254740992 of 13682 registered"));
     j = example();
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 7000;
-    CHECK(
-        has(parse_feed(j.dump()), "warning: races[0].results.AA.areas.adalar.cast: cast 7000 is less than valid 7550"));
+    CHECK(has(parse_feed(j.dump()), "warning: races[0].results.AA.areas.adalar.cast: cast 7000 is less than valid 7550"));
   }
 
   SUBCASE("unknown keys are ignored; status and shares") {
@@ -218,8 +213,7 @@ TEST_CASE("hostile input") {
     const auto nan = texts(parse_feed(R"({"format": NaN})"));
     REQUIRE(nan.size() == 1);
     CHECK(nan[0].rfind("format: invalid JSON at line 1, column 12", 0) == 0);
-    const auto nested =
-        texts(parse_feed(R"({"races": [{"results": {"AA": {"areas": {"x": {"votes": {"a": 1e999}}}}}}]})"));
+    const auto nested = texts(parse_feed(R"({"races": [{"results": {"AA": {"areas": {"x": {"votes": {"a": 1e999}}}}}}]})"));
     CHECK(nested[0].rfind("races[0].results.AA.areas.x.votes.a: invalid JSON", 0) == 0);
     CHECK(texts(parse_feed(R"({"a": Infinity})"))[0].rfind("a: invalid JSON", 0) == 0);
     CHECK(texts(parse_feed("{\"format\": \"sandik\xC0/1\"}"))[0].rfind("format: invalid JSON", 0) == 0);
@@ -230,31 +224,26 @@ TEST_CASE("hostile input") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     const auto t = texts(parse_feed(deep));
     REQUIRE(t.size() == 1);
-    CHECK(t[0] ==
-          "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested "
-          "deeper than 32 levels");
+    CHECK(t[0] == "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested deeper than 32 levels");
   }
   SUBCASE("huge strings and documents") {
     const std::string big = "{\"format\":\"" + std::string(100000, 'x') + "\"}";
-    CHECK(texts(parse_feed(big)) ==
-          std::vector<std::string>{"format: string of 100000 bytes is longer than the limit of 4096"});
+    CHECK(texts(parse_feed(big)) == std::vector<std::string>{"format: string of 100000 bytes is longer than the limit of 4096"});
     ParseOptions small;
     small.max_bytes = 1000;
     CHECK(texts(parse_feed(big, small)) == std::vector<std::string>{"$: document of " + std::to_string(big.size()) +
-                                                                    " bytes is larger than the limit of 1000 bytes"});
+                                                                     " bytes is larger than the limit of 1000 bytes"});
   }
   SUBCASE("too many areas") {
     ojson j = example();
-    for (int i = 0; i < 20; ++i)
-      j["areas"].push_back({{"id", "x" + std::to_string(i)}, {"name", "x"}, {"parent", "istanbul"}});
+    for (int i = 0; i < 20; ++i) j["areas"].push_back({{"id", "x" + std::to_string(i)}, {"name", "x"}, {"parent", "istanbul"}});
     ParseOptions o;
     o.max_areas = 10;
     CHECK(texts(parse_feed(j.dump(), o)) == std::vector<std::string>{"areas: more than 10 elements in one array"});
   }
   SUBCASE("a million areas: refused early, in bounded time and memory") {
     std::string doc = R"({"format":"sandik/1","areas":[)";
-    for (int i = 0; i < 1000000; ++i)
-      doc += (i ? ",{" : "{") + std::string(R"("id":"a)") + std::to_string(i) + R"(","name":"A","parent":null})";
+    for (int i = 0; i < 1000000; ++i) doc += (i ? ",{" : "{") + std::string(R"("id":"a)") + std::to_string(i) + R"(","name":"A","parent":null})";
     doc += "]}";
     CHECK(texts(parse_feed(doc))[0].find("is larger than the limit of 20971520 bytes") != std::string::npos);
     ParseOptions cli;

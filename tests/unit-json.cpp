@@ -68,17 +68,14 @@ TEST_CASE("json") {
   SUBCASE("decimals read exactly as strtod reads them (the fast path and the slow one)") {
     std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
     const auto next = [&seed] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; };
-    std::vector<std::string> texts = {
-        "51.15", "0.0012", "-0.0",    "0.0",     "100.5",  "9007199254740993.0",     "1234567890123456.7", "0.1e-22",
-        "1e22",  "1e23",   "4.35e-7", "-7.5E+3", "00.5e0", "2.2250738585072014e-308"};
+    std::vector<std::string> texts = {"51.15", "0.0012", "-0.0", "0.0", "100.5", "9007199254740993.0", "1234567890123456.7",
+                                      "0.1e-22", "1e22", "1e23", "4.35e-7", "-7.5E+3", "00.5e0", "2.2250738585072014e-308"};
     for (int i = 0; i < 20000; ++i) {
       const std::uint64_t r = next();
       std::string t = std::to_string(r % 100000000000000000ULL);
       const std::size_t dot = 1 + (next() % t.size());
-      if (dot < t.size())
-        t.insert(dot, ".");
-      else
-        t += ".0";
+      if (dot < t.size()) t.insert(dot, ".");
+      else t += ".0";
       if (next() % 3 == 0) t += "e" + std::to_string(static_cast<int>(next() % 60) - 30);
       if (next() % 2) t = "-" + t;
       texts.push_back(t);
@@ -98,26 +95,9 @@ TEST_CASE("json") {
     CHECK(differ == 0);
   }
   SUBCASE("what JSON is not") {
-    for (const char* bad : {"",
-                            " ",
-                            "{",
-                            "[1,]",
-                            "{\"a\":1,}",
-                            "{'a':1}",
-                            "[1 2]",
-                            "// c\n1",
-                            "NaN",
-                            "-Infinity",
-                            "tru",
-                            "\"\\x\"",
-                            "\"\\ud800\"",
-                            "\"\\udc00x\"",
-                            "\"a\nb\"",
-                            "\"\xC0\xAF\"",
-                            "\"\xED\xA0\x80\"",
-                            "\"\xF4\x90\x80\x80\"",
-                            "[1] [2]",
-                            "{\"a\" 1}"})
+    for (const char* bad : {"", " ", "{", "[1,]", "{\"a\":1,}", "{'a':1}", "[1 2]", "// c\n1", "NaN", "-Infinity",
+                            "tru", "\"\\x\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\nb\"", "\"\xC0\xAF\"",
+                            "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "[1] [2]", "{\"a\" 1}"})
       CHECK_MESSAGE(!accepts(bad), bad);
     CHECK(accepts("\xEF\xBB\xBF{}"));  // a byte order mark is allowed
     CHECK(accepts(" \t\r\n[ ] "));
@@ -125,8 +105,7 @@ TEST_CASE("json") {
   SUBCASE("messages name the JSON path and the place") {
     CHECK(error(R"({"a": [1, {"b": NaN}]})") ==
           "a[1].b: invalid JSON at line 1, column 17: invalid literal (JSON has no NaN or Infinity)");
-    CHECK(error("{\n  \"a\": 1,\n  \"b\": 01\n}") ==
-          "b: invalid JSON at line 3, column 9: invalid number (leading zero)");
+    CHECK(error("{\n  \"a\": 1,\n  \"b\": 01\n}") == "b: invalid JSON at line 3, column 9: invalid number (leading zero)");
     CHECK(error(R"({"a": {"x": 1, "x": 2}})") == "a.x: duplicate key \"x\" in the same object");
     CHECK(error(R"([1, 2)") == "$: invalid JSON at line 1, column 6: unexpected end of input");
   }

@@ -37,7 +37,7 @@ TEST_CASE("table") {
     const auto pos = [&](const char* s) { return std::find(n.begin(), n.end(), s) - n.begin(); };
     CHECK(pos("Büyükçekmece") < pos("Çatalca"));  // c < ç
     CHECK(pos("Çekmeköy") < pos("Esenler"));
-    CHECK(pos("Sultangazi") < pos("Şile"));  // s < ş
+    CHECK(pos("Sultangazi") < pos("Şile"));        // s < ş
     CHECK(pos("Şişli") < pos("Tuzla"));
     CHECK(pos("Ümraniye") < pos("Üsküdar"));
   }

@@ -39,13 +39,13 @@ TEST_CASE("turkish") {
     CHECK_FALSE(turkish::matches("Sarıyer", "şile"));
   }
   SUBCASE("alphabetical order") {
-    std::vector<std::string> names = {"Zeytinburnu", "Üsküdar",  "Ümraniye", "Şişli",         "Sultangazi", "Çekmeköy",
-                                      "Çatalca",     "Cihangir", "Ilgaz",    "İstanbul",      "Ortaköy",    "Ömerli",
-                                      "Beşiktaş",    "Beykoz",   "Güngören", "Gaziosmanpaşa", "Ğ"};
+    std::vector<std::string> names = {"Zeytinburnu", "Üsküdar", "Ümraniye", "Şişli", "Sultangazi", "Çekmeköy",
+                                      "Çatalca", "Cihangir", "Ilgaz", "İstanbul", "Ortaköy", "Ömerli", "Beşiktaş",
+                                      "Beykoz", "Güngören", "Gaziosmanpaşa", "Ğ"};
     std::sort(names.begin(), names.end(), turkish::less);
-    const std::vector<std::string> want = {
-        "Beşiktaş", "Beykoz",  "Cihangir", "Çatalca",    "Çekmeköy", "Gaziosmanpaşa", "Güngören", "Ğ",          "Ilgaz",
-        "İstanbul", "Ortaköy", "Ömerli",   "Sultangazi", "Şişli",    "Ümraniye",      "Üsküdar",  "Zeytinburnu"};
+    const std::vector<std::string> want = {"Beşiktaş", "Beykoz", "Cihangir", "Çatalca", "Çekmeköy", "Gaziosmanpaşa",
+                                           "Güngören", "Ğ", "Ilgaz", "İstanbul", "Ortaköy", "Ömerli", "Sultangazi",
+                                           "Şişli", "Ümraniye", "Üsküdar", "Zeytinburnu"};
     CHECK(names == want);
     CHECK(turkish::less("ı", "i"));
     CHECK(turkish::less("Ada", "adalar"));

@@ -2,6 +2,7 @@
 // text contrast of at least 4.5:1 in both themes, on every party colour of the demo feed.
 #include <doctest/doctest.h>
 
+
 #include "core/feed.h"
 #include "support.h"
 #include "ui/strings.h"

@@ -14,8 +14,7 @@ struct CsvTable {
   int column(std::string_view name) const;     // -1 when absent
 };
 
-// Returns the table, or nullopt with `error` set ("row 12: 13 fields, the header has 14"; the header is row 1, as in
-// csv_import's problems).
+// Returns the table, or nullopt with `error` set ("row 12: 13 fields, the header has 14"; the header is row 1, as in csv_import's problems).
 std::optional<CsvTable> parse_csv(std::string_view text, std::string& error);
 
 }  // namespace sandik

@@ -26,6 +26,6 @@ std::string format_clock(std::int64_t epoch, int offset_min, Lang lang);
 int display_offset(const Feed& feed, const Time& t);
 
 bool parse_hex_color(std::string_view s, std::uint32_t& out);  // "#RRGGBB" -> 0xRRGGBB
-std::string two_digits(int v);                                 // 7 -> "07"
+std::string two_digits(int v);                                  // 7 -> "07"
 
 }  // namespace sandik

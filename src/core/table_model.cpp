@@ -19,18 +19,12 @@ std::optional<SortKey> sort_key_from(std::string_view n) {
 
 const char* sort_key_name(SortKey k) {
   switch (k) {
-    case SortKey::Name:
-      return "name";
-    case SortKey::Leader:
-      return "leader";
-    case SortKey::Margin:
-      return "margin";
-    case SortKey::Reporting:
-      return "reporting";
-    case SortKey::Turnout:
-      return "turnout";
-    case SortKey::Swing:
-      return "swing";
+    case SortKey::Name: return "name";
+    case SortKey::Leader: return "leader";
+    case SortKey::Margin: return "margin";
+    case SortKey::Reporting: return "reporting";
+    case SortKey::Turnout: return "turnout";
+    case SortKey::Swing: return "swing";
   }
   return "name";
 }
@@ -82,16 +76,11 @@ TableRow make_row(const RaceTally& tally, int area) {
 
 std::optional<double> key_value(const TableRow& r, SortKey k) {
   switch (k) {
-    case SortKey::Margin:
-      return r.has_results ? std::optional<double>(r.margin_pct_points) : std::nullopt;
-    case SortKey::Reporting:
-      return r.reporting_pct;
-    case SortKey::Turnout:
-      return r.turnout_pct;
-    case SortKey::Swing:
-      return r.swing_pct_points;
-    default:
-      return std::nullopt;
+    case SortKey::Margin: return r.has_results ? std::optional<double>(r.margin_pct_points) : std::nullopt;
+    case SortKey::Reporting: return r.reporting_pct;
+    case SortKey::Turnout: return r.turnout_pct;
+    case SortKey::Swing: return r.swing_pct_points;
+    default: return std::nullopt;
   }
 }
 
@@ -106,12 +95,11 @@ std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const Table
   for (int child : feed.areas[static_cast<std::size_t>(parent)].children) {
     TableRow r = make_row(tally, child);
     if (!needle.empty()) {
-      const bool hit =
-          turkish::fold(*r.name).find(needle) != std::string::npos ||
-          (r.leader >= 0 && turkish::fold(feed.contestant_name(race, r.leader)).find(needle) != std::string::npos) ||
-          (r.leader_party >= 0 &&
-           turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name).find(needle) !=
-               std::string::npos);
+      const bool hit = turkish::fold(*r.name).find(needle) != std::string::npos ||
+                       (r.leader >= 0 && turkish::fold(feed.contestant_name(race, r.leader)).find(needle) != std::string::npos) ||
+                       (r.leader_party >= 0 &&
+                        turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name).find(needle) !=
+                            std::string::npos);
       if (!hit) continue;
     }
     rows.push_back(std::move(r));
@@ -121,10 +109,8 @@ std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const Table
     if (q.sort == SortKey::Name) return q.desc ? by_name(b, a) : by_name(a, b);
     if (q.sort == SortKey::Leader) {
       // By the leading party's short name, then the leader's share (highest first), then name.
-      const std::string* pa =
-          a.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(a.leader_party)].short_name : nullptr;
-      const std::string* pb =
-          b.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(b.leader_party)].short_name : nullptr;
+      const std::string* pa = a.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(a.leader_party)].short_name : nullptr;
+      const std::string* pb = b.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(b.leader_party)].short_name : nullptr;
       if (!pa || !pb) return pa && !pb;  // rows without a leader last
       if (*pa != *pb) return q.desc ? turkish::less(*pb, *pa) : turkish::less(*pa, *pb);
       if (a.leader_share_pct != b.leader_share_pct) return a.leader_share_pct > b.leader_share_pct;

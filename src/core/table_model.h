@@ -26,18 +26,18 @@ struct TableQuery {
 
 struct TableRow {
   int area = -1;
-  const std::string* name = nullptr;  // the area's name (points into the feed)
+  const std::string* name = nullptr;        // the area's name (points into the feed)
   bool has_results = false, tied = false, won = false;
-  int leader = -1, leader_party = -1;  // contestant, party; -1 when tied or no results
-  int runner_up = -1;                  // contestant
+  int leader = -1, leader_party = -1;       // contestant, party; -1 when tied or no results
+  int runner_up = -1;                       // contestant
   double leader_share_pct = 0, runner_up_share_pct = 0;
   Count margin_votes = 0;
   double margin_pct_points = 0;
   std::optional<double> reporting_pct, turnout_pct;
-  int previous_winner = -1;  // party
+  int previous_winner = -1;                 // party
   bool flipped = false;
-  std::optional<double> swing_pct_points;  // leader's party: share now − share in `previous`
-  int children = 0;                        // the area has its own sub-areas to open
+  std::optional<double> swing_pct_points;   // leader's party: share now − share in `previous`
+  int children = 0;                         // the area has its own sub-areas to open
 };
 
 std::vector<TableRow> table_rows(const RaceTally& tally, int parent_area, const TableQuery& query = {});

@@ -38,10 +38,11 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 std::optional<Time> parse_rfc3339(std::string_view s) {
   int y, mo, d, h, mi, se;
   if (!digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
-      !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, se))
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) ||
+      s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, se))
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60)
+    return std::nullopt;
   std::size_t i = 19;
   if (i < s.size() && s[i] == '.') {
     ++i;
@@ -54,8 +55,8 @@ std::optional<Time> parse_rfc3339(std::string_view s) {
     ++i;
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
-    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) || oh > 18 ||
-        om > 59)
+    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) ||
+        oh > 18 || om > 59)
       return std::nullopt;
     offset = (oh * 60 + om) * (s[i] == '-' ? -1 : 1);
     i += 6;
@@ -64,8 +65,8 @@ std::optional<Time> parse_rfc3339(std::string_view s) {
   }
   if (i != s.size()) return std::nullopt;
   Time t;
-  t.epoch = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 +
-            (se > 59 ? 59 : se) - offset * 60;
+  t.epoch = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+            mi * 60 + (se > 59 ? 59 : se) - offset * 60;
   t.offset_min = offset;
   t.text = std::string(s);
   return t;
@@ -83,8 +84,8 @@ std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
     if (epoch >= 1473195600) return 180;
     const Civil c = to_civil(epoch, 0);
     auto last_sunday = [](int year, int month) {
-      const std::int64_t last =
-          days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(days_in_month(year, month)));
+      const std::int64_t last = days_from_civil(year, static_cast<unsigned>(month),
+                                                static_cast<unsigned>(days_in_month(year, month)));
       return (last - weekday(last)) * 86400 + 3600;
     };
     const bool summer = epoch >= last_sunday(c.year, 3) && epoch < last_sunday(c.year, 10);
@@ -98,8 +99,7 @@ std::optional<int> zone_offset_min(std::string_view zone, std::int64_t epoch) {
       const std::int64_t first = days_from_civil(year, static_cast<unsigned>(month), 1);
       return first + (7 - weekday(first)) % 7 + 7 * (n - 1);
     };
-    const std::int64_t start = nth_sunday(c.year, 3, 2) * 86400 + 7 * 3600,
-                       end = nth_sunday(c.year, 11, 1) * 86400 + 6 * 3600;
+    const std::int64_t start = nth_sunday(c.year, 3, 2) * 86400 + 7 * 3600, end = nth_sunday(c.year, 11, 1) * 86400 + 6 * 3600;
     return epoch >= start && epoch < end ? -240 : -300;
   }
   return std::nullopt;
@@ -118,12 +118,8 @@ Civil to_civil(std::int64_t epoch, int offset_min) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-  return Civil{static_cast<int>(y),
-               static_cast<int>(m),
-               static_cast<int>(d),
-               static_cast<int>(secs / 3600),
-               static_cast<int>(secs % 3600 / 60),
-               static_cast<int>(secs % 60)};
+  return Civil{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d), static_cast<int>(secs / 3600),
+               static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60)};
 }
 
 }  // namespace sandik

@@ -14,13 +14,13 @@ namespace sandik::turkish {
 
 std::string lower(std::string_view utf8);
 std::string upper(std::string_view utf8);
-std::string title_case(std::string_view utf8);                // each word: first letter upper, the rest lower
-std::string fold(std::string_view utf8);                      // lower case ASCII search key
-std::string slug(std::string_view utf8);                      // fold, runs of non-alphanumerics become '-'
-bool less(std::string_view a, std::string_view b);            // Turkish alphabetical order, case-insensitive
+std::string title_case(std::string_view utf8);  // each word: first letter upper, the rest lower
+std::string fold(std::string_view utf8);        // lower case ASCII search key
+std::string slug(std::string_view utf8);        // fold, runs of non-alphanumerics become '-'
+bool less(std::string_view a, std::string_view b);  // Turkish alphabetical order, case-insensitive
 bool matches(std::string_view text, std::string_view query);  // folded substring search
 bool is_valid_utf8(std::string_view bytes);
-std::size_t display_width(std::string_view utf8);         // letters as a terminal shows them (code points, not bytes)
+std::size_t display_width(std::string_view utf8);  // letters as a terminal shows them (code points, not bytes)
 void append_utf8(std::string& out, char32_t code_point);  // encodes one code point
 // Decodes the code point at `i` and advances past it; an invalid sequence gives U+FFFD and one byte.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);
