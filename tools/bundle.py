@@ -67,3 +67,9 @@ with open(os.path.join(a.out, "sandik.js"), "w", encoding="utf-8") as f:
 shutil.copyfile(a.wasm, os.path.join(a.out, "sandik.wasm"))
 if a.embed:
     shutil.copyfile(a.embed, os.path.join(a.out, "embed.html"))
+    # The feeds embed.html may show besides its own origin's: none until the newsroom lists them
+    # (a list already there is the newsroom's and stays).
+    allow = os.path.join(a.out, "embed-feeds.json")
+    if not os.path.exists(allow):
+        with open(allow, "w", encoding="utf-8") as f:
+            f.write('{"feeds": []}\n')

@@ -120,6 +120,7 @@ std::string failure_message(const std::string& kind, const std::string& detail, 
   const std::string why = kind == "timeout"     ? say(Str::NoAnswer, lang, {detail})
                           : kind == "too-large" ? say(Str::TooLarge, lang, {detail})
                           : kind == "network"   ? std::string(str(Str::NoConnection, lang))  // not "Failed to fetch"
+                          : kind == "untrusted" ? std::string(str(Str::NotAllowed, lang))    // (the URL: the console's)
                                                 : detail;
   return say(results_shown ? Str::UpdateFailed : Str::LoadFailed, lang, {why});
 }

@@ -47,6 +47,8 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::NotAllowed:
+      return tr ? "bu sayfa bu sonuç kaynağını göstermiyor" : "this page does not show this results feed";
     case Str::Unofficial:
       return tr ? "Resmî olmayan sonuçlar" : "Unofficial results";
     case Str::MarginKey:

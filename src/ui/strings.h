@@ -86,6 +86,7 @@ enum class Str {
   NoMatch,
   MarginKey,
   Unofficial,
+  NotAllowed,
   NoSeats,
   NoFiguresCell,
   SeatsWord,

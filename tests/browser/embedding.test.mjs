@@ -195,6 +195,52 @@ test('iframe page: dist/embed.html reports its height the pym.js way, so the fra
   }
 });
 
+test('the iframe page shows only feeds the newsroom named: its own origin and embed-feeds.json; never data: or another origin', async () => {
+  const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
+  try {
+    const other = server.url.replace('127.0.0.1', 'localhost');  // another origin, same server (it sends CORS headers)
+    const spoofed = JSON.parse(readFileSync(path.join(ROOT, 'tests/data/example.json'), 'utf8'));  // (small: it goes in a URL)
+    spoofed.status = 'final';
+    spoofed.parties[0].name = 'SPOOFED';
+    const frame = async (feed, listed) => {
+      await page.unroute('**/embed-feeds.json');
+      if (listed) await page.route('**/embed-feeds.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ feeds: listed }) }));
+      const requests = [];
+      const seen = (r) => { if (/istanbul-2024\.json$/.test(r.url())) requests.push(r.url()); };
+      page.on('request', seen);
+      await page.goto(`${server.url}dist/embed.html?feed=${encodeURIComponent(feed)}&view=summary`);
+      await page.waitForFunction(() => {
+        const el = document.querySelector('#sandik');
+        return el && (el.querySelector('.sandik-sr table') || el.shadowRoot?.querySelector('.notice.on'));
+      }, null, { timeout: 20000 });
+      await page.waitForTimeout(200);
+      page.off('request', seen);
+      return page.evaluate(() => ({
+        notice: document.querySelector('#sandik').shadowRoot.querySelector('.notice').textContent,
+        text: document.querySelector('#sandik .sandik-sr').textContent,
+      })).then((r) => ({ ...r, requests }));
+    };
+    // A data: feed: refused before any request, in the reader's words.
+    let r = await frame('data:application/json,' + encodeURIComponent(JSON.stringify(spoofed)));
+    assert.equal(r.notice, 'Sonuçlar yüklenemedi (bu sayfa bu sonuç kaynağını göstermiyor).');
+    assert.doesNotMatch(r.text, /SPOOFED|İmamoğlu/);
+    // Another origin that sends CORS headers: refused unless embed-feeds.json names it.
+    r = await frame(other + 'feeds/istanbul-2024.json');
+    assert.match(r.notice, /göstermiyor/);
+    assert.deepEqual(r.requests, [], 'no request for a refused feed');
+    r = await frame(other + 'feeds/istanbul-2024.json', [other.replace(/\/$/, '')]);
+    assert.match(r.text, /Ekrem İmamoğlu/, 'a listed origin is shown');
+    r = await frame(other + 'assets/x.json', [other + 'feeds/']);  // a prefix: only under it
+    assert.match(r.notice, /göstermiyor/);
+    // Its own origin, with no list at all.
+    r = await frame(server.url + 'feeds/istanbul-2024.json');
+    assert.match(r.text, /Ekrem İmamoğlu/);
+    assert.deepEqual(errors.filter((e) => !/not a feed this page allows/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the docs' iframe snippet: two frames on one page each keep their own height", async () => {
   const { page, context, errors } = await open(browser, 'about:blank', { width: 760, height: 900 });
   try {

@@ -27,7 +27,8 @@ function readOptions(el, given) {
     stale: pick('stale', 'stale', '10'),           // minutes without news before "stale" shows
     maxMb: pick('maxMb', 'maxMb', '20'),           // a larger feed is refused
     timeout: pick('timeout', 'timeout', '20'),     // seconds before a request is given up
-    history: pick('history', 'history', null)      // the view and area in the URL's hash: a name, or "" for "sandik"
+    history: pick('history', 'history', null),     // the view and area in the URL's hash: a name, or "" for "sandik"
+    allow: pick('allow', 'allow', '')              // the feeds this page may show: origins or URL prefixes ("" = any)
   };
 }
 
@@ -55,7 +56,7 @@ function Widget(el, given) {
   widgets[this.id] = this;
   this.build();
   var self = this;
-  if (this.options.feed) {  // fetch while the wasm compiles
+  if (this.options.feed && !this.untrusted()) {  // fetch while the wasm compiles
     this.prefetched = this.fetchAll();
     this.prefetched.catch(function () {});  // (update() reports it)
   }

@@ -59,6 +59,26 @@ Widget.prototype.urls = function () {
   return this.options.feed.split(/\s+/).filter(Boolean).map(function (u) { return new URL(u, document.baseURI).href; });
 };
 
+// The first feed URL the page's allow list does not name, or null. `allow` (data-allow): origins
+// ("https://feeds.example.org") or URL prefixes ending in "/"; dist/embed.html sets it from
+// embed-feeds.json beside it. Without a list every URL is the page owner's own choice.
+Widget.prototype.untrusted = function () {
+  var allow = (this.options.allow || '').split(/\s+/).filter(Boolean), urls;
+  if (!allow.length) return null;
+  try { urls = this.urls(); } catch (e) { return this.options.feed; }
+  for (var i = 0; i < urls.length; i++) {
+    var u = new URL(urls[i]), ok = false;
+    for (var k = 0; k < allow.length && !ok; k++) {
+      var a;
+      try { a = new URL(allow[k], document.baseURI); } catch (e) { continue; }
+      ok = (u.protocol === 'https:' || u.protocol === 'http:') &&
+        (/\/$/.test(allow[k]) ? u.href.indexOf(a.href) === 0 : u.origin === a.origin);
+    }
+    if (!ok) return urls[i];
+  }
+  return null;
+};
+
 Widget.prototype.fetchAll = function () {
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
@@ -68,7 +88,13 @@ Widget.prototype.fetchAll = function () {
 
 Widget.prototype.update = function () {
   if (!this.core || !this.options.feed) return Promise.resolve(false);
-  var self = this;
+  var self = this, refused = this.untrusted();
+  if (refused) {  // never fetched, never shown
+    console.error('sandik: ' + refused + ': not a feed this page allows (data-allow, embed-feeds.json)');
+    this.failures = (this.failures || 0) + 1;
+    this.fail('untrusted', refused);
+    return Promise.resolve(false);
+  }
   var urls = this.urls();
   var formats = this.options.format.toLowerCase().split(/[\s,]+/).filter(Boolean);
   var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
