@@ -38,6 +38,19 @@ check "an older feed is valid but out of order" 0 $? "$tmp/err" \
 "$SANDIK" validate "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"
 check "validate invalid: exit 1 and the JSON path" 1 $? "$tmp/err" \
   "races[0].results.AA.areas.beyoglu.votes.kurum: expected a non-negative integer, got -5"
+check "validate: the count of errors and warnings" 1 1 "$tmp/err" "bad.json: 1 error, 0 warnings"
+
+# Feed text reaches the terminal escaped: ESC, BEL and NUL in a name neither act nor cut the line.
+sed 's/"name": "Murat Kurum"/"name": "Murat\\u001b]0;pwned\\u0007 Kur\\u0000um"/' "$ROOT/tests/data/example.json" >"$tmp/ctl.json"
+"$SANDIK" summary "$tmp/ctl.json" >"$tmp/out" 2>"$tmp/err"
+check "summary: control characters escaped" 0 $? "$tmp/out" 'Murat\u001b]0;pwned\u0007 Kur\u0000um'
+if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out"; then check "summary: no raw ESC on the terminal" 0 1; else check "summary: no raw ESC on the terminal" 0 0; fi
+"$SANDIK" import --from ap --updated garbage "$ROOT/tests/data/example.json" >"$tmp/out" 2>"$tmp/err"
+check "import --updated: an RFC 3339 time or a usage error" 2 $? "$tmp/err" '--updated takes an RFC 3339 time'
+# A lead of one vote is "1 vote" (Sarıyer: 80,000 to 79,999).
+sed 's/"kurum": 55000/"kurum": 79999/' "$ROOT/tests/data/example.json" >"$tmp/one.json"
+"$SANDIK" summary "$tmp/one.json" --area sariyer --lang en >"$tmp/out" 2>"$tmp/err"
+check "summary: leads by 1 vote, not 1 votes" 0 $? "$tmp/out" "İmamoğlu leads by 1 vote ("
 "$SANDIK" summary "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"; check "summary of an invalid feed exits 1" 1 $?
 
 printf '{"format": NaN}' >"$tmp/nan.json"

@@ -162,6 +162,19 @@ TEST_CASE("feed") {
               "races[0].results.ANKA.areas.istanbul.shares.kurum: expected a percentage from 0 to 100, got 140"));
   }
 
+  SUBCASE("the election's time zone is an IANA name, never a path") {
+    ojson j = example();
+    for (const char* good : {"Europe/Istanbul", "America/Argentina/Buenos_Aires", "UTC", "Etc/GMT+3"}) {
+      j["election"]["timezone"] = good;
+      CHECK(parse_feed(j.dump()).ok());
+    }
+    for (const char* bad : {"../../etc/passwd", "/etc/localtime", "Europe//Istanbul", "Europe/Istanbul ", "Europe/"}) {
+      j["election"]["timezone"] = bad;
+      CHECK(has(parse_feed(j.dump()),
+                std::string("election.timezone: expected an IANA time zone name like \"Europe/Istanbul\", got \"") + bad +
+                    "\""));
+    }
+  }
   SUBCASE("a source's kind: who counted, official or not") {
     ojson j = example();
     REQUIRE(parse_feed(j.dump()).ok());
@@ -255,6 +268,22 @@ TEST_CASE("hostile input") {
     for (int i = 0; i < 1500; ++i) j["races"][0]["results"]["AA"]["areas"]["x" + std::to_string(i)] = ojson::object();
     const ParsedFeed p = parse_feed(j.dump());
     CHECK(p.problems.size() == 1001);
-    CHECK(p.problems.back().to_string() == "$: 500 more problems not listed");
+    CHECK(p.problems.back().to_string() == "$: 500 more errors not listed");
+    // One error after 2,000 warnings: listed first, never lost among them.
+    j = example();
+    for (int i = 0; i < 2000; ++i)
+      j["races"][0]["results"]["AA"]["areas"]["istanbul"]["x-" + std::to_string(i)] = 1;  // (unknown keys: ignored)
+    for (int i = 0; i < 2000; ++i) {
+      ojson a = {{"id", "w" + std::to_string(i)}, {"name", "W"}, {"parent", "istanbul"}};
+      j["areas"].push_back(a);
+      j["races"][0]["results"]["AA"]["areas"]["w" + std::to_string(i)] = {{"valid", 1}, {"votes", {{"imamoglu", 2}}}};
+    }
+    j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"]["imamoglu"] = -1;
+    const ParsedFeed q = parse_feed(j.dump());
+    REQUIRE(q.problems.size() == 1002);
+    CHECK(q.problems.front().severity == Severity::Error);
+    CHECK(q.problems.front().to_string() ==
+          "races[0].results.AA.areas.adalar.votes.imamoglu: expected a non-negative integer, got -1");
+    CHECK(q.problems.back().to_string() == "warning: $: 1000 more warnings not listed");
   }
 }

@@ -50,6 +50,23 @@ TEST_CASE("tally") {
     CHECK(doctest::Approx(*s.reporting_pct) == 100.0 * 570 / 772);
   }
 
+  SUBCASE("rule 1 in a tree 12,000 areas deep: the deepest result still counts") {
+    ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+    std::string parent = "adalar";
+    for (int i = 0; i < 12000; ++i) {
+      const std::string id = "deep" + std::to_string(i);
+      j["areas"].push_back({{"id", id}, {"name", id}, {"parent", parent}});
+      parent = id;
+    }
+    auto& areas = j["races"][0]["results"]["AA"]["areas"];
+    areas.erase("adalar");
+    areas["deep11999"] = {{"valid", 1000}, {"votes", {{"imamoglu", 600}, {"kurum", 400}}}};
+    const auto feed = load(j.dump());
+    const Race& race = feed->races[0];
+    const RaceTally aa(*feed, race, feed->find_source("AA"));
+    CHECK(standing(summarize(aa, feed->find_area("adalar")), *feed, race, "imamoglu").votes == 600);
+    CHECK(summarize(aa, race.area).valid == 1000 + 145000);
+  }
   SUBCASE("rule 1: shares never add; shares-only results are shown as given") {
     const auto feed = load(read(SANDIK_TEST_DATA "/example.json"));
     const Race& race = feed->races[0];

@@ -51,8 +51,33 @@ bool parse_args(int argc, char** argv, int from, const std::vector<std::string>&
   return true;
 }
 
+std::string for_terminal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : c;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", code);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void print_line(std::FILE* to, const std::string& text) {
+  const std::string safe = for_terminal(text);
+  std::fwrite(safe.data(), 1, safe.size(), to);
+  std::fputc('\n', to);
+}
+
 void print_problems(const sandik::Problems& problems) {
-  for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+  for (const auto& p : problems) print_line(stderr, p.to_string());
 }
 
 // Every error; the warnings in full when there are few (or with --verbose), else counted by
@@ -62,12 +87,12 @@ void print_summarised(const sandik::Problems& problems, bool verbose) {
   std::vector<const sandik::Problem*> warnings;
   for (const auto& p : problems) {
     if (p.severity == sandik::Severity::Error)
-      std::fprintf(stderr, "%s\n", p.to_string().c_str());
+      print_line(stderr, p.to_string());
     else
       warnings.push_back(&p);
   }
   if (verbose || warnings.size() <= kFew) {
-    for (const auto* p : warnings) std::fprintf(stderr, "%s\n", p->to_string().c_str());
+    for (const auto* p : warnings) print_line(stderr, p->to_string());
     return;
   }
   std::vector<std::pair<std::string, std::vector<const sandik::Problem*>>> kinds;  // in order of first appearance
@@ -80,8 +105,7 @@ void print_summarised(const sandik::Problems& problems, bool verbose) {
   std::fprintf(stderr, "%zu warnings (--verbose lists them all):\n", warnings.size());
   for (const auto& [kind, list] : kinds) {
     std::fprintf(stderr, "  %zu %s, the first:\n", list.size(), kind.c_str());
-    for (std::size_t i = 0; i < list.size() && i < kExamples; ++i)
-      std::fprintf(stderr, "    %s\n", list[i]->to_string().c_str());
+    for (std::size_t i = 0; i < list.size() && i < kExamples; ++i) print_line(stderr, "    " + list[i]->to_string());
   }
 }
 
@@ -95,7 +119,14 @@ int load_feed(const std::string& path, sandik::ParsedFeed& out) {
   sandik::ParseOptions opt;
   opt.max_bytes = 512u << 20;  // the command line checks large files; the widget keeps 20 MiB
   out = sandik::parse_feed(text, opt);
-  print_problems(out.problems);
+  print_problems(out.problems);  // errors first, then warnings
+  if (out.errors || out.warnings) {
+    const auto n = [](std::size_t count, const char* what) {
+      return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
+    };
+    std::fprintf(stderr, "%s: %s, %s\n", path.c_str(), n(out.errors, "error").c_str(),
+                 n(out.warnings, "warning").c_str());
+  }
   return out.ok() ? kOk : kInvalid;
 }
 

@@ -3,8 +3,10 @@
 // (inspect.cpp: validate, summary, table; import.cpp: import; main.cpp: serve, replay).
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +20,11 @@ using ojson = nlohmann::ordered_json;
 constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
 
 int usage(const std::string& why);  // the usage text on stderr, after `why`; returns kUsage
+// Text from a feed, safe for a terminal: control characters (C0, DEL, C1: ESC, BEL, NUL…)
+// written as \u001b, so a name can neither retitle nor clear the reader's terminal, nor cut a
+// line short.
+std::string for_terminal(std::string_view text);
+void print_line(std::FILE* to, const std::string& text);  // for_terminal(text) and a newline
 bool read_file(const std::string& path, std::string& out);
 
 struct Args {

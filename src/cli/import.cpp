@@ -31,6 +31,9 @@ int cmd_import_agency(int argc, char** argv) {
       if (!format) return usage(std::string("--from takes anka, aa or ap, got ") + argv[i]);
     } else if (a == "--updated" && has_value) {
       updated = argv[++i];
+      if (!sandik::parse_rfc3339(updated))
+        return usage("--updated takes an RFC 3339 time (2024-03-31T22:35:00+03:00), got \"" + for_terminal(updated) +
+                     "\"");
     } else if ((a == "--election" || a == "--into") && has_value) {
       base_path = argv[++i];
     } else if (a == "--province" && has_value) {
@@ -141,9 +144,9 @@ int cmd_import(int argc, char** argv) {
   }
   std::string csv_error;
   const auto table = sandik::parse_csv(csv_text, csv_error);
-  if (!table) return std::fprintf(stderr, "%s: %s\n", args.positional[0].c_str(), csv_error.c_str()), kInvalid;
+  if (!table) return print_line(stderr, args.positional[0] + ": " + csv_error), kInvalid;
   const sandik::ImportReport report = sandik::import_csv(feed, *table, opt);
-  if (!report.ok) return std::fprintf(stderr, "%s: %s\n", args.positional[0].c_str(), report.error.c_str()), kInvalid;
+  if (!report.ok) return print_line(stderr, args.positional[0] + ": " + report.error), kInvalid;
   if (report.rows_skipped > 0)
     std::fprintf(stderr, "%s: note: %zu rows without a candidate (\"others\") left out; their votes stay in valid\n",
                  args.positional[0].c_str(), report.rows_skipped);

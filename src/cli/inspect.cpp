@@ -45,7 +45,7 @@ void print_aligned(const std::vector<std::vector<std::string>>& rows, const std:
         line += last ? r[i] : r[i] + std::string(pad, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::printf("%s\n", line.c_str());
+    print_line(stdout, line);
   }
 }
 
@@ -136,7 +136,7 @@ int cmd_summary(int argc, char** argv) {
   auto count = [&](const std::optional<sandik::Count>& n) {
     return n ? sandik::format_count(*n, lang) : std::string("–");
   };
-  std::printf("%s — %s, %s (%s)\n", v.title.c_str(), ar.name.c_str(), src.name.c_str(), updated.c_str());
+  print_line(stdout, v.title + " — " + ar.name + ", " + src.name + " (" + updated + ")");
   std::printf("%s, %s\n",
               sandik::ui::say(sandik::ui::Str::CliBoxes, lang,
                               {count(s.boxes_counted), count(s.boxes),
@@ -146,8 +146,8 @@ int cmd_summary(int argc, char** argv) {
   std::vector<std::vector<std::string>> rows;
   for (const sandik::ui::Bar& b : v.bars) rows.push_back({b.name, b.party, b.count, b.share, b.tag});
   print_aligned(rows, {34, 14, 12, 9, 0}, {false, false, true, true, false}, "  ");
-  std::printf("%s\n", v.margin.c_str());
-  if (!v.unofficial.empty()) std::printf("%s\n", v.unofficial.c_str());
+  print_line(stdout, v.margin);
+  if (!v.unofficial.empty()) print_line(stdout, v.unofficial);
   return kOk;
 }
 
@@ -226,7 +226,7 @@ int cmd_table(int argc, char** argv) {
     for (std::size_t i : keep) out.back().push_back(r.cells[i].text.empty() ? "–" : r.cells[i].text);
   }
   print_aligned(out, std::vector<std::size_t>(keep.size(), 0), right, "", "  ");
-  std::printf("%s\n", v.sentence.c_str());
+  print_line(stdout, v.sentence);
   return kOk;
 }
 

@@ -194,6 +194,7 @@ struct ParseOptions {
 struct ParsedFeed {
   std::shared_ptr<const Feed> feed;  // null when there are errors
   Problems problems;                 // errors first, then warnings, each in document order
+  std::size_t errors = 0, warnings = 0;  // all of them, those past the listed ones too
   bool ok() const { return feed != nullptr; }
   std::size_t error_count() const;
 };

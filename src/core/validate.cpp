@@ -78,7 +78,27 @@ void Validator::election(const Value& root, const Path& top) {
     else
       error(p / "date", "expected a date YYYY-MM-DD, got \"" + json::clip(*d) + "\"");
   }
-  if (auto z = req_string(*e, p, "timezone")) feed_.election.timezone = *z;
+  if (auto z = req_string(*e, p, "timezone")) {
+    // An IANA name ("Europe/Istanbul", "America/Argentina/Buenos_Aires", "UTC"): letters, digits,
+    // "_", "-", "+" in parts between slashes; never a path ("../../etc/passwd", "/etc/x").
+    bool ok = z->size() <= 64;
+    std::size_t part = 0;
+    for (std::size_t i = 0; ok && i <= z->size(); ++i) {
+      const char ch = i < z->size() ? (*z)[i] : '/';
+      if (ch == '/') {
+        ok = part > 0;
+        part = 0;
+      } else {
+        ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+             ch == '-' || ch == '+';
+        ++part;
+      }
+    }
+    if (ok)
+      feed_.election.timezone = *z;
+    else
+      error(p / "timezone", "expected an IANA time zone name like \"Europe/Istanbul\", got \"" + json::clip(*z) + "\"");
+  }
 }
 
 void Validator::sources(const Value& root, const Path& top) {
@@ -207,20 +227,18 @@ void Validator::areas(const Value& root, const Path& top) {
         chain += " → " + feed_.areas[static_cast<std::size_t>(b)].id;
       chain += b == a ? " → " + feed_.areas[static_cast<std::size_t>(a)].id : " → …";
       error(p[item_of[static_cast<std::size_t>(a)]] / "parent", "the area tree has a cycle: " + json::clip(chain, 200));
+      cyclic_ = true;
       for (int w : walk) feed_.areas[static_cast<std::size_t>(w)].parent = -2;  // mark broken
     }
     for (int w : walk) state[static_cast<std::size_t>(w)] = 2;
   }
   for (auto& area : feed_.areas)
     if (area.parent == -2) area.parent = -1;
-  bool cyclic = false;
   for (std::size_t i = 0; i < feed_.areas.size(); ++i) {
     const int parent = feed_.areas[i].parent;
     if (parent >= 0) feed_.areas[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(i));
   }
-  for (const auto& pr : out_)
-    if (pr.message.rfind("the area tree has a cycle", 0) == 0) cyclic = true;
-  if (!cyclic) compute_area_boxes();
+  if (!cyclic_) compute_area_boxes();  // (a cycle's sums would never end)
 }
 
 // Declared boxes, or the sum over children (only where every child knows its boxes).
@@ -258,7 +276,9 @@ void Validator::compute_area_boxes() {
 }
 
 bool Validator::inside(int area, int root) const {
-  for (int n = 0; area >= 0 && n < 10000; ++n, area = feed_.areas[static_cast<std::size_t>(area)].parent)
+  // (At most as many steps as there are areas: no tree is too deep, and a cycle cannot hold it.)
+  for (std::size_t n = 0; area >= 0 && n <= feed_.areas.size();
+       ++n, area = feed_.areas[static_cast<std::size_t>(area)].parent)
     if (area == root) return true;
   return false;
 }
@@ -275,12 +295,15 @@ ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
   json::Document doc = json::parse(text, limits);
   if (!doc.ok()) {
     out.problems.push_back({Severity::Error, doc.error_path, doc.error, "", "syntax"});
+    out.errors = 1;
     return out;
   }
   auto feed = std::make_shared<Feed>();
   validation::Validator validator(*feed, out.problems, options);
   validator.run(*doc.root);
   validator.finish();
+  out.errors = validator.total(Severity::Error);
+  out.warnings = validator.total(Severity::Warning);
   std::stable_partition(out.problems.begin(), out.problems.end(),
                         [](const Problem& p) { return p.severity == Severity::Error; });
   if (out.error_count() == 0) out.feed = std::move(feed);

@@ -45,25 +45,38 @@ class Validator {
     return id ? id->str() : std::string_view();
   }
 
-  // -- reporting: every problem, up to kMaxProblems lines; then a count of the rest
+  // -- reporting: up to kMaxProblems errors and as many warnings (so no flood of warnings hides an
+  // error); then a count of the rest
   static constexpr std::size_t kMaxProblems = 1000;
-  std::size_t unreported_ = 0, unreported_errors_ = 0;
+  std::size_t listed_[2] = {0, 0}, unreported_[2] = {0, 0};  // [errors, warnings]
+  bool cyclic_ = false;                                      // the area tree has a cycle
   void report(Severity sev, const Path& p, std::string msg) {
-    if (out_.size() < kMaxProblems) {
+    const std::size_t k = sev == Severity::Error ? 0 : 1;
+    if (listed_[k] < kMaxProblems) {
+      ++listed_[k];
       out_.push_back({sev, p.str(), std::move(msg), "", ""});
     } else {
-      ++unreported_;
-      if (sev == Severity::Error) ++unreported_errors_;
+      ++unreported_[k];
     }
   }
   void error(const Path& p, std::string msg) { report(Severity::Error, p, std::move(msg)); }
   void warn(const Path& p, std::string msg) { report(Severity::Warning, p, std::move(msg)); }
 
  public:
+  std::size_t total(Severity sev) const {
+    const std::size_t k = sev == Severity::Error ? 0 : 1;
+    return listed_[k] + unreported_[k];
+  }
   void finish() {
-    if (unreported_ > 0)
-      out_.push_back({unreported_errors_ ? Severity::Error : Severity::Warning, "",
-                      std::to_string(unreported_) + " more problems not listed", "", "more"});
+    if (!unreported_[0] && !unreported_[1]) return;
+    const auto n = [](std::size_t count, const char* what) {
+      return std::to_string(count) + " more " + what + (count == 1 ? "" : "s");
+    };
+    const std::string more = unreported_[0] && unreported_[1]
+                                 ? n(unreported_[0], "error") + " and " + n(unreported_[1], "warning")
+                             : unreported_[0] ? n(unreported_[0], "error")
+                                              : n(unreported_[1], "warning");
+    out_.push_back({unreported_[0] ? Severity::Error : Severity::Warning, "", more + " not listed", "", "more"});
   }
 
  private:

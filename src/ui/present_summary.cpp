@@ -53,7 +53,8 @@ std::string margin_sentence(const Model& m, Lang lang) {
   if (s.leader < 0) return "";
   const std::string who = surname(m.feed->contestant_name(*m.race, s.leader));
   if (s.shares_only) return say(Str::LeadsShares, lang, {who});
-  return say(Str::AheadBy, lang, {who, format_count(s.margin_votes, lang), format_decimal(s.margin_pct_points, lang)});
+  return say(s.margin_votes == 1 ? Str::AheadByOne : Str::AheadBy, lang,
+             {who, format_count(s.margin_votes, lang), format_decimal(s.margin_pct_points, lang)});
 }
 
 }  // namespace
@@ -91,7 +92,7 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
     b.share = format_percent(r.share_pct, lang);
     if (!s.shares_only) {
       b.count = format_count(r.votes, lang);
-      b.votes = b.count + " " + str(Str::Votes, lang);
+      b.votes = b.count + " " + str(r.votes == 1 ? Str::VoteOne : Str::Votes, lang);
     }
     if (r.contestant >= 0) {
       b.name = feed.contestant_name(*m.race, r.contestant);

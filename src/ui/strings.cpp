@@ -22,10 +22,14 @@ const char* str(Str id, Lang lang) {
       return tr ? "{1} itibarıyla" : "as of {1}";
     case Str::Votes:
       return tr ? "oy" : "votes";
+    case Str::VoteOne:
+      return tr ? "oy" : "vote";
     case Str::OthersN:
       return tr ? "Diğer ({1})" : "Others ({1})";
     case Str::AheadBy:
       return tr ? "{1} {2} oy önde ({3} puan)" : "{1} leads by {2} votes ({3} points)";
+    case Str::AheadByOne:
+      return tr ? "{1} {2} oy önde ({3} puan)" : "{1} leads by {2} vote ({3} points)";
     case Str::LeadsShares:
       return tr ? "{1} önde" : "{1} leads";
     case Str::Tied:
