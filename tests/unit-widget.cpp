@@ -52,6 +52,17 @@ TEST_CASE("widget") {
     CHECK_FALSE(w.has_feed());
     CHECK(w.accessible_json().find("Bu seçim için henüz sonuç yok.") != std::string::npos);
     CHECK(w.accessible_json().find("İmamoğlu") == std::string::npos);
+    using Unknown = std::vector<std::pair<std::string, std::string>>;
+    CHECK(w.unknown_options() == Unknown{{"race", "nope"}});
+    o.race = "ibb";
+    o.source = "XYZ";
+    o.area = "nowhere";
+    w.set_options(o);
+    CHECK(w.unknown_options() == Unknown{{"source", "XYZ"}, {"area", "nowhere"}});
+    o.source = "AA";
+    o.area = "sariyer";
+    w.set_options(o);
+    CHECK(w.unknown_options().empty());
   }
   SUBCASE("the keyboard: headings, then rows; Enter opens a row, Escape goes back") {
     ui::Widget w;

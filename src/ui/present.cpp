@@ -117,6 +117,7 @@ FlipRowLayout flip_row_layout(float width, float name_text_w, float from_w, floa
 std::string failure_message(const std::string& kind, const std::string& detail, Lang lang, bool results_shown) {
   if (kind == "feed") return say(Str::Unreadable, lang, {detail});
   if (kind == "webgl") return str(Str::NoWebGL, lang);
+  if (kind == "option") return say(Str::UnknownOption, lang, {detail});
   const std::string why = kind == "timeout"     ? say(Str::NoAnswer, lang, {detail})
                           : kind == "too-large" ? say(Str::TooLarge, lang, {detail})
                           : kind == "network"   ? std::string(str(Str::NoConnection, lang))  // not "Failed to fetch"

@@ -51,6 +51,8 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::UnknownOption:
+      return tr ? "{1} bu sonuç verisinde yok." : "{1} is not in this results feed.";
     case Str::NotAllowed:
       return tr ? "bu sayfa bu sonuç kaynağını göstermiyor" : "this page does not show this results feed";
     case Str::Unofficial:

@@ -89,6 +89,7 @@ enum class Str {
   MarginKey,
   Unofficial,
   NotAllowed,
+  UnknownOption,
   NoSeats,
   NoFiguresCell,
   SeatsWord,

@@ -215,6 +215,19 @@ void Widget::set_image(const std::string& url, std::uintptr_t texture) {
   images_[url] = texture;  // (the platform draws a frame; the mirror says the same)
 }
 
+std::vector<std::pair<std::string, std::string>> Widget::unknown_options() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  const Feed* f = model_.feed.get();
+  if (!f) return out;
+  if (!options_.race.empty() && f->find_race(options_.race) < 0) out.emplace_back("race", options_.race);
+  if (!model_.ready()) return out;
+  const int s = options_.source.empty() ? -1 : f->find_source(options_.source);
+  if (!options_.source.empty() && (s < 0 || !model_.race->results_for(s))) out.emplace_back("source", options_.source);
+  const int a = options_.area.empty() ? -1 : f->find_area(options_.area);
+  if (!options_.area.empty() && (a < 0 || !model_.tally->in_race(a))) out.emplace_back("area", options_.area);
+  return out;
+}
+
 bool Widget::has_table() const { return !model_.rows.empty() || !model_.query.search.empty(); }
 
 Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42f, 440.0f), 32.0f}; }

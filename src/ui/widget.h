@@ -155,6 +155,10 @@ class Widget {
   std::vector<std::string> focus_order() const;
   bool activate();                     // Enter on the focused item: what a tap on it does (false: nothing focused)
   const Presented& presented() const;  // of the current model and view
+  // The options this feed does not have, as {option, value} ("race", "nope"): a race it does not
+  // hold, a source with no results for the race, an area outside it. The widget shows what it
+  // can (a notice for the race, the freshest source, the race's root); the page is told.
+  std::vector<std::pair<std::string, std::string>> unknown_options() const;
   // After new results are shown: what the polite live region says — a new leader, another tenth
   // of the boxes counted — or "" (the first results are the page's own content, not news).
   std::string news();

@@ -364,6 +364,14 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "regions") return regions(*in);
   if (op == "mirror") return mirror(*in, static_cast<unsigned>(number(m, "version")));
   if (op == "place") return place(*in);
+  if (op == "unknown") {  // data-race, data-source, data-area the feed does not have, in the reader's words
+    std::string list;
+    for (const auto& [option, value] : in->widget.unknown_options())
+      list += (list.empty() ? "data-" : " data-") + option + "=\"" + value + "\"";
+    return "\"unknown\":" + sandik::json::quote(list) + ",\"message\":" +
+           sandik::json::quote(
+               list.empty() ? "" : sandik::ui::failure_message("option", list, in->widget.options().lang, true));
+  }
   if (op == "images") return images(*in);
   if (op == "image") return image(*in, m, bytes);
   if (op == "go") {

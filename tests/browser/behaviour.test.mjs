@@ -40,13 +40,13 @@ async function framesDuring(page, ms) {
   }), ms);
 }
 
-async function pageWith(feedBody, attrs, { width = 760, reducedMotion, routes } = {}) {
+async function pageWith(feedBody, attrs, { width = 760, reducedMotion, routes, script = '' } = {}) {
   const { page, context, errors } = await open(browser, 'about:blank', { width, reducedMotion });
   if (routes) await routes(page);
   await page.route('**/test-feed.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: feedBody() }));
   await page.goto(server.url + 'feeds/istanbul-2024.json');  // same origin as the server
   await page.setContent(`<!doctype html><html lang="tr"><body><div id="w" data-sandik-feed="${server.url}test-feed.json" ${attrs}></div>
-    <script src="${server.url}dist/sandik.js"></script></body></html>`);
+    <script>${script}</script><script src="${server.url}dist/sandik.js"></script></body></html>`);
   return { page, context, errors };
 }
 
@@ -228,13 +228,26 @@ test('nothing a feed says is ever taken as HTML', async () => {
   }
 });
 
-test('a race the feed does not have yet: the widget says so and shows no other race', async () => {
-  const { page, context, errors } = await pageWith(() => JSON.stringify(FEED), 'data-race="meclis"');
+test('a race the feed does not have yet: the widget says so and shows no other race; the page is told of options the feed lacks', async () => {
+  const { page, context, errors } = await pageWith(() => JSON.stringify(FEED), 'data-race="meclis"', {
+    script: "window.told = []; document.addEventListener('sandik:error', (e) => window.told.push(e.detail));",
+  });
   try {
     await page.waitForFunction(() => /Bu seçim için henüz sonuç yok/.test(document.querySelector('#w .sandik-sr')?.textContent || ''),
       null, { timeout: 20000 });
     assert.doesNotMatch(await page.locator('#w .sandik-sr').textContent(), /İmamoğlu/);
-    assert.deepEqual(errors, []);
+    let told = await page.evaluate(() => window.told);
+    assert.deepEqual(told.map((t) => [t.kind, t.message]), [['option', 'data-race="meclis" bu sonuç verisinde yok.']]);
+    // A source and an area it does not have: the freshest count of the race's root is shown, and the page told.
+    await page.evaluate(() => document.querySelector('#w').__sandik.set({ race: 'ibb', source: 'XYZ', area: 'nowhere', height: '100000000' }));
+    await page.waitForFunction(() => window.told.length > 1, null, { timeout: 20000 });
+    told = await page.evaluate(() => window.told);
+    assert.equal(told[1].message, 'data-source="XYZ" data-area="nowhere" bu sonuç verisinde yok.');
+    assert.match(await page.locator('#w .sandik-sr').textContent(), /İBB Başkanlığı, İstanbul\./);
+    await page.waitForTimeout(300);
+    const canvas = await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('canvas').height);
+    assert.ok(canvas <= 5000, `data-height is held to 5,000 px (${canvas})`);
+    assert.deepEqual(errors.filter((e) => !/not in the feed/.test(e)), []);
   } finally {
     await context.close();
   }

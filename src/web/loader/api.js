@@ -105,6 +105,7 @@ Widget.prototype.start = function (core) {
 Widget.prototype.pushOptions = function () {
   if (!this.core) return;
   request(this.core, {op: 'options', id: this.id, options: resolvedOptions(this)});
+  if (this.hasData) this.tellUnknown();
   this.applyTheme(this.dark);
   this.syncMirror();
   this.schedule();

@@ -104,7 +104,7 @@ Widget.prototype.sizeCanvas = function () {
   // The frame's own width: inside the 1px border and inside any padding the page gives the
   // container (the container's clientWidth counts its padding: the canvas would be squeezed).
   var w = Math.max(1, this.frame.isConnected ? this.frame.clientWidth : this.el.clientWidth - 2);
-  var h = this.cssHeight || parseInt(this.options.height, 10) || Math.max(1, this.reserve - 2);  // (the border)
+  var h = this.cssHeight || this.fixedHeight() || Math.max(1, this.reserve - 2);  // (the border)
   var fw = Math.round(w * dpr), fh = Math.round(h * dpr);
   if (this.canvas.width !== fw) this.canvas.width = fw;
   if (this.canvas.height !== fh) this.canvas.height = fh;
@@ -133,7 +133,7 @@ Widget.prototype.drawNow = function () {
 Widget.prototype.drawFrame = function (t) {
   // The first results are drawn at once when they fill the space held for them; else they are
   // laid out, the canvas takes their height, and then they are drawn.
-  var f = frame(this.core, this.id, t, this.cssHeight || parseInt(this.options.height, 10) ? 'draw' : 'draw_if_fits');
+  var f = frame(this.core, this.id, t, this.cssHeight || this.fixedHeight() ? 'draw' : 'draw_if_fits');
   if (f.resize) {
     this.fitHeight(f.height);
     var moved = f.moved;  // (said once: by the frame that saw it)
@@ -156,9 +156,16 @@ Widget.prototype.drawFrame = function (t) {
   if (resized || f.more || this.reveal) this.schedule();
 };
 
+// data-height in CSS pixels, at most 5,000 (a canvas of 100 million pixels would take the
+// GPU's memory and the page with it); 0 = the content's own height.
+Widget.prototype.fixedHeight = function () {
+  var h = parseInt(this.options.height, 10) || 0;
+  return h > 0 ? Math.min(h, 5000) : 0;
+};
+
 // The canvas follows the content's height (or data-height). Says whether it changed.
 Widget.prototype.fitHeight = function (contentHeight) {
-  var fixed = parseInt(this.options.height, 10) || 0;
+  var fixed = this.fixedHeight();
   var want = fixed || contentHeight;
   if (want <= 0 || want === this.cssHeight) return false;
   this.cssHeight = want;

@@ -75,7 +75,7 @@ Widget.prototype.build = function () {
   var frame = document.createElement('div');
   frame.className = 'frame';
   // Space is held from the first paint, so the article does not jump when results arrive.
-  var reserve = parseInt(this.options.height, 10) || reserveFor(this.options.view, el.getBoundingClientRect().width || 0);
+  var reserve = this.fixedHeight() || reserveFor(this.options.view, el.getBoundingClientRect().width || 0);
   frame.style.setProperty('--sandik-reserve', reserve + 'px');
   this.reserve = reserve;
   var canvas = document.createElement('canvas');

@@ -145,6 +145,7 @@ Widget.prototype.update = function () {
     result.problems.forEach(function (pr) {
       (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + label + ': ' + pr.text);
     });
+    if (result.accepted) self.tellUnknown();
     if (!result.accepted) {
       self.failures = (self.failures || 0) + 1;
       self.fail('feed', errors[0].text, result.problems);
@@ -186,6 +187,17 @@ Widget.prototype.update = function () {
     self.fail(kind, detail);
     return false;
   });
+};
+
+// data-race, data-source or data-area the feed does not have: the page is told (sandik:error,
+// kind "option"), once for each set of them.
+Widget.prototype.tellUnknown = function () {
+  var a = request(this.core, {op: 'unknown', id: this.id});
+  if (a.unknown && a.unknown !== this.unknownSaid) {
+    console.error('sandik: ' + a.unknown + ': not in the feed');
+    emit(this, 'sandik:error', {kind: 'option', message: a.message, problems: []});
+  }
+  this.unknownSaid = a.unknown;
 };
 
 // Seconds until the next poll: the refresh option (at least 5), at least the feed's max-age,
