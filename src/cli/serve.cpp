@@ -1,7 +1,10 @@
 #include "serve.h"
 
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -18,15 +21,67 @@ std::string http_date(std::int64_t epoch) {
   return buf;
 }
 
-void serve_site(httplib::Server& server, const std::string& root) {
+namespace {
+
+std::string real(const std::string& path) {
+  char buf[PATH_MAX];
+  return realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+}
+
+// What a request may not be, before any file is looked at: a method the server does not
+// serve (405), a path with NUL or another control character once decoded (400:
+// "/feeds/x.json%00.html" would be typed by its false extension), too many headers (431), or a
+// file that a link takes out of its directory (404). Ranges: one at most; a list of them is
+// answered with the whole file (httplib would send each, 1,000 copies for "bytes=0-" × 1,000).
+httplib::Server::HandlerResponse refuse(const std::vector<std::pair<std::string, std::string>>& mounts,
+                                        const httplib::Request& req, httplib::Response& res) {
+  const auto no = [&](int status) {
+    res.status = status;
+    res.set_content("", "text/plain");
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
+    res.set_header("Allow", "GET, HEAD, OPTIONS");
+    return no(405);
+  }
+  for (const char ch : req.path)
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) return no(400);
+  if (req.headers.size() > 64) return no(431);
+  auto& request = const_cast<httplib::Request&>(req);  // (the server's own object)
+  if (request.ranges.size() > 1) {                     // (parsed before routing: the header alone is not enough)
+    request.ranges.clear();
+    request.headers.erase("Range");
+  }
+  for (const auto& [prefix, dir] : mounts) {  // longest prefix first
+    if (req.path.rfind(prefix, 0) != 0) continue;
+    const std::string base = real(dir), file = real(dir + "/" + req.path.substr(prefix.size()));
+    if (!file.empty() && (base.empty() || (file != base && file.rfind(base + "/", 0) != 0))) return no(404);
+    break;
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+}  // namespace
+
+void serve_site(httplib::Server& server, const std::string& root, const std::string& feeds) {
   // Browsers keep connections open: enough workers that a page's parallel requests never wait
-  // for another's keep-alive to time out.
-  server.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  // for another's keep-alive to time out, and more than a few slow clients can hold.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_keep_alive_timeout(2);
+  // A request arrives whole in a moment: a client silent for a second in the middle of one (a
+  // header line every few seconds, holding a worker) gets 400. What httplib 0.11 cannot do: bound
+  // a request's whole reading time, so a client that sends a line just under every second holds
+  // its worker until it stops; 64 workers are how many such clients it takes to stall the server.
+  server.set_read_timeout(1, 0);
+  std::vector<std::pair<std::string, std::string>> mounts = {
+      {"/agency/", root + "/assets/agency"}, {"/dist/", root + "/dist"}, {"/", root + "/web"}};
+  if (!feeds.empty()) mounts.insert(mounts.begin(), {"/feeds/", feeds});
   // Debian's cpp-httplib answers "br" with Brotli at quality 11: ~300 ms for a 120 KB feed, which
   // a test or a reader's first draw would wait for. Offer it gzip only (fast, and what CDNs
   // re-encode anyway). The request is the server's own object: changing it here is allowed.
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+  server.set_pre_routing_handler([mounts](const httplib::Request& req, httplib::Response& res) {
+    if (refuse(mounts, req, res) == httplib::Server::HandlerResponse::Handled)
+      return httplib::Server::HandlerResponse::Handled;
     auto& headers = const_cast<httplib::Request&>(req).headers;
     const auto range = headers.equal_range("Accept-Encoding");  // (header names compare case-insensitively)
     for (auto it = range.first; it != range.second; ++it) {
@@ -44,6 +99,7 @@ void serve_site(httplib::Server& server, const std::string& root) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  if (!feeds.empty()) server.set_mount_point("/feeds", feeds);
   server.set_mount_point("/dist", root + "/dist");
   server.set_mount_point("/", root + "/web");
   // The agencies' payloads as their servers publish them (AA and ANKA files carry no time: the
@@ -62,8 +118,7 @@ void serve_site(httplib::Server& server, const std::string& root) {
 
 bool serve(const ServeOptions& opt) {
   httplib::Server server;
-  server.set_mount_point("/feeds", opt.root + "/assets/feeds");
-  serve_site(server, opt.root);
+  serve_site(server, opt.root, opt.root + "/assets/feeds");
   server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
     // The server's clock and the files' times, readable by pages on other origins too.

@@ -23,8 +23,9 @@ class Server;
 namespace sandik {
 
 // What `serve` and `replay` share: workers for parallel keep-alive requests, web/ at /, dist/
-// at /dist/ (with the wasm MIME type), assets/agency/ at /agency/ (with Last-Modified).
-void serve_site(httplib::Server& server, const std::string& root);
+// at /dist/ (with the wasm MIME type), assets/agency/ at /agency/ (with Last-Modified), `feeds`
+// (a directory, "" = none) at /feeds/; and what no request may be (serve.cpp: refuse()).
+void serve_site(httplib::Server& server, const std::string& root, const std::string& feeds = "");
 
 std::string http_date(std::int64_t epoch);  // "Mon, 01 Apr 2024 01:00:00 GMT"
 
