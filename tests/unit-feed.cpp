@@ -137,6 +137,7 @@ TEST_CASE("feed") {
               "races[0].results.AA.areas.adalar.cast: expected a non-negative integer no larger than 2^53, got 9007199254740993"));
     j = example();
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["cast"] = 9007199254740992ULL;  // exactly 2^53: exact, accepted
+    j["races"][0]["results"]["AA"]["areas"]["sariyer"].erase("cast");                  // (and so is the sum)
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["valid"] = 7000;               // votes add to 7250
     const ParsedFeed p = parse_feed(j.dump());
     CHECK(p.ok());
@@ -162,6 +163,18 @@ TEST_CASE("feed") {
               "races[0].results.ANKA.areas.istanbul.shares.kurum: expected a percentage from 0 to 100, got 140"));
   }
 
+  SUBCASE("sums past 2^53 are refused, though each count is within it") {
+    ojson j = example();
+    auto& areas = j["races"][0]["results"]["AA"]["areas"];
+    for (const char* a : {"adalar", "sariyer"}) {
+      areas[a]["votes"]["imamoglu"] = 9007199254740992ULL;
+      areas[a]["valid"] = 9007199254740992ULL;
+      areas[a]["cast"] = 9007199254740992ULL;
+    }
+    const ParsedFeed p = parse_feed(j.dump());
+    CHECK_FALSE(p.ok());
+    CHECK(has(p, "races[0].results.AA.areas: the counts add up past 2^53 (valid): no total can be exact"));
+  }
   SUBCASE("the election's time zone is an IANA name, never a path") {
     ojson j = example();
     for (const char* good : {"Europe/Istanbul", "America/Argentina/Buenos_Aires", "UTC", "Etc/GMT+3"}) {

@@ -217,6 +217,7 @@ class Validator {
   std::vector<std::pair<int, double>> share_map(const Value& v, const Path& p, const Race& race);
   static const char* contestant_kind(const Race& race);
   void results(const Value& v, const Path& p, Race& race);
+  void over_2_53(const SourceResults& sr, const Path& p, const Race& race);
   Result result(const Value& v, const Path& p, const Race& race, int area);
   void calls(const Value& v, const Path& p, Race& race);
   void history(const Value& v, const Path& p, Race& race);

@@ -207,9 +207,36 @@ void Validator::results(const Value& v, const Path& p, Race& race) {
         if (!object_at(&res, ap)) continue;
         sr.areas.emplace(area, result(res, ap, race, area));
       }
+      over_2_53(sr, areas_path, race);
     }
     race.results.push_back(std::move(sr));
   }
+}
+
+// Each count is at most 2^53, but their sums must be too: the widget and the command line add
+// them in doubles, exact only that far ("leads by 18,014,398,509,479,540 votes" otherwise). The
+// sum over every area bounds any sum the tally makes.
+void Validator::over_2_53(const SourceResults& sr, const Path& p, const Race& race) {
+  constexpr double kMax = 9007199254740992.0;
+  double valid = 0, cast = 0, registered = 0, boxes = 0;
+  std::vector<double> votes(static_cast<std::size_t>(std::max(0, race.contestant_count(feed_))), 0.0);
+  for (const auto& [area, r] : sr.areas) {
+    valid += static_cast<double>(r.valid.value_or(0));
+    cast += static_cast<double>(r.cast.value_or(0));
+    registered += static_cast<double>(r.registered_counted.value_or(0));
+    boxes += static_cast<double>(r.boxes_counted.value_or(0));
+    for (const auto& [c, n] : r.votes)
+      if (c >= 0 && static_cast<std::size_t>(c) < votes.size())
+        votes[static_cast<std::size_t>(c)] += static_cast<double>(n);
+  }
+  std::string what = valid > kMax        ? "valid"
+                     : cast > kMax       ? "cast"
+                     : registered > kMax ? "registered_counted"
+                     : boxes > kMax      ? "boxes_counted"
+                                         : "";
+  for (std::size_t c = 0; what.empty() && c < votes.size(); ++c)
+    if (votes[c] > kMax) what = "the votes for " + feed_.contestant_id(race, static_cast<int>(c));
+  if (!what.empty()) error(p, "the counts add up past 2^53 (" + what + "): no total can be exact");
 }
 
 Result Validator::result(const Value& v, const Path& p, const Race& race, int area) {
