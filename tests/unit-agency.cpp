@@ -254,6 +254,63 @@ TEST_CASE("agency: AP Elections API v2") {
     CHECK(f.parties[static_cast<std::size_t>(f.find_party("gop"))].name == "Republican");
   }
 
+  SUBCASE("as AP means it: calls at the race's root, uncontested races and mail-ballot units left out or kept, repeats named") {
+    // (The shapes of the elex test fixtures: a race with towns, an uncontested one, a mail-ballot unit.)
+    const auto unit = [](const char* level, const char* name, const char* id, int total, int reporting,
+                         std::vector<std::tuple<const char*, const char*, int, bool>> cands) {
+      ojson u = {{"level", level}, {"statePostal", "ME"}, {"stateName", "Maine"}, {"reportingunitName", name},
+                 {"reportingunitID", id}, {"precinctsTotal", total}, {"precinctsReporting", reporting},
+                 {"lastUpdated", "2012-11-07T12:00:00Z"}, {"candidates", ojson::array()}};
+      for (const auto& [cid, last, votes, winner] : cands) {
+        ojson c = {{"candidateID", cid}, {"first", "A"}, {"last", last}, {"party", "Ind"}, {"voteCount", votes}};
+        if (winner) c["winner"] = "X";
+        u["candidates"].push_back(c);
+      }
+      return u;
+    };
+    ojson senate = {{"raceID", "1"}, {"officeName", "U.S. Senate"}, {"raceType", "General"}, {"reportingUnits", ojson::array()}};
+    senate["reportingUnits"].push_back(unit("state", "Maine", "1", 2, 2, {{"k", "King", 94, true}, {"s", "Summers", 79, false}}));
+    senate["reportingUnits"].push_back(unit("subunit", "Portland", "2", 1, 1, {{"k", "King", 79, true}, {"s", "Summers", 15, false}}));
+    senate["reportingUnits"].push_back(unit("subunit", "Highland Plt.", "3", 1, 1, {{"k", "King", 15, true}, {"s", "Summers", 64, false}}));
+    ojson uncontested = {{"raceID", "2"}, {"officeName", "State Senate"}, {"seatName", "District 9"}, {"raceType", "General"}};
+    ojson nobody = {{"raceID", "3"}, {"officeName", "Register of Probate"}, {"raceType", "General"}, {"reportingUnits", ojson::array()}};
+    nobody["reportingUnits"].push_back(unit("state", "Maine", "1", 5, 5, {}));
+    ojson mail = {{"raceID", "4"}, {"officeName", "Question 1"}, {"raceType", "General"}, {"reportingUnits", ojson::array()}};
+    mail["reportingUnits"].push_back(unit("state", "Maine", "1", 0, 3, {{"y", "Yes", 10, false}, {"n", "No", 8, false}}));
+    ojson file = {{"electionDate", "2012-11-06"}, {"timestamp", "2012-11-07T12:00:00Z"}, {"races", {senate, uncontested, nobody, mail}}};
+    const Converted c = convert({{AgencyFormat::Ap, file.dump(), "ap.json", ""}});
+    REQUIRE(c.feed);
+    const Feed& f = *c.feed;
+    const Race& race = race_of(f, "me-u-s-senate");
+    REQUIRE(race.calls.size() == 1);  // one call, at the state: "X" on a town names the race's winner
+    CHECK(race.calls[0].area == race.area);
+    const RaceTally t(f, race, 0);
+    const Summary highland = summarize(t, f.find_area("me-3"));
+    CHECK(f.contestant_name(race, highland.leader) == "A Summers");  // Summers carried Highland Plt.
+    CHECK(highland.outcome != Outcome::Won);
+    CHECK(summarize(t, race.area).outcome == Outcome::Won);
+    // Left out, and said why; the mail-ballot question kept with its votes and no precincts.
+    const std::vector<std::string> said = texts(c.conversion.problems);
+    CHECK(std::count_if(said.begin(), said.end(), [](const std::string& s) { return s.find("uncontested?): left out") != std::string::npos; }) == 2);
+    CHECK(f.find_race("me-state-senate-district-9") < 0);
+    CHECK(f.find_race("me-register-of-probate") < 0);
+    const Race& q = race_of(f, "me-question-1");
+    const Summary qs = summarize(RaceTally(f, q, 0), q.area);
+    CHECK(qs.valid == 18);
+    CHECK_FALSE(qs.boxes_counted.has_value());  // its precincts left unknown, not "3 of 0"
+    CHECK(std::any_of(said.begin(), said.end(), [](const std::string& s) {
+      return s.find("0 precincts, 3 reporting (a mail-ballot unit?)") != std::string::npos;
+    }));
+    // A unit listed twice, and a race listed twice: refused at their paths in AP's file.
+    ojson twice = file;
+    twice["races"][0]["reportingUnits"].push_back(twice["races"][0]["reportingUnits"][1]);
+    CHECK(first_error(AgencyFormat::Ap, twice.dump()) ==
+          "f.json: races[0].reportingUnits[3]: reporting unit me-2 is listed twice in race me-u-s-senate");
+    twice = file;
+    twice["races"].push_back(twice["races"][0]);
+    CHECK(first_error(AgencyFormat::Ap, twice.dump()) == "f.json: races[4]: race me-u-s-senate is listed twice in this file");
+  }
+
   SUBCASE("Alaska 2012: a general election without a party") {
     const Converted c = convert({{AgencyFormat::Ap, read(kAp + "20121106_ak_prez.json"), "ap.json", ""}});
     REQUIRE(c.feed);

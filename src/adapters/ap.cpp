@@ -1,5 +1,6 @@
 // sandik adapters — AP Elections API v2: races, reporting units, candidates and calls.
 #include <algorithm>
+#include <set>
 
 #include "../core/format.h"
 #include "../core/order.h"
@@ -68,6 +69,7 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
   b.source("AP", "Associated Press", "agency");
   b.touch(t->epoch, stamp);
   const Path races_at = top / "races";
+  std::set<std::string> races_seen;  // in this file
   for (std::size_t i = 0; i < races.size(); ++i) {
     const Path r = races_at[i];
     const Value& rv = races[i];
@@ -77,8 +79,14 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
     const std::string seat = in.text(rv, r, "seatName", false);
     const std::string race_type = in.text(rv, r, "raceType", false);
     if (const Value* test = rv.find("test"); test && test->boolean()) b.status = "test";
-    const json::Span<Value> units = in.array(rv, r, "reportingUnits", true);
-    if (office.empty() || units.empty()) continue;
+    const json::Span<Value> units = in.array(rv, r, "reportingUnits", false);
+    if (office.empty()) continue;
+    if (units.empty()) {  // an uncontested race: AP gives no units and no votes
+      in.warning(
+          r, "race " + json::quote(in.text(rv, r, "raceID", false)) + " has no reportingUnits (uncontested?): left out",
+          "left-out");
+      continue;
+    }
     const Path units_at = r / "reportingUnits";
     // The state first: it is the race's root whatever the order of the units.
     std::string state, state_name, postal;
@@ -88,8 +96,9 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
       postal = in.text(units[k], u, "statePostal", true);
       if (in.text(units[k], u, "level", false) != "state") continue;
       state_name = in.text(units[k], u, "stateName", false);
-      state = b.area(state_name.empty() ? postal : state_name, "", "state",
-                     in.count(units[k], u, "precinctsTotal", false), std::nullopt, postal);
+      std::optional<Count> precincts = in.count(units[k], u, "precinctsTotal", false);
+      if (precincts && *precincts == 0) precincts.reset();  // (mail ballots: no precincts to count)
+      state = b.area(state_name.empty() ? postal : state_name, "", "state", precincts, std::nullopt, postal);
     }
     if (postal.empty()) continue;
     if (state.empty()) state = b.area(postal, "", "state", std::nullopt, std::nullopt, postal);
@@ -99,15 +108,31 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
     const std::string title =
         office + (seat.empty() ? "" : ", " + seat) +
         (party.empty() ? "" : " — " + party_name + " " + turkish::lower(race_type.empty() ? "primary" : race_type));
-    RaceB& race = b.race(
-        turkish::slug(postal + " " + office + (party.empty() ? "" : " " + party) + (seat.empty() ? "" : " " + seat)),
-        title, title, state, true);
+    const std::string race_id =
+        turkish::slug(postal + " " + office + (party.empty() ? "" : " " + party) + (seat.empty() ? "" : " " + seat));
+    if (!races_seen.insert(race_id).second) {
+      in.error(r, "race " + race_id + " is listed twice in this file", "duplicate");
+      continue;
+    }
+    const bool existed =
+        std::any_of(b.races().begin(), b.races().end(), [&](const RaceB& x) { return x.id == race_id; });
+    RaceB& race = b.race(race_id, title, title, state, true);
+    std::set<std::string> units_seen;
     for (std::size_t k = 0; k < units.size(); ++k) {
       const Path u = units_at[k];
       const Value& uv = units[k];
       if (!in.object_item(uv, u)) continue;
       const bool is_state = in.text(uv, u, "level", false) == "state";
-      const std::optional<Count> total = in.count(uv, u, "precinctsTotal", false);
+      std::optional<Count> total = in.count(uv, u, "precinctsTotal", false);
+      const std::optional<Count> reporting = in.count(uv, u, "precinctsReporting", false);
+      if (total && *total == 0 && reporting && *reporting > 0) {  // a mail-ballot unit: no precincts to count
+        const Path p = u / "precinctsTotal";
+        in.warning(
+            p,
+            "0 precincts, " + std::to_string(*reporting) + " reporting (a mail-ballot unit?): precincts left unknown",
+            "mail-ballots");
+        total.reset();
+      }
       std::string area = state;
       if (!is_state) {
         const std::string name = in.text(uv, u, "reportingunitName", true);
@@ -115,8 +140,12 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         if (name.empty()) continue;
         area = b.area(name, state, "subunit", total, std::nullopt, postal + "-" + (id.empty() ? name : id));
       }
+      if (!units_seen.insert(area).second) {
+        in.error(u, "reporting unit " + area + " is listed twice in race " + race_id, "duplicate");
+        continue;
+      }
       ResultB res;
-      res.boxes_counted = in.count(uv, u, "precinctsReporting", false);
+      res.boxes_counted = total ? reporting : std::nullopt;
       const std::string updated = in.text(uv, u, "lastUpdated", false);
       const json::Span<Value> cands = in.array(uv, u, "candidates", true);
       const Path cands_at = u / "candidates";
@@ -139,8 +168,12 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         const std::string pid = ap_party(b, cparty.empty() ? "Ind" : cparty);
         const std::string id = Builder::contestant(race, "ap:" + cid, first.empty() ? last : first + " " + last, pid);
         res.votes.emplace_back(id, *votes);
-        if (in.text(cv, cp, "winner", false) == "X")
-          race.calls.push_back({"AP", area, id, updated.empty() ? stamp : updated, {}});
+        // AP's "X" names the race's winner, on whichever unit it stands: a call at the race's root
+        // (a town carried by another candidate is not his).
+        if (in.text(cv, cp, "winner", false) == "X" &&
+            std::none_of(race.calls.begin(), race.calls.end(),
+                         [&](const auto& call) { return call.source == "AP" && call.area == state; }))
+          race.calls.push_back({"AP", state, id, updated.empty() ? stamp : updated, {}});
       }
       if (res.boxes_counted && total && *res.boxes_counted > *total) {
         const Path p = u / "precinctsReporting";
@@ -148,6 +181,10 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
                         std::to_string(*total) + " precincts (precinctsTotal)");
       }
       Builder::snapshot(race, "AP", t->epoch, stamp).areas.emplace_back(area, std::move(res));
+    }
+    if (!existed && race.candidates.empty()) {  // no candidate in any unit: nothing to show
+      in.warning(r, "race " + race_id + " has no candidates (uncontested?): left out", "left-out");
+      b.races().pop_back();
     }
   }
 }
