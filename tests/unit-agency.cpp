@@ -277,7 +277,11 @@ TEST_CASE("agency: AP Elections API v2") {
     nobody["reportingUnits"].push_back(unit("state", "Maine", "1", 5, 5, {}));
     ojson mail = {{"raceID", "4"}, {"officeName", "Question 1"}, {"raceType", "General"}, {"reportingUnits", ojson::array()}};
     mail["reportingUnits"].push_back(unit("state", "Maine", "1", 0, 3, {{"y", "Yes", 10, false}, {"n", "No", 8, false}}));
-    ojson file = {{"electionDate", "2012-11-06"}, {"timestamp", "2012-11-07T12:00:00Z"}, {"races", {senate, uncontested, nobody, mail}}};
+    ojson recall = {{"raceID", "5"}, {"officeName", "Recall"}, {"raceType", "General"}, {"reportingUnits", ojson::array()}};
+    recall["reportingUnits"].push_back(unit("state", "Maine", "1", 31, 31, {{"y", "Yes", 7, false}, {"n", "No", 9, false}}));
+    ojson file = {{"electionDate", "2012-11-06"},
+                  {"timestamp", "2012-11-07T12:00:00Z"},
+                  {"races", {senate, uncontested, nobody, mail, recall}}};
     const Converted c = convert({{AgencyFormat::Ap, file.dump(), "ap.json", ""}});
     REQUIRE(c.feed);
     const Feed& f = *c.feed;
@@ -298,9 +302,16 @@ TEST_CASE("agency: AP Elections API v2") {
     const Summary qs = summarize(RaceTally(f, q, 0), q.area);
     CHECK(qs.valid == 18);
     CHECK_FALSE(qs.boxes_counted.has_value());  // its precincts left unknown, not "3 of 0"
+    CHECK_FALSE(qs.boxes.has_value());          // (not the Senate race's 2: precincts are each race's)
     CHECK(std::any_of(said.begin(), said.end(), [](const std::string& s) {
       return s.find("0 precincts, 3 reporting (a mail-ballot unit?)") != std::string::npos;
     }));
+    // The same state unit, each race's own precincts: the recall counted 31 of 31, the Senate 2 of 2.
+    const Race& rc = race_of(f, "me-recall");
+    const Summary rs = summarize(RaceTally(f, rc, 0), rc.area);
+    CHECK(*rs.boxes == 31);
+    CHECK(*rs.reporting_pct == doctest::Approx(100.0));
+    CHECK(*summarize(t, race.area).boxes == 2);
     // A unit listed twice, and a race listed twice: refused at their paths in AP's file.
     ojson twice = file;
     twice["races"][0]["reportingUnits"].push_back(twice["races"][0]["reportingUnits"][1]);
@@ -308,7 +319,7 @@ TEST_CASE("agency: AP Elections API v2") {
           "f.json: races[0].reportingUnits[3]: reporting unit me-2 is listed twice in race me-u-s-senate");
     twice = file;
     twice["races"].push_back(twice["races"][0]);
-    CHECK(first_error(AgencyFormat::Ap, twice.dump()) == "f.json: races[4]: race me-u-s-senate is listed twice in this file");
+    CHECK(first_error(AgencyFormat::Ap, twice.dump()) == "f.json: races[5]: race me-u-s-senate is listed twice in this file");
   }
 
   SUBCASE("Alaska 2012: a general election without a party") {

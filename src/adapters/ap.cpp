@@ -96,9 +96,8 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
       postal = in.text(units[k], u, "statePostal", true);
       if (in.text(units[k], u, "level", false) != "state") continue;
       state_name = in.text(units[k], u, "stateName", false);
-      std::optional<Count> precincts = in.count(units[k], u, "precinctsTotal", false);
-      if (precincts && *precincts == 0) precincts.reset();  // (mail ballots: no precincts to count)
-      state = b.area(state_name.empty() ? postal : state_name, "", "state", precincts, std::nullopt, postal);
+      // (No boxes on the area: every race of the state shares it, and each has its own precincts.)
+      state = b.area(state_name.empty() ? postal : state_name, "", "state", std::nullopt, std::nullopt, postal);
     }
     if (postal.empty()) continue;
     if (state.empty()) state = b.area(postal, "", "state", std::nullopt, std::nullopt, postal);
@@ -138,13 +137,14 @@ void convert_ap(Builder& b, Reader& in, const Value& root) {
         const std::string name = in.text(uv, u, "reportingunitName", true);
         const std::string id = in.text(uv, u, "reportingunitID", false);
         if (name.empty()) continue;
-        area = b.area(name, state, "subunit", total, std::nullopt, postal + "-" + (id.empty() ? name : id));
+        area = b.area(name, state, "subunit", std::nullopt, std::nullopt, postal + "-" + (id.empty() ? name : id));
       }
       if (!units_seen.insert(area).second) {
         in.error(u, "reporting unit " + area + " is listed twice in race " + race_id, "duplicate");
         continue;
       }
       ResultB res;
+      res.boxes = total;  // this race's precincts in the unit: they belong to the race, not the place
       res.boxes_counted = total ? reporting : std::nullopt;
       const std::string updated = in.text(uv, u, "lastUpdated", false);
       const json::Span<Value> cands = in.array(uv, u, "candidates", true);

@@ -63,7 +63,7 @@ class Writer {
   }
   // A RESULT's members: counts, votes (unless it has only shares), shares.
   Writer& result(const ResultB& r) {
-    count("boxes_counted", r.boxes_counted).count("cast", r.cast);
+    count("boxes_counted", r.boxes_counted).count("boxes", r.boxes).count("cast", r.cast);
     count("registered_counted", r.registered_counted).count("valid", r.valid);
     if (!r.votes.empty() || r.shares.empty()) votes("votes", r.votes);
     if (!r.shares.empty()) {

@@ -53,6 +53,7 @@ struct AreaB {
 
 struct ResultB {
   std::optional<Count> boxes_counted, cast, registered_counted, valid;
+  std::optional<Count> boxes;  // the race's own boxes there (AP), where they differ from the area's
   std::vector<std::pair<std::string, Count>> votes;    // contestant id -> votes
   std::vector<std::pair<std::string, double>> shares;  // contestant id -> percent (display only)
   Extras extras;

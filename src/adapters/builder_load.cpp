@@ -47,6 +47,7 @@ std::vector<std::pair<std::string, Count>> votes_of(Reader& in, const Value& vot
 ResultB result_of(Reader& in, const Value& v, const Path& at, std::initializer_list<std::string_view> also) {
   ResultB r;
   r.boxes_counted = in.count(v, at, "boxes_counted", false);
+  r.boxes = in.count(v, at, "boxes", false);
   r.cast = in.count(v, at, "cast", false);
   r.registered_counted = in.count(v, at, "registered_counted", false);
   r.valid = in.count(v, at, "valid", false);
@@ -66,7 +67,7 @@ ResultB result_of(Reader& in, const Value& v, const Path& at, std::initializer_l
     }
   }
   for (const auto& m : v.members())
-    if (!known(m.key, {"boxes_counted", "cast", "registered_counted", "valid", "votes", "shares"}) &&
+    if (!known(m.key, {"boxes_counted", "boxes", "cast", "registered_counted", "valid", "votes", "shares"}) &&
         !known(m.key, also))
       r.extras.emplace_back(std::string(m.key), json::text(m.value));
   return r;

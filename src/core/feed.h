@@ -96,6 +96,7 @@ struct Candidate {
 
 struct Result {  // one area from one source, exactly as given
   std::optional<Count> boxes_counted, cast, registered_counted, valid;
+  std::optional<Count> boxes;  // extension: this race's own boxes there (AP: precincts differ by race)
   std::vector<std::pair<int, Count>> votes;    // contestant index -> votes
   std::vector<std::pair<int, double>> shares;  // contestant index -> percent (display only)
   std::optional<double> reporting_pct;         // extension, shares-only results: boxes opened as reported

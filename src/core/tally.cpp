@@ -38,26 +38,28 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       for (auto it = area.children.rbegin(); it != area.children.rend(); ++it) stack.emplace_back(*it, false);
       continue;
     }
-    // Boxes and registered voters: declared, or the sum over children.
-    if (area.boxes) boxes_[ai] = area.boxes;
-    if (area.registered) registered_[ai] = area.registered;
-    if (!area.children.empty() && (!area.boxes || !area.registered)) {
-      std::optional<Count> b, r;
-      for (int c : area.children) {
-        add(b, boxes_[static_cast<std::size_t>(c)]);
-        add(r, registered_[static_cast<std::size_t>(c)]);
-      }
-      if (!area.boxes) boxes_[ai] = b;
-      if (!area.registered) registered_[ai] = r;
-    }
-    // Rule 1: the area's own result, else the sum of its children's.
-    Tally& t = tallies_[ai];
-    t.votes.assign(contestants, 0);
     const Result* own = nullptr;
     if (results) {
       const auto it = results->areas.find(a);
       if (it != results->areas.end()) own = &it->second;
     }
+    // Boxes and registered voters: this race's own boxes there (a result's `boxes`), else the
+    // area's declared ones, else the sum over children.
+    const std::optional<Count> declared = own && own->boxes ? own->boxes : area.boxes;
+    if (declared) boxes_[ai] = declared;
+    if (area.registered) registered_[ai] = area.registered;
+    if (!area.children.empty() && (!declared || !area.registered)) {
+      std::optional<Count> b, r;
+      for (int c : area.children) {
+        add(b, boxes_[static_cast<std::size_t>(c)]);
+        add(r, registered_[static_cast<std::size_t>(c)]);
+      }
+      if (!declared) boxes_[ai] = b;
+      if (!area.registered) registered_[ai] = r;
+    }
+    // Rule 1: the area's own result, else the sum of its children's.
+    Tally& t = tallies_[ai];
+    t.votes.assign(contestants, 0);
     if (own && (!own->votes.empty() || own->valid || own->boxes_counted || own->cast || own->shares.empty())) {
       t.has_counts = true;
       t.boxes_counted = own->boxes_counted;

@@ -242,6 +242,7 @@ void Validator::over_2_53(const SourceResults& sr, const Path& p, const Race& ra
 Result Validator::result(const Value& v, const Path& p, const Race& race, int area) {
   Result r;
   r.boxes_counted = opt_count(v, p, "boxes_counted");
+  r.boxes = opt_count(v, p, "boxes");
   r.cast = opt_count(v, p, "cast");
   r.registered_counted = opt_count(v, p, "registered_counted");
   r.valid = opt_count(v, p, "valid");
@@ -254,11 +255,13 @@ Result Validator::result(const Value& v, const Path& p, const Race& race, int ar
     else
       r.reporting_pct = rp->number();
   }
-  const auto& boxes =
-      area < static_cast<int>(area_boxes_.size()) ? area_boxes_[static_cast<std::size_t>(area)] : std::nullopt;
+  const std::optional<Count> boxes = r.boxes ? r.boxes
+                                     : area < static_cast<int>(area_boxes_.size())
+                                         ? area_boxes_[static_cast<std::size_t>(area)]
+                                         : std::nullopt;
   if (r.boxes_counted && boxes && *r.boxes_counted > *boxes)
-    error(p / "boxes_counted", "more ballot boxes counted (" + std::to_string(*r.boxes_counted) +
-                                   ") than the area has (" + std::to_string(*boxes) + ")");
+    error(p / "boxes_counted", "more ballot boxes counted (" + std::to_string(*r.boxes_counted) + ") than the " +
+                                   (r.boxes ? "race has there" : "area has") + " (" + std::to_string(*boxes) + ")");
   Count sum = 0;
   for (const auto& [c, n] : r.votes) sum += n;
   if (r.valid && sum > *r.valid)
