@@ -337,6 +337,17 @@ TEST_CASE("agency: bad payloads are refused with the path into the agency's file
   const ojson anka = ojson::parse(read(kAgency + "anka-istanbul-final.json"));
   const ojson ap = ojson::parse(read(kAp + "20121106_ak_prez.json"));
 
+  SUBCASE("a district listed twice: its path in the agency's file, not a duplicate key in the feed") {
+    ojson j = anka;
+    j["Ilce"].push_back(j["Ilce"][0]);
+    const std::string e = first_error(AgencyFormat::Anka, j.dump());
+    INFO(e);
+    CHECK(e.rfind("f.json: Ilce[3]", 0) == 0);
+    CHECK(e.find("is listed twice") != std::string::npos);
+    j = aa;
+    j["BolgeSonuc"].push_back(j["BolgeSonuc"][0]);
+    CHECK(first_error(AgencyFormat::Aa, j.dump()).find("is listed twice") != std::string::npos);
+  }
   SUBCASE("a negative vote count") {
     ojson j = aa;
     j["BolgeSonuc"][0]["x"]["c"][0]["t"] = -5;

@@ -45,7 +45,7 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
         *votes);
   }
   if (s) in.check(r, s_at, "d", boxes, "n", "g", "o");
-  Builder::snapshot(race, "AA", m.epoch, m.text).areas.emplace_back(area, std::move(r));
+  in.add_result(Builder::snapshot(race, "AA", m.epoch, m.text), area, std::move(r), at);
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::
                          *votes);
   }
   if (sandik) in.check(r, sandik_at, "AcilanSandik", boxes, "ToplamSandik", valid_key, "KullanilanOy");
-  Builder::snapshot(race, "ANKA", m.epoch, m.text).areas.emplace_back(area, std::move(r));
+  in.add_result(Builder::snapshot(race, "ANKA", m.epoch, m.text), area, std::move(r), at);
 }
 
 void anka_previous(Builder& b, Reader& in, const Value& owner, const Path& at, RaceB& race, const std::string& area,

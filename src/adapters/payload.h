@@ -23,6 +23,15 @@ class Reader {
     problems_.push_back({Severity::Warning, at.str(), std::move(message), file_.name, code});
   }
 
+  // One area's result into a moment's snapshot; an area already there (a district or unit the
+  // agency lists twice) is an error at its path in the agency's file, never a duplicate key in
+  // the feed made of it.
+  void add_result(Snapshot& snap, const std::string& area, ResultB&& r, const Path& at) {
+    for (const auto& [a, existing] : snap.areas)
+      if (a == area) return error(at, "area " + area + " is listed twice", "duplicate");
+    snap.areas.emplace_back(area, std::move(r));
+  }
+
   // An element of a list that must be an object; anything else is an error at its path.
   bool object_item(const Value& v, const Path& at) {
     if (v.is_object()) return true;
