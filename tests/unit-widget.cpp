@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "support.h"
 #include "ui/widget.h"
 
@@ -173,6 +175,33 @@ TEST_CASE("widget") {
     w.go("nonsense", "nowhere");  // a hash made by hand: nothing opens, nothing breaks
     CHECK(w.place().area == "kadikoy");
     CHECK(w.place().tab == ui::View::Summary);
+  }
+  SUBCASE("a table of 1,000 areas: the mirror holds 250 rows and says how to find the others") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(test::read_file(SANDIK_TEST_DATA "/example.json"));
+    auto& areas = j["races"][0]["results"]["AA"]["areas"];
+    for (int i = 0; i < 998; ++i) {
+      const std::string id = "m" + std::to_string(i);
+      j["areas"].push_back({{"id", id}, {"name", "Mahalle " + std::to_string(i)}, {"parent", "istanbul"}});
+      areas[id] = {{"valid", 10}, {"votes", {{"imamoglu", 6}, {"kurum", 4}}}};
+    }
+    ui::Widget w;
+    w.set_options(view("table"));
+    REQUIRE(w.set_feed(j.dump()).accepted);
+    const std::string m = w.accessible_json();
+    const auto rows = [&] {
+      std::size_t n = 0;
+      for (std::size_t at = m.find("],["); at != std::string::npos; at = m.find("],[", at + 1)) ++n;
+      return n + 1;
+    }();
+    CHECK(rows == ui::Widget::kMirrorRows);
+    CHECK(m.find("1000 satır") != std::string::npos);
+    CHECK(m.find("İlk 250 satır burada; 750 satır daha var: aradığınız yeri arama kutusuyla bulun.") !=
+          std::string::npos);
+    // The search finds any of them, in the mirror too.
+    auto o = view("table");
+    o.search = "Mahalle 997";
+    w.set_options(o);
+    CHECK(w.accessible_json().find("Mahalle 997") != std::string::npos);
   }
   SUBCASE("the timeline merges the night: moments of earlier feeds stay") {
     ui::Widget w;

@@ -79,6 +79,11 @@ Notices present_notices(Lang lang) {
           str(Str::SearchPlaceholder, lang), str(Str::NoWebGL, lang)};
 }
 
+std::string more_rows_sentence(std::size_t shown, std::size_t more, bool searchable, Lang lang) {
+  return say(searchable ? Str::MoreRowsSearch : Str::MoreRows, lang,
+             {format_count(static_cast<Count>(shown), lang), format_count(static_cast<Count>(more), lang)});
+}
+
 std::string stale_line(std::int64_t minutes, bool stale, Lang lang, const std::string& date) {
   const std::string ago = minutes < 1                         ? std::string(str(Str::JustNow, lang))
                           : minutes < 120                     ? say(Str::MinutesAgo, lang, {std::to_string(minutes)})

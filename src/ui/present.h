@@ -224,6 +224,9 @@ struct Notices {
 Notices present_notices(Lang lang);
 // "Son güncelleme 3 dk önce", with the warning once `stale` (a live feed unchanged that long).
 // A day or more old, it names the date (`date`, e.g. "31 Mar 2024 22.35") instead of the hours.
+// "İlk 250 satır burada; 59.750 satır daha var: aradığınız yeri arama kutusuyla bulun." (the
+// accessible mirror of a very long section; `searchable`: the district table's search box).
+std::string more_rows_sentence(std::size_t shown, std::size_t more, bool searchable, Lang lang);
 std::string stale_line(std::int64_t minutes, bool stale, Lang lang, const std::string& date = "");
 // What the polite live region says when the leader or the count's tenth changed; "" for nothing.
 std::string announcement(const std::string& leader_before, const std::string& leader_now, int tenth_before,

@@ -51,6 +51,11 @@ const char* str(Str id, Lang lang) {
     case Str::NotComparable:
       return tr ? "Sayımlar farklı aşamada: fark gösterilmiyor."
                 : "The counts are at different stages: no difference shown.";
+    case Str::MoreRows:
+      return tr ? "İlk {1} satır burada; {2} satır daha var." : "The first {1} rows are here; {2} more rows follow.";
+    case Str::MoreRowsSearch:
+      return tr ? "İlk {1} satır burada; {2} satır daha var: aradığınız yeri arama kutusuyla bulun."
+                : "The first {1} rows are here; {2} more: find a place with the search box.";
     case Str::UnknownOption:
       return tr ? "{1} bu sonuç verisinde yok." : "{1} is not in this results feed.";
     case Str::NotAllowed:

@@ -90,6 +90,8 @@ enum class Str {
   Unofficial,
   NotAllowed,
   UnknownOption,
+  MoreRows,
+  MoreRowsSearch,
   NoSeats,
   NoFiguresCell,
   SeatsWord,

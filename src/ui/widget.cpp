@@ -513,17 +513,30 @@ std::string Widget::updated_line(std::int64_t now, int stale_minutes, bool& stal
 std::string Widget::accessible_json() const {
   const Lang lang = options_.lang;
   std::vector<AccessibleSection> sections;
+  std::size_t table_section = ~std::size_t{0};
   if (!model_.ready() && model_.feed) sections.push_back({"", present_notices(lang).no_race, {}, {}});
   if (model_.ready()) {
     const Presented& p = presented();
     const View v = view();
     const bool full = v == View::Full;
     if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
-    if ((full || v == View::Table || v == View::Detail) && has_table()) sections.push_back(mirror(p.table));
+    if ((full || v == View::Table || v == View::Detail) && has_table()) {
+      table_section = sections.size();
+      sections.push_back(mirror(p.table));
+    }
     if (full || v == View::Sources) sections.push_back(mirror(p.sources));
     if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
     if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));
     if (v == View::Seats || (full && model_.race->seats)) sections.push_back(mirror(p.seats));
+  }
+  // A screen reader gets what it can use: at most kMirrorRows rows a section (a page of 60,000
+  // rows froze the page for seconds), and where there are more, how to reach them (the district
+  // table: its search box).
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    AccessibleSection& s = sections[i];
+    if (s.rows.size() <= kMirrorRows) continue;
+    s.sentence += " " + more_rows_sentence(kMirrorRows, s.rows.size() - kMirrorRows, i == table_section, lang);
+    s.rows.resize(kMirrorRows);
   }
   std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
   for (std::size_t i = 0; i < sections.size(); ++i) {

@@ -115,6 +115,7 @@ struct FeedUpdate {
 
 class Widget {
  public:
+  static constexpr std::size_t kMirrorRows = 250;  // rows of a mirror section; more are counted
   FeedUpdate set_feed(std::string_view bytes);
   FeedUpdate set_feed(std::shared_ptr<const Feed> feed);  // already parsed and valid (the command line)
   void set_options(const WidgetOptions& options);
