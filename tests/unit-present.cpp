@@ -145,6 +145,31 @@ TEST_CASE("present") {
     CHECK(v.bars[2].image.empty());
     CHECK(widget_on(kFinal).presented().summary.images == false);
   }
+  SUBCASE("a call for someone the count does not show ahead: one rule, said the same everywhere") {
+    ojson j = ojson::parse(test::read_file(SANDIK_TEST_DATA "/example.json"));
+    j["races"][0]["calls"] = {
+        {{"source", "AA"}, {"area", "istanbul"}, {"winner", "kurum"}, {"at", "2024-03-31T23:00:00+03:00"}},
+        {{"source", "AA"}, {"area", "adalar"}, {"winner", "kurum"}, {"at", "2024-03-31T23:00:00+03:00"}}};
+    ui::Widget w;
+    ui::WidgetOptions o;
+    o.view = "detail";
+    o.source = "AA";
+    w.set_options(o);
+    REQUIRE(w.set_feed(j.dump()).accepted);
+    const ui::SummaryView& v = w.presented().summary;
+    REQUIRE(v.bars.size() >= 2);
+    CHECK(v.bars[0].name == "Ekrem İmamoğlu");
+    CHECK(v.bars[0].tag.empty());  // not also "Önde"
+    CHECK(v.bars[1].tag == "Kazandı");
+    CHECK(v.margin == "Kurum kazandı (Anadolu Ajansı ilanı); sayımda İmamoğlu önde");
+    CHECK(v.sentence.find("Murat Kurum kazandı, %38,02.") != std::string::npos);  // the winner's own share
+    // The table is the count: Adalar's leader with his own share, not the called one's name beside it.
+    const ui::TableView& t = w.presented().table;
+    REQUIRE(!t.rows.empty());
+    CHECK(t.rows[0].id == "adalar");
+    CHECK(t.rows[0].cells[1].text == "Ekrem İmamoğlu");
+    CHECK(t.rows[0].cells[2].text == "%54,30");
+  }
   SUBCASE("a feed that does not say who counted: the source named, no label") {
     const ui::Widget w = widget_on(SANDIK_TEST_DATA "/example.json");
     CHECK(w.presented().summary.unofficial.empty());

@@ -41,11 +41,13 @@ TableRow make_row(const RaceTally& tally, int area) {
   r.children = static_cast<int>(feed.areas[static_cast<std::size_t>(area)].children.size());
   r.has_results = s.outcome != Outcome::NoResults;
   r.tied = s.tied;
-  r.won = s.outcome == Outcome::Won;
+  r.won = s.outcome == Outcome::Won && s.winner == s.leader;
   r.reporting_pct = s.reporting_pct;
   r.turnout_pct = s.turnout_pct;
   if (r.has_results) {
-    const int top = s.winner >= 0 ? s.winner : s.leader;
+    // The row is the count: who leads it, with that share (a call for someone else does not put
+    // that name beside the leader's share; the area's own view says both).
+    const int top = s.leader >= 0 ? s.leader : s.winner;
     r.leader = top;
     r.leader_party = top >= 0 ? race.contestant_party(top) : -1;
     r.leader_share_pct = s.standings[0].share_pct;

@@ -31,8 +31,11 @@ std::vector<Row> summary_rows(const Model& m, bool all, int max_shown = 4) {
   const int shown = all ? n : std::min(n, max_shown + (n == max_shown + 1 ? 1 : 0));
   for (int i = 0; i < shown; ++i) {
     const Standing& st = s.standings[static_cast<std::size_t>(i)];
+    // A call for someone the count does not show ahead: the call is the news, the count's leader
+    // is not also "leading" (the margin line says both: margin_sentence).
+    const bool called_other = s.winner >= 0 && s.winner != s.leader;
     rows.push_back({st.contestant, m.race->contestant_party(st.contestant), 0, st.votes, st.share_pct,
-                    st.contestant == s.leader, st.contestant == s.winner});
+                    st.contestant == s.leader && !called_other, st.contestant == s.winner});
   }
   if (static_cast<int>(s.standings.size()) > shown && !all && !s.shares_only) {
     Row others;
@@ -52,6 +55,10 @@ std::string margin_sentence(const Model& m, Lang lang) {
   if (s.tied) return str(Str::Tied, lang);
   if (s.leader < 0) return "";
   const std::string who = surname(m.feed->contestant_name(*m.race, s.leader));
+  if (s.winner >= 0 && s.winner != s.leader)  // one rule for a call the count does not bear out yet
+    return say(Str::CalledTrailing, lang,
+               {m.feed->sources[static_cast<std::size_t>(m.source)].name,
+                surname(m.feed->contestant_name(*m.race, s.winner)), who});
   if (s.shares_only) return say(Str::LeadsShares, lang, {who});
   return say(s.margin_votes == 1 ? Str::AheadByOne : Str::AheadBy, lang,
              {who, format_count(s.margin_votes, lang), format_decimal(s.margin_pct_points, lang)});
@@ -120,13 +127,19 @@ SummaryView present_summary(const Model& m, const UiState& ui, Lang lang) {
 
   v.caption = v.title + " — " + area_of(m, s.area).name;
   std::string sentence = v.title + ", " + area_of(m, s.area).name + ". ";
-  if (s.leader >= 0)
-    sentence += feed.contestant_name(*m.race, s.leader) + " " +
+  // Who won (a call, or the final count), else who leads, with that contestant's own share.
+  const int first = s.winner >= 0 ? s.winner : s.leader;
+  if (first >= 0) {
+    double share = 0;
+    for (const Standing& st : s.standings)
+      if (st.contestant == first) share = st.share_pct;
+    sentence += feed.contestant_name(*m.race, first) + " " +
                 str(s.outcome == Outcome::Won       ? Str::WonWord
                     : s.outcome == Outcome::Carried ? Str::CarriedWord
                                                     : Str::LeadsWord,
                     lang) +
-                ", " + format_percent(s.standings.front().share_pct, lang) + ". ";
+                ", " + format_percent(share, lang) + ". ";
+  }
   // (Where only shares are known the margin line only says who leads: said once.)
   if (!v.margin.empty() && !(s.shares_only && s.leader >= 0)) sentence += v.margin + ". ";
   if (!v.reporting.empty()) sentence += v.reporting + ". ";

@@ -28,6 +28,8 @@ const char* str(Str id, Lang lang) {
       return tr ? "Diğer ({1})" : "Others ({1})";
     case Str::AheadBy:
       return tr ? "{1} {2} oy önde ({3} puan)" : "{1} leads by {2} votes ({3} points)";
+    case Str::CalledTrailing:
+      return tr ? "{2} kazandı ({1} ilanı); sayımda {3} önde" : "{2} won (called by {1}); {3} leads the count";
     case Str::AheadByOne:
       return tr ? "{1} {2} oy önde ({3} puan)" : "{1} leads by {2} vote ({3} points)";
     case Str::LeadsShares:

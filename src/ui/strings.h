@@ -30,6 +30,7 @@ enum class Str {
   AheadBy,
   AheadByOne,
   LeadsShares,
+  CalledTrailing,
   Tied,
   NoResults,
   Leading,
