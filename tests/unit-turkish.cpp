@@ -9,6 +9,12 @@
 using namespace sandik;
 
 TEST_CASE("turkish") {
+  SUBCASE("what the canvas can draw: emoji left out (they would be \"?\"), the rest as it is") {
+    CHECK(turkish::drawable("Ali \U0001F1F9\U0001F1F7") == "Ali");
+    CHECK(turkish::drawable("Oy \u2705 ver") == "Oy \u2705 ver");  // (a BMP symbol is drawn)
+    CHECK(turkish::drawable("a\u200D\U0001F468\uFE0Fb") == "ab");
+    CHECK(turkish::drawable("İmamoğlu %51,15") == "İmamoğlu %51,15");
+  }
   SUBCASE("title case with dotted and dotless i") {
     CHECK(turkish::title_case("SARIYER") == "Sarıyer");
     CHECK(turkish::title_case("İSTANBUL") == "İstanbul");

@@ -243,4 +243,17 @@ std::size_t display_width(std::string_view utf8) {
   return n;
 }
 
+std::string drawable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(s, i);
+    if (cp > 0xFFFF || cp == 0x200D || cp == 0xFE0F) continue;
+    out.append(s.substr(at, i - at));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace sandik::turkish

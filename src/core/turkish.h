@@ -24,5 +24,9 @@ std::size_t display_width(std::string_view utf8);  // letters as a terminal show
 void append_utf8(std::string& out, char32_t code_point);  // encodes one code point
 // Decodes the code point at `i` and advances past it; an invalid sequence gives U+FFFD and one byte.
 char32_t next_code_point(std::string_view utf8, std::size_t& i);
+// What a canvas of 16-bit code points (ImGui's) can draw of `utf8`: code points past U+FFFF
+// (emoji, which would come out as "?") left out, with the zero-width joiner and the emoji
+// variation selector, and the spaces that then end it ("Ali 🇹🇷" -> "Ali").
+std::string drawable(std::string_view utf8);
 
 }  // namespace sandik::turkish

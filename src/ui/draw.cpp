@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/turkish.h"
 #include "sandik_constants.h"
 
 namespace sandik::ui {
@@ -16,10 +17,27 @@ ImVec4 col4(std::uint32_t rgb, float alpha) {
                 static_cast<float>(rgb & 0xFF) / 255.0f, alpha);
 }
 
-float text_width(ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.c_str()).x; }
+namespace {
+
+// Emoji are left out of the drawing (ImGui keeps 16-bit code points: they would be "?"); the
+// accessible text keeps them. Only text that has one is copied.
+const std::string& drawable(const std::string& s, std::string& buf) {
+  if (s.find('\xF0') == std::string::npos && s.find("\xEF\xB8\x8F") == std::string::npos &&
+      s.find("\xE2\x80\x8D") == std::string::npos)
+    return s;
+  return buf = turkish::drawable(s);
+}
+
+}  // namespace
+
+float text_width(ImFont* f, const std::string& s) {
+  std::string buf;
+  return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, drawable(s, buf).c_str()).x;
+}
 
 void text(ImDrawList* dl, ImFont* f, float x, float y, std::uint32_t rgb, const std::string& s) {
-  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), s.c_str());
+  std::string buf;
+  dl->AddText(f, f->FontSize, ImVec2(x, y), col(rgb), drawable(s, buf).c_str());
 }
 
 void text_right(ImDrawList* dl, ImFont* f, float right, float y, std::uint32_t rgb, const std::string& s) {
