@@ -134,11 +134,18 @@ TEST_CASE("agency: ANKA province file") {
     CHECK(format_percent(*s.reporting_pct, Lang::Tr) == "%100,00");
   }
 
-  SUBCASE("party identity by code, names as ANKA writes them, colours from ANKA") {
+  SUBCASE("party identity by code, from the registry: AA's spelling, ANKA's colours") {
     const int akp = f.find_party("ak-parti");
     REQUIRE(akp >= 0);
-    CHECK(f.parties[static_cast<std::size_t>(akp)].name == "Ak Parti");
+    CHECK(f.parties[static_cast<std::size_t>(akp)].name == "AK Parti");  // (ANKA writes "Ak Parti")
     CHECK(f.parties[static_cast<std::size_t>(akp)].color == 0xF68407);
+    // AA sends no colours: an AA-only feed has AK Parti orange and İYİ blue, not a palette's.
+    const Converted aa = convert({{AgencyFormat::Aa, read(kAgency + "aa-istanbul-2024-04-01T0100.json"), "aa.json",
+                                   "2024-04-01T01:00:00+03:00"}});
+    REQUIRE(aa.feed);
+    CHECK(aa.feed->parties[static_cast<std::size_t>(aa.feed->find_party("ak-parti"))].color == 0xF68407);
+    CHECK(aa.feed->parties[static_cast<std::size_t>(aa.feed->find_party("chp"))].color ==
+          f.parties[static_cast<std::size_t>(f.find_party("chp"))].color);
     // Two parties abbreviated "ABP" (codes 11 and 23) stay two parties.
     CHECK(f.find_party("abp") >= 0);
     CHECK(f.find_party("abp-23") >= 0);

@@ -8,6 +8,7 @@
 #include "../core/format.h"
 #include "../core/time.h"
 #include "payload.h"
+#include "sandik_party_registry.h"
 
 namespace sandik {
 namespace adapters {
@@ -84,7 +85,14 @@ AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const Agen
   AgencyConversion out;
   Builder b;
   b.status = options.status;
-  if (!options.base.empty()) read_base(b, options.base, out.problems);
+  if (!options.base.empty()) {
+    read_base(b, options.base, out.problems);
+  } else if (std::any_of(files.begin(), files.end(),
+                         [](const AgencyFile& f) { return f.format != AgencyFormat::Ap; })) {
+    // No description: the agencies' shared party codes, so AK Parti is orange and İYİ blue
+    // whichever agency sent the numbers (AA sends no colours).
+    read_base(b, kPartyRegistry, out.problems);
+  }
   bool failed = !out.problems.empty() && out.problems.front().severity == Severity::Error;
   if (files.empty()) {
     out.problems.push_back({Severity::Error, "", "no agency files given", "", "usage"});
