@@ -94,6 +94,8 @@ check "import --source-kind: only agency, authority or party" 2 $? "$tmp/err" "-
 if [ -d "$ROOT/../shared/data/istanbul-2024" ]; then
   SANDIK="$SANDIK" "$ROOT/tools/make-demo-feeds.sh" >/dev/null 2>"$tmp/err"
   (cd "$ROOT" && git diff --quiet -- assets/feeds 2>/dev/null); check "make-demo-feeds.sh reproduces the committed feed" 0 $?
+  python3 "$ROOT/tools/make-party-registry.py" >"$tmp/parties.json" 2>"$tmp/err"
+  cmp -s "$tmp/parties.json" "$ROOT/assets/parties-tr.json"; check "make-party-registry.py reproduces the committed registry" 0 $?
   printf 'district,votes\nSARIYER,abc\n' >"$tmp/bad.csv"
   "$SANDIK" import --election "$ROOT/tools/istanbul-2024.election.json" --race ibb --source X --map party=district \
     --map candidate=district "$tmp/bad.csv" >"$tmp/out" 2>"$tmp/err"
