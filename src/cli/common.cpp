@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../core/format.h"
+
 namespace sandik::cli {
 
 bool read_file(const std::string& path, std::string& out) {
@@ -120,13 +122,9 @@ int load_feed(const std::string& path, sandik::ParsedFeed& out) {
   opt.max_bytes = 512u << 20;  // the command line checks large files; the widget keeps 20 MiB
   out = sandik::parse_feed(text, opt);
   print_problems(out.problems);  // errors first, then warnings
-  if (out.errors || out.warnings) {
-    const auto n = [](std::size_t count, const char* what) {
-      return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
-    };
-    std::fprintf(stderr, "%s: %s, %s\n", path.c_str(), n(out.errors, "error").c_str(),
-                 n(out.warnings, "warning").c_str());
-  }
+  if (out.errors || out.warnings)
+    std::fprintf(stderr, "%s: %s, %s\n", path.c_str(), sandik::counted(out.errors, "error").c_str(),
+                 sandik::counted(out.warnings, "warning").c_str());
   return out.ok() ? kOk : kInvalid;
 }
 

@@ -17,6 +17,10 @@ const char* lang_code(Lang lang) { return lang == Lang::En ? "en" : "tr"; }
 
 std::string two_digits(int v) { return (v < 10 && v >= 0 ? "0" : "") + std::to_string(v); }
 
+std::string counted(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 namespace {
 // "1234567" -> "1.234.567" (Turkish) or "1,234,567".
 std::string grouped(const std::string& digits, Lang lang) {

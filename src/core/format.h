@@ -27,5 +27,7 @@ int display_offset(const Feed& feed, const Time& t);
 
 bool parse_hex_color(std::string_view s, std::uint32_t& out);  // "#RRGGBB" -> 0xRRGGBB
 std::string two_digits(int v);                                  // 7 -> "07"
+// The command line's and the validator's English counts: (1, "error") -> "1 error", (2, …) -> "2 errors".
+std::string counted(std::size_t n, std::string_view noun);
 
 }  // namespace sandik

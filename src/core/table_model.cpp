@@ -41,7 +41,7 @@ TableRow make_row(const RaceTally& tally, int area) {
   r.children = static_cast<int>(feed.areas[static_cast<std::size_t>(area)].children.size());
   r.has_results = s.outcome != Outcome::NoResults;
   r.tied = s.tied;
-  r.won = s.outcome == Outcome::Won && s.winner == s.leader;
+  r.won = s.outcome == Outcome::Won && !s.called_other();
   r.reporting_pct = s.reporting_pct;
   r.turnout_pct = s.turnout_pct;
   if (r.has_results) {

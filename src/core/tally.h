@@ -74,6 +74,9 @@ struct Summary {
   int leader = -1;                  // contestant; -1 when tied or no results
   int winner = -1;                  // contestant called (calls) or leading a final feed
   bool tied = false;
+  // A call for someone the count does not show ahead: the call stands, the count is not
+  // rewritten (docs/feed-format.md, rule 6).
+  bool called_other() const { return winner >= 0 && winner != leader; }
   Count margin_votes = 0;
   double margin_pct_points = 0;
   std::vector<std::pair<int, int>> seats;  // party index -> seats, race root of party races with seats

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feed.h"
+#include "format.h"
 #include "json.h"
 #include "time.h"
 
@@ -69,13 +70,10 @@ class Validator {
   }
   void finish() {
     if (!unreported_[0] && !unreported_[1]) return;
-    const auto n = [](std::size_t count, const char* what) {
-      return std::to_string(count) + " more " + what + (count == 1 ? "" : "s");
-    };
     const std::string more = unreported_[0] && unreported_[1]
-                                 ? n(unreported_[0], "error") + " and " + n(unreported_[1], "warning")
-                             : unreported_[0] ? n(unreported_[0], "error")
-                                              : n(unreported_[1], "warning");
+                                 ? counted(unreported_[0], "more error") + " and " + counted(unreported_[1], "more warning")
+                             : unreported_[0] ? counted(unreported_[0], "more error")
+                                              : counted(unreported_[1], "more warning");
     out_.push_back({unreported_[0] ? Severity::Error : Severity::Warning, "", more + " not listed", "", "more"});
   }
 

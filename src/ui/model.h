@@ -81,6 +81,7 @@ struct AccessibleSection {
   std::string caption, sentence;
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  std::size_t more = 0;  // rows past these, counted but not written (a very long table)
 };
 
 }  // namespace sandik::ui

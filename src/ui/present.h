@@ -121,6 +121,12 @@ struct TableView {
   std::string key;                // under the rows: what the figures are ("Fark: … yüzde puan.")
   // The columns shown at a CSS width, by index into `columns`.
   std::vector<std::size_t> shown(float css_width) const;
+  // The drawing's own cache (view_table.cpp): each column's widest heading or cell in device
+  // pixels at `widest_scale` with the fonts as they were (`widest_glyphs`: glyphs they held),
+  // measured once for this model rather than on every frame.
+  mutable std::vector<float> widest;
+  mutable float widest_scale = 0;
+  mutable int widest_glyphs = 0;
 };
 TableView present_table(const Model& m, Lang lang);
 
@@ -239,7 +245,7 @@ std::string failure_message(const std::string& kind, const std::string& detail, 
 
 // ---- the accessible mirror: the same words, as text and tables ----
 AccessibleSection mirror(const SummaryView& v);
-AccessibleSection mirror(const TableView& v);
+AccessibleSection mirror(const TableView& v, std::size_t most = ~std::size_t{0});  // at most `most` rows
 AccessibleSection mirror(const SourcesView& v);
 AccessibleSection mirror(const FlipsView& v);
 AccessibleSection mirror(const TimelineView& v);

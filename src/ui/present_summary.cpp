@@ -31,11 +31,10 @@ std::vector<Row> summary_rows(const Model& m, bool all, int max_shown = 4) {
   const int shown = all ? n : std::min(n, max_shown + (n == max_shown + 1 ? 1 : 0));
   for (int i = 0; i < shown; ++i) {
     const Standing& st = s.standings[static_cast<std::size_t>(i)];
-    // A call for someone the count does not show ahead: the call is the news, the count's leader
-    // is not also "leading" (the margin line says both: margin_sentence).
-    const bool called_other = s.winner >= 0 && s.winner != s.leader;
+    // Where a call names someone else, the count's leader is not also "leading" (the margin line
+    // says both: margin_sentence).
     rows.push_back({st.contestant, m.race->contestant_party(st.contestant), 0, st.votes, st.share_pct,
-                    st.contestant == s.leader && !called_other, st.contestant == s.winner});
+                    st.contestant == s.leader && !s.called_other(), st.contestant == s.winner});
   }
   if (static_cast<int>(s.standings.size()) > shown && !all && !s.shares_only) {
     Row others;
@@ -55,7 +54,7 @@ std::string margin_sentence(const Model& m, Lang lang) {
   if (s.tied) return str(Str::Tied, lang);
   if (s.leader < 0) return "";
   const std::string who = surname(m.feed->contestant_name(*m.race, s.leader));
-  if (s.winner >= 0 && s.winner != s.leader)  // one rule for a call the count does not bear out yet
+  if (s.called_other())
     return say(Str::CalledTrailing, lang,
                {m.feed->sources[static_cast<std::size_t>(m.source)].name,
                 surname(m.feed->contestant_name(*m.race, s.winner)), who});

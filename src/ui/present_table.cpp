@@ -142,7 +142,8 @@ TableView present_table(const Model& m, Lang lang) {
   v.sentence = (m.rows.size() == 1 ? std::string(str(Str::RowsOne, lang))
                                    : say(Str::Rows, lang, {std::to_string(m.rows.size())})) +
                ", " + say(Str::SortedBy, lang, {sort_label}) + (m.query.desc ? str(Str::Descending, lang) : "") + ".";
-  if (std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; })) {
+  const bool any = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; });
+  if (any) {
     v.key = str(Str::MarginKey, lang);
     v.sentence += " " + v.key;
   }
@@ -151,7 +152,6 @@ TableView present_table(const Model& m, Lang lang) {
     v.sentence = v.note + " " + v.sentence;
   }
   // A source that gives only the race's total: say so once instead of rows of dashes.
-  const bool any = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; });
   if (!m.rows.empty() && !any && !has_figures_below_root(m, m.source)) {
     v.note =
         say(Str::NoRowFigures, lang, {feed.sources[static_cast<std::size_t>(m.source)].name, turkish::lower(col_name)});
@@ -160,11 +160,13 @@ TableView present_table(const Model& m, Lang lang) {
   return v;
 }
 
-AccessibleSection mirror(const TableView& v) {
+AccessibleSection mirror(const TableView& v, std::size_t most) {
   AccessibleSection sec{v.caption, v.sentence, {}, {}};
   for (const Column& c : v.columns)
     if (c.in_mirror) sec.columns.push_back(c.spoken);
-  for (const TableRowView& r : v.rows) {
+  sec.more = v.rows.size() > most ? v.rows.size() - most : 0;
+  for (std::size_t k = 0; k < v.rows.size() - sec.more; ++k) {
+    const TableRowView& r = v.rows[k];
     std::vector<std::string> cells;
     for (std::size_t i = 0; i < v.columns.size(); ++i)
       if (v.columns[i].in_mirror) cells.push_back(r.cells[i].said());

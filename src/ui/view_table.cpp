@@ -55,17 +55,26 @@ void draw_table(const ViewContext& c, const TableView& v) {
   // need; names and leaders get theirs and share what is left by weight. Where even that does
   // not fit, the names share what the numbers leave by need (cut with …), or at worst all go
   // by weight.
+  const int glyphs = c.fonts.body->Glyphs.Size + c.fonts.strong->Glyphs.Size;  // (more glyphs: other widths)
+  if (v.widest_scale != c.scale || v.widest_glyphs != glyphs || v.widest.size() != v.columns.size()) {
+    v.widest.assign(v.columns.size(), 0);
+    v.widest_scale = c.scale;
+    v.widest_glyphs = glyphs;
+    for (std::size_t k = 0; k < v.columns.size(); ++k) {
+      float w = text_width(c.fonts.strong, v.columns[k].label);
+      for (std::size_t r = 0; r < v.rows.size() && r < 300; ++r) {
+        const Cell& cell = v.rows[r].cells[k];
+        const std::string& least = cell.narrow.empty() ? cell.text : cell.narrow;
+        w = std::max(w, text_width(cell.strong ? c.fonts.strong : c.fonts.body, least) + (cell.swatch ? c.px(16) : 0));
+      }
+      v.widest[k] = w;
+    }
+  }
   std::vector<float> xs, need(shown.size(), 0), ws(shown.size(), 0);
   float numbers = 0, texts = 0, text_weight = 0;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const Column& col_ = v.columns[shown[k]];
-    float w = text_width(c.fonts.strong, col_.label);
-    for (std::size_t r = 0; r < v.rows.size() && r < 300; ++r) {
-      const Cell& cell = v.rows[r].cells[shown[k]];
-      const std::string& least = cell.narrow.empty() ? cell.text : cell.narrow;
-      w = std::max(w, text_width(cell.strong ? c.fonts.strong : c.fonts.body, least) + (cell.swatch ? c.px(16) : 0));
-    }
-    need[k] = w + 2 * pad + c.px(4);
+    need[k] = v.widest[shown[k]] + 2 * pad + c.px(4);
     if (col_.right) {
       numbers += need[k];
     } else {

@@ -185,12 +185,15 @@ Widget::Place Widget::place() const {
   return p;
 }
 
+// Called on every frame: the place is made again only when what it is made of may have changed
+// (every change of tab, area or step bumps the mirror version; the width moves the table).
 bool Widget::take_moved() {
-  const Place p = place();
-  const bool moved = p.tab != placed_.tab || p.area != placed_.area || p.depth != placed_.depth ||
-                     p.table != placed_.table || !placed_once_;
-  placed_ = p;
-  placed_once_ = true;
+  if (placed_ && placed_version_ == mirror_version_ && placed_width_ == css_width_) return false;
+  placed_version_ = mirror_version_;
+  placed_width_ = css_width_;
+  Place p = place();
+  const bool moved = !placed_ || !(p == *placed_);
+  placed_ = std::move(p);
   return moved;
 }
 
@@ -522,7 +525,7 @@ std::string Widget::accessible_json() const {
     if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
     if ((full || v == View::Table || v == View::Detail) && has_table()) {
       table_section = sections.size();
-      sections.push_back(mirror(p.table));
+      sections.push_back(mirror(p.table, kMirrorRows));  // (60,000 rows are never copied to be cut)
     }
     if (full || v == View::Sources) sections.push_back(mirror(p.sources));
     if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
@@ -534,9 +537,11 @@ std::string Widget::accessible_json() const {
   // table: its search box).
   for (std::size_t i = 0; i < sections.size(); ++i) {
     AccessibleSection& s = sections[i];
-    if (s.rows.size() <= kMirrorRows) continue;
-    s.sentence += " " + more_rows_sentence(kMirrorRows, s.rows.size() - kMirrorRows, i == table_section, lang);
-    s.rows.resize(kMirrorRows);
+    if (s.rows.size() > kMirrorRows) {
+      s.more += s.rows.size() - kMirrorRows;
+      s.rows.resize(kMirrorRows);
+    }
+    if (s.more) s.sentence += " " + more_rows_sentence(s.rows.size(), s.more, i == table_section, lang);
   }
   std::string out = "{\"lang\":" + json::quote(lang_code(lang)) + ",\"sections\":[";
   for (std::size_t i = 0; i < sections.size(); ++i) {

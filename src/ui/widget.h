@@ -138,6 +138,9 @@ class Widget {
     std::string area;
     std::size_t depth = 0;
     bool table = false;
+    bool operator==(const Place& o) const {
+      return tab == o.tab && area == o.area && depth == o.depth && table == o.table;
+    }
   };
   Place place() const;
   // Opens `area` (an id, "" = the race's root) on `tab` ("" = as it is), as a tap would: back
@@ -205,14 +208,15 @@ class Widget {
   };
   void open(int area);  // a tap on a row, a flip or the breadcrumb
   void back_to(std::size_t step);
-  int area_ = -1;            // the opened area (-1 = the race's root)
-  std::string wanted_area_;  // a deep link's area, until a feed has it
-  std::vector<Step> steps_;  // where back leads, oldest first
-  float table_scroll_ = 0;   // the last frame's table scroll, CSS px
-  Place placed_;             // as take_moved() last saw it
-  bool placed_once_ = false;
-  int source_ = -1;           // chosen in the widget (-1 = the option's or the first)
-  std::vector<Moment> seen_;  // moments from feeds received since the page opened
+  int area_ = -1;                // the opened area (-1 = the race's root)
+  std::string wanted_area_;      // a deep link's area, until a feed has it
+  std::vector<Step> steps_;      // where back leads, oldest first
+  float table_scroll_ = 0;       // the last frame's table scroll, CSS px
+  std::optional<Place> placed_;  // as take_moved() last saw it…
+  unsigned placed_version_ = 0;  // …at this mirror version…
+  float placed_width_ = 0;       // …and width (the side-by-side table comes and goes with it)
+  int source_ = -1;              // chosen in the widget (-1 = the option's or the first)
+  std::vector<Moment> seen_;     // moments from feeds received since the page opened
   float content_height_ = 0;
   float css_width_ = 792;  // the last frame's width in CSS pixels, padding included (which table columns show)
   mutable Presented presented_;

@@ -44,7 +44,7 @@ function loadPicture(url, photo) {
 Widget.prototype.loadImages = function () {
   var self = this, wanted = request(this.core, {op: 'images', id: this.id}).images;
   var base = document.baseURI;
-  try { base = new URL(this.options.feed.split(/\s+/)[0], document.baseURI).href; } catch (e) { /* the page's */ }
+  try { base = this.urls()[0] || base; } catch (e) { /* the page's */ }
   wanted.forEach(function (want) {
     var url = null;
     try { url = new URL(want.url, base); } catch (e) { url = null; }

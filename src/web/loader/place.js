@@ -88,11 +88,11 @@ function withHash(key, value) {
   return location.pathname + location.search + '#' + parts.join('&');
 }
 
-// Opens what the hash names (at start: a shared link). Returns whether the widget moved.
+// Opens what the hash names (at start: a shared link; later the page's Back and Forward).
 Widget.prototype.followHash = function () {
   var key = historyKey(this.options), value = key ? hashValue(key) : null;
   if (value == null) {
-    if (!this.hist) return false;
+    if (!this.hist) return;
     value = this.hist[0];  // Back past the first step: where the page opened
   }
   var slash = value.indexOf('/');
@@ -105,7 +105,6 @@ Widget.prototype.followHash = function () {
   // The next syncPlace is this move: it keeps the URL as the page made it.
   this.fromHistory = !this.place || p.tab !== this.place.tab || p.area !== this.place.area;
   this.schedule();
-  return this.fromHistory;
 };
 
 Widget.prototype.listenHistory = function () {
