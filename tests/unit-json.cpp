@@ -15,7 +15,31 @@ using namespace sandik;
 namespace {
 // The tree refers into the text: the texts read here live as long as the test run.
 std::deque<std::string> g_texts;
-json::Document read(const std::string& s) { return json::parse(g_texts.emplace_back(s), json::Limits{}); }
+// Every text read here is also read in slices of one value and of three: the same tree or the
+// same message at the same path, wherever a slice stops.
+json::Document sliced(const std::string& s, std::size_t units, int* slices = nullptr) {
+  json::Parser parser(s, json::Limits{});
+  int n = 0;
+  for (;;) {
+    Budget budget = Budget::units(units);
+    ++n;
+    if (parser.step(budget)) break;
+  }
+  if (slices) *slices = n;
+  return std::move(parser.document());
+}
+json::Document read(const std::string& s) {
+  const std::string& text = g_texts.emplace_back(s);
+  json::Document whole = json::parse(text, json::Limits{});
+  for (const std::size_t units : {std::size_t{1}, std::size_t{3}}) {
+    const json::Document part = sliced(text, units);
+    CHECK(part.ok() == whole.ok());
+    CHECK(part.error == whole.error);
+    CHECK(part.error_path == whole.error_path);
+    if (part.ok() && whole.ok()) CHECK(json::text(*part.root) == json::text(*whole.root));
+  }
+  return whole;
+}
 bool accepts(const std::string& s) { return read(s).ok(); }
 std::string error(const std::string& s) {
   const auto d = read(s);
@@ -108,6 +132,20 @@ TEST_CASE("json") {
     CHECK(error("{\n  \"a\": 1,\n  \"b\": 01\n}") == "b: invalid JSON at line 3, column 9: invalid number (leading zero)");
     CHECK(error(R"({"a": {"x": 1, "x": 2}})") == "a.x: duplicate key \"x\" in the same object");
     CHECK(error(R"([1, 2)") == "$: invalid JSON at line 1, column 6: unexpected end of input");
+  }
+  SUBCASE("in slices: each stops where its budget ends, the next goes on from there") {
+    std::string text = "{\"areas\": [";
+    for (int i = 0; i < 100; ++i) text += std::string(i ? "," : "") + "{\"id\": \"a" + std::to_string(i) + "\", \"v\": [1, 2]}";
+    text += "], \"x\": {\"y\": [[], {}]}}";
+    g_texts.push_back(text);
+    int slices = 0;
+    const json::Document d = sliced(g_texts.back(), 10, &slices);
+    REQUIRE(d.ok());
+    CHECK(slices > 40);  // 100 areas of 5 values and more, 10 values a slice
+    CHECK(json::text(*d.root) == json::text(*read(text).root));
+    CHECK(d.root->find("areas")->items()[99].find("id")->str() == "a99");
+    // A refusal found many slices in names the same place as one found at once.
+    CHECK(error(text.substr(0, text.size() - 4) + "}}}") == "x.y: invalid JSON at line 1, column 2722: expected ',' or ']'");
   }
   SUBCASE("duplicate keys in large objects") {
     std::string big = "{";

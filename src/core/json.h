@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "budget.h"
+
 namespace sandik::json {
 
 template <typename T>
@@ -105,7 +107,27 @@ struct Document {
   std::deque<std::string> strings;  // strings that had escapes
 };
 
-Document parse(std::string_view text, const Limits& limits);
+Document parse(std::string_view text, const Limits& limits);  // all at once
+
+// The same reading in slices: step() reads until the budget is spent and returns true once the
+// document is read or refused. The text must outlive the document.
+class Reader;
+class Parser {
+ public:
+  enum class Step { More, Done };
+  Parser(std::string_view text, const Limits& limits);
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  bool step(Budget& budget);
+  Document& document() { return doc_; }
+
+ private:
+  Limits limits_;
+  Document doc_;
+  std::unique_ptr<Reader> reader_;
+  bool done_ = false;
+};
 
 // A JSON path built on the stack and turned into text only when a message needs it:
 //   races[0].results.AA.areas.beyoglu.votes.kurum      keys that are not identifiers: ["a b"]

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "budget.h"
 #include "decimal.h"
 #include "turkish.h"
 
@@ -22,17 +23,28 @@ class Reader {
   Reader(std::string_view text, const Limits& limits, Document& doc)
       : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits), doc_(doc) {}
 
-  const Value* read() {
+  // Reads on from where the last slice stopped until the document is read, refused, or the
+  // budget is spent. A slice stops before a container's next child; the containers it was in are
+  // kept as frames and re-entered, with their paths, by the next slice.
+  Parser::Step run(Budget& budget) {
+    budget_ = &budget;
+    paused_ = false;
     const Path top;
     Value v;
-    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;  // a UTF-8 byte order mark
+    if (!started_) {
+      started_ = true;
+      if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;  // a UTF-8 byte order mark
+      ws();
+      if (!value(v, top, 0)) return paused_ ? Parser::Step::More : Parser::Step::Done;
+    } else if (!reenter(v, top, 0)) {
+      return paused_ ? Parser::Step::More : Parser::Step::Done;
+    }
     ws();
-    if (!value(v, top, 0)) return nullptr;
-    ws();
-    if (p_ != end_) return fail(top, "unexpected text after the document"), nullptr;
+    if (p_ != end_) return fail(top, "unexpected text after the document"), Parser::Step::Done;
     Value* root = alloc_values(1);
     *root = v;
-    return root;
+    doc_.root = root;
+    return Parser::Step::Done;
   }
 
  private:
@@ -47,6 +59,27 @@ class Reader {
   std::size_t value_left_ = 0;
   Value::Member* member_free_ = nullptr;
   std::size_t member_left_ = 0;
+  // Slices: the containers a paused slice was in, innermost first.
+  struct Frame {
+    std::size_t base;       // where its children start on value_stack_ / member_stack_
+    std::string_view key;   // an object's member being read (in_child)
+    bool object, in_child;  // in_child: paused inside that child, else before the next one
+  };
+  std::vector<Frame> frames_;
+  Budget* budget_ = nullptr;
+  bool started_ = false, paused_ = false;
+
+  bool pause(std::size_t base, std::string_view key, bool object, bool in_child) {
+    frames_.push_back({base, key, object, in_child});
+    paused_ = true;
+    return false;
+  }
+  // Re-enters the outermost container still on frames_.
+  bool reenter(Value& out, const Path& at, std::size_t depth) {
+    const Frame f = frames_.back();
+    frames_.pop_back();
+    return f.object ? object(out, at, depth, &f) : array(out, at, depth, &f);
+  }
 
   bool fail(const Path& at, const std::string& what) {
     if (doc_.error.empty()) {
@@ -370,21 +403,33 @@ class Reader {
     return fail(at, "more than " + std::to_string(limits_.max_items) + " " + what);
   }
 
-  bool array(Value& out, const Path& at, std::size_t depth) {
-    if (depth >= limits_.max_depth) return too_deep(at);
-    ++p_;
-    const std::size_t base = value_stack_.size();
-    ws();
-    if (p_ < end_ && *p_ == ']') {
+  bool array(Value& out, const Path& at, std::size_t depth, const Frame* resume = nullptr) {
+    std::size_t base = value_stack_.size();
+    bool in_child = false;
+    if (resume) {
+      base = resume->base;
+      in_child = resume->in_child;
+    } else {
+      if (depth >= limits_.max_depth) return too_deep(at);
+      ++p_;
+      ws();
+    }
+    if (!resume && p_ < end_ && *p_ == ']') {
       ++p_;
     } else {
       for (;;) {
         const std::size_t index = value_stack_.size() - base;
         if (index >= limits_.max_items) return too_many(at, "elements in one array");
+        if (!in_child && budget_->spent()) return pause(base, {}, false, false);
         const Path child = at[index];
-        ws();
         Value v;
-        if (!value(v, child, depth + 1)) return false;
+        if (in_child) {
+          in_child = false;
+          if (!reenter(v, child, depth + 1)) return paused_ ? pause(base, {}, false, true) : false;
+        } else {
+          ws();
+          if (!value(v, child, depth + 1)) return paused_ ? pause(base, {}, false, true) : false;
+        }
         value_stack_.push_back(v);
         ws();
         if (p_ < end_ && *p_ == ',') {
@@ -408,27 +453,41 @@ class Reader {
     return true;
   }
 
-  bool object(Value& out, const Path& at, std::size_t depth) {
-    if (depth >= limits_.max_depth) return too_deep(at);
-    ++p_;
-    const std::size_t base = member_stack_.size();
-    ws();
-    if (p_ < end_ && *p_ == '}') {
+  bool object(Value& out, const Path& at, std::size_t depth, const Frame* resume = nullptr) {
+    std::size_t base = member_stack_.size();
+    bool in_child = false;
+    if (resume) {
+      base = resume->base;
+      in_child = resume->in_child;
+    } else {
+      if (depth >= limits_.max_depth) return too_deep(at);
+      ++p_;
+      ws();
+    }
+    if (!resume && p_ < end_ && *p_ == '}') {
       ++p_;
     } else {
       for (;;) {
         if (member_stack_.size() - base >= limits_.max_items) return too_many(at, "members in one object");
-        ws();
-        if (p_ == end_ || *p_ != '"')
-          return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
         Value::Member m;
-        if (!string(m.key, at)) return false;
-        const Path child = at / m.key;
-        ws();
-        if (p_ == end_ || *p_ != ':') return syntax(child, "expected ':'");
-        ++p_;
-        ws();
-        if (!value(m.value, child, depth + 1)) return false;
+        if (in_child) {
+          in_child = false;
+          m.key = resume->key;
+          const Path child = at / m.key;
+          if (!reenter(m.value, child, depth + 1)) return paused_ ? pause(base, m.key, true, true) : false;
+        } else {
+          if (budget_->spent()) return pause(base, {}, true, false);
+          ws();
+          if (p_ == end_ || *p_ != '"')
+            return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
+          if (!string(m.key, at)) return false;
+          const Path child = at / m.key;
+          ws();
+          if (p_ == end_ || *p_ != ':') return syntax(child, "expected ':'");
+          ++p_;
+          ws();
+          if (!value(m.value, child, depth + 1)) return paused_ ? pause(base, m.key, true, true) : false;
+        }
         member_stack_.push_back(m);
         ws();
         if (p_ < end_ && *p_ == ',') {
@@ -473,17 +532,32 @@ class Reader {
   }
 };
 
-Document parse(std::string_view text, const Limits& limits) {
-  Document doc;
+Parser::Parser(std::string_view text, const Limits& limits) : limits_(limits) {
   if (text.size() > limits.max_bytes) {
-    doc.error = "document of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
-                std::to_string(limits.max_bytes) + " bytes";
-    return doc;
+    doc_.error = "document of " + std::to_string(text.size()) + " bytes is larger than the limit of " +
+                 std::to_string(limits.max_bytes) + " bytes";
+    done_ = true;
+    return;
   }
-  Reader reader(text, limits, doc);
-  doc.root = reader.read();
-  if (!doc.root && doc.error.empty()) doc.error = "invalid JSON";
-  return doc;
+  reader_ = std::make_unique<Reader>(text, limits_, doc_);
+}
+
+Parser::~Parser() = default;
+
+bool Parser::step(Budget& budget) {
+  if (done_) return true;
+  if (reader_->run(budget) == Step::More) return false;
+  done_ = true;
+  reader_.reset();  // the tree lives in the document
+  if (!doc_.root && doc_.error.empty()) doc_.error = "invalid JSON";
+  return true;
+}
+
+Document parse(std::string_view text, const Limits& limits) {
+  Parser parser(text, limits);
+  Budget all;
+  parser.step(all);
+  return std::move(parser.document());
 }
 
 }  // namespace sandik::json
