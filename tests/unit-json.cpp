@@ -144,7 +144,10 @@ TEST_CASE("json") {
     CHECK(slices > 40);  // 100 areas of 5 values and more, 10 values a slice
     CHECK(json::text(*d.root) == json::text(*read(text).root));
     CHECK(d.root->find("areas")->items()[99].find("id")->str() == "a99");
-    // A refusal found many slices in names the same place as one found at once.
+    // A refusal found many slices in names the same place as one found at once, also inside
+    // arrays in arrays (whose unfinished elements share one stack).
+    CHECK(error(R"({"a": [[1, 2, 3], [4, 5, [6, 7, x]]]})") ==
+          "a[1][2][2]: invalid JSON at line 1, column 33: invalid literal (JSON has no NaN or Infinity)");
     CHECK(error(text.substr(0, text.size() - 4) + "}}}") == "x.y: invalid JSON at line 1, column 2722: expected ',' or ']'");
   }
   SUBCASE("duplicate keys in large objects") {

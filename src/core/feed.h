@@ -24,6 +24,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "budget.h"
+
 namespace sandik {
 
 using Count = std::int64_t;                         // vote and box counts, exact up to 2^53
@@ -201,6 +203,23 @@ struct ParsedFeed {
 };
 
 ParsedFeed parse_feed(std::string_view json_text, const ParseOptions& options = {});
+
+// The same in slices, so that a page's main thread is never held long by a very large feed:
+// step() works until the budget is spent and returns true when done; take() then gives what
+// parse_feed() gives. The text must outlive the FeedParse.
+class FeedParse {
+ public:
+  FeedParse(std::string_view json_text, const ParseOptions& options = {});
+  ~FeedParse();
+  FeedParse(FeedParse&&) noexcept;
+  FeedParse& operator=(FeedParse&&) noexcept;
+  bool step(Budget& budget);
+  ParsedFeed take();
+
+ private:
+  struct Work;
+  std::unique_ptr<Work> work_;
+};
 
 // A feed whose `updated` is older than the one already shown is ignored as out of order (a
 // cache answering late): returns that warning, or nothing when `incoming` may replace `shown`.

@@ -62,6 +62,8 @@ class Reader {
   // Slices: the containers a paused slice was in, innermost first.
   struct Frame {
     std::size_t base;       // where its children start on value_stack_ / member_stack_
+    std::size_t index;      // an array's element being read (in_child): the stacks then hold
+                            // the unfinished children's children too
     std::string_view key;   // an object's member being read (in_child)
     bool object, in_child;  // in_child: paused inside that child, else before the next one
   };
@@ -69,8 +71,8 @@ class Reader {
   Budget* budget_ = nullptr;
   bool started_ = false, paused_ = false;
 
-  bool pause(std::size_t base, std::string_view key, bool object, bool in_child) {
-    frames_.push_back({base, key, object, in_child});
+  bool pause(std::size_t base, std::size_t index, std::string_view key, bool object, bool in_child) {
+    frames_.push_back({base, index, key, object, in_child});
     paused_ = true;
     return false;
   }
@@ -418,17 +420,17 @@ class Reader {
       ++p_;
     } else {
       for (;;) {
-        const std::size_t index = value_stack_.size() - base;
-        if (index >= limits_.max_items) return too_many(at, "elements in one array");
-        if (!in_child && budget_->spent()) return pause(base, {}, false, false);
+        const std::size_t index = in_child ? resume->index : value_stack_.size() - base;
+        if (!in_child && index >= limits_.max_items) return too_many(at, "elements in one array");
+        if (!in_child && budget_->spent()) return pause(base, index, {}, false, false);
         const Path child = at[index];
         Value v;
         if (in_child) {
           in_child = false;
-          if (!reenter(v, child, depth + 1)) return paused_ ? pause(base, {}, false, true) : false;
+          if (!reenter(v, child, depth + 1)) return paused_ ? pause(base, index, {}, false, true) : false;
         } else {
           ws();
-          if (!value(v, child, depth + 1)) return paused_ ? pause(base, {}, false, true) : false;
+          if (!value(v, child, depth + 1)) return paused_ ? pause(base, index, {}, false, true) : false;
         }
         value_stack_.push_back(v);
         ws();
@@ -468,15 +470,15 @@ class Reader {
       ++p_;
     } else {
       for (;;) {
-        if (member_stack_.size() - base >= limits_.max_items) return too_many(at, "members in one object");
+        if (!in_child && member_stack_.size() - base >= limits_.max_items) return too_many(at, "members in one object");
         Value::Member m;
         if (in_child) {
           in_child = false;
           m.key = resume->key;
           const Path child = at / m.key;
-          if (!reenter(m.value, child, depth + 1)) return paused_ ? pause(base, m.key, true, true) : false;
+          if (!reenter(m.value, child, depth + 1)) return paused_ ? pause(base, 0, m.key, true, true) : false;
         } else {
-          if (budget_->spent()) return pause(base, {}, true, false);
+          if (budget_->spent()) return pause(base, 0, {}, true, false);
           ws();
           if (p_ == end_ || *p_ != '"')
             return syntax(at, p_ == end_ ? "unexpected end of input" : "expected a key in quotes");
@@ -486,7 +488,7 @@ class Reader {
           if (p_ == end_ || *p_ != ':') return syntax(child, "expected ':'");
           ++p_;
           ws();
-          if (!value(m.value, child, depth + 1)) return paused_ ? pause(base, m.key, true, true) : false;
+          if (!value(m.value, child, depth + 1)) return paused_ ? pause(base, 0, m.key, true, true) : false;
         }
         member_stack_.push_back(m);
         ws();

@@ -6,8 +6,8 @@
 //      problem it finds.
 //
 // INDEX
-//   parse_feed()                      the two passes, errors before warnings
-//   Validator::run()                  format, updated, status, then each list in turn
+//   FeedParse, parse_feed()           the two passes, in slices or at once; errors before warnings
+//   Validator::step()                 format, updated, status, then each list in turn (in slices)
 //   check_format(), election()        "sandik/1", the election
 //   sources(), parties()              the lists every race refers to
 //   areas(), compute_area_boxes()     the area tree: parents, cycles, boxes summed over children
@@ -28,25 +28,43 @@
 namespace sandik {
 namespace validation {
 
-void Validator::run(const Value& root) {
+bool Validator::step(const Value& root, Budget& budget) {
+  budget_ = &budget;
   const Path top;
-  if (!root.is_object()) return error(top, "expected a JSON object, got " + json::describe(root));
-  if (!check_format(root, top)) return;
-  if (auto t = req_time(root, top, "updated")) feed_.updated = *t;
-  if (const Value* v = opt(root, "status")) {
-    const auto s = string_of(*v, top / "status");
-    if (s && *s == "test")
-      feed_.status = FeedStatus::Test;
-    else if (s && *s == "final")
-      feed_.status = FeedStatus::Final;
-    else if (s && *s != "live")
-      error(top / "status", "expected \"test\", \"live\" or \"final\", got " + json::describe(*v));
+  switch (stage_) {
+    case Stage::Start:
+      stage_ = Stage::Done;
+      if (!root.is_object()) return error(top, "expected a JSON object, got " + json::describe(root)), true;
+      if (!check_format(root, top)) return true;
+      if (auto t = req_time(root, top, "updated")) feed_.updated = *t;
+      if (const Value* v = opt(root, "status")) {
+        const auto s = string_of(*v, top / "status");
+        if (s && *s == "test")
+          feed_.status = FeedStatus::Test;
+        else if (s && *s == "final")
+          feed_.status = FeedStatus::Final;
+        else if (s && *s != "live")
+          error(top / "status", "expected \"test\", \"live\" or \"final\", got " + json::describe(*v));
+      }
+      election(root, top);
+      sources(root, top);
+      parties(root, top);
+      aw_.list = req_array(root, top, "areas");
+      stage_ = Stage::Areas;
+      [[fallthrough]];
+    case Stage::Areas:
+      if (!areas(root, top)) return false;
+      rw_.list = req_array(root, top, "races");
+      stage_ = Stage::Races;
+      [[fallthrough]];
+    case Stage::Races:
+      if (!races(root, top)) return false;
+      stage_ = Stage::Done;
+      [[fallthrough]];
+    case Stage::Done:
+      break;
   }
-  election(root, top);
-  sources(root, top);
-  parties(root, top);
-  areas(root, top);
-  races(root, top);
+  return true;
 }
 
 // -- sections
@@ -165,18 +183,20 @@ void Validator::parties(const Value& root, const Path& top) {
   }
 }
 
-void Validator::areas(const Value& root, const Path& top) {
-  const Value* list = req_array(root, top, "areas");
-  if (!list) return;
+bool Validator::areas(const Value&, const Path& top) {
+  const Value* list = aw_.list;
+  if (!list) return true;
   const Path p = top / "areas";
   const std::size_t max_areas = opt_.max_areas ? opt_.max_areas : 200000;
   if (list->items().size() > max_areas) {
     error(p, "too many areas: " + std::to_string(list->items().size()) + ", at most " + std::to_string(max_areas));
-    return;
+    return true;
   }
-  std::vector<std::pair<std::size_t, std::string>> parents;  // (area index, parent id) to resolve
-  std::vector<std::size_t> item_of;                          // area index -> position in the list
-  for (std::size_t i = 0; i < list->items().size(); ++i) {
+  auto& parents = aw_.parents;
+  auto& item_of = aw_.item_of;
+  for (; aw_.i < list->items().size(); ++aw_.i) {
+    if (pause()) return false;
+    const std::size_t i = aw_.i;
     const Path at = p[i];
     const Value* v = object_at(&list->items()[i], at);
     if (!v) continue;
@@ -239,6 +259,8 @@ void Validator::areas(const Value& root, const Path& top) {
     if (parent >= 0) feed_.areas[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(i));
   }
   if (!cyclic_) compute_area_boxes();  // (a cycle's sums would never end)
+  aw_ = AreaWork{};
+  return true;
 }
 
 // Declared boxes, or the sum over children (only where every child knows its boxes).
@@ -285,29 +307,62 @@ bool Validator::inside(int area, int root) const {
 
 }  // namespace validation
 
-ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
-  ParsedFeed out;
-  json::Limits limits;
-  limits.max_bytes = options.max_bytes ? options.max_bytes : 20u << 20;
-  limits.max_depth = options.max_depth ? options.max_depth : 32;
-  limits.max_string = options.max_string ? options.max_string : 4096;
-  limits.max_items = options.max_areas ? options.max_areas : 200000;  // areas are the largest lists
-  json::Document doc = json::parse(text, limits);
-  if (!doc.ok()) {
-    out.problems.push_back({Severity::Error, doc.error_path, doc.error, "", "syntax"});
-    out.errors = 1;
-    return out;
+// ---- reading in slices
+struct FeedParse::Work {
+  Work(std::string_view text, const ParseOptions& opt) : options(opt), parser(text, limits_for(opt)) {}
+  static json::Limits limits_for(const ParseOptions& options) {
+    json::Limits limits;
+    limits.max_bytes = options.max_bytes ? options.max_bytes : 20u << 20;
+    limits.max_depth = options.max_depth ? static_cast<std::size_t>(options.max_depth) : 32;
+    limits.max_string = options.max_string ? options.max_string : 4096;
+    limits.max_items = options.max_areas ? options.max_areas : 200000;  // areas are the largest lists
+    return limits;
   }
-  auto feed = std::make_shared<Feed>();
-  validation::Validator validator(*feed, out.problems, options);
-  validator.run(*doc.root);
-  validator.finish();
-  out.errors = validator.total(Severity::Error);
-  out.warnings = validator.total(Severity::Warning);
-  std::stable_partition(out.problems.begin(), out.problems.end(),
+  ParseOptions options;
+  json::Parser parser;
+  std::shared_ptr<Feed> feed = std::make_shared<Feed>();
+  ParsedFeed out;
+  std::unique_ptr<validation::Validator> validator;
+  bool done = false;
+};
+
+FeedParse::FeedParse(std::string_view text, const ParseOptions& options)
+    : work_(std::make_unique<Work>(text, options)) {}
+FeedParse::~FeedParse() = default;
+FeedParse::FeedParse(FeedParse&&) noexcept = default;
+FeedParse& FeedParse::operator=(FeedParse&&) noexcept = default;
+
+bool FeedParse::step(Budget& budget) {
+  Work& w = *work_;
+  if (w.done) return true;
+  if (!w.validator) {
+    if (!w.parser.step(budget)) return false;
+    json::Document& doc = w.parser.document();
+    if (!doc.ok()) {
+      w.out.problems.push_back({Severity::Error, doc.error_path, doc.error, "", "syntax"});
+      w.out.errors = 1;
+      return w.done = true;
+    }
+    w.validator = std::make_unique<validation::Validator>(*w.feed, w.out.problems, w.options);
+    if (budget.over()) return false;
+  }
+  if (!w.validator->step(*w.parser.document().root, budget)) return false;
+  w.validator->finish();
+  w.out.errors = w.validator->total(Severity::Error);
+  w.out.warnings = w.validator->total(Severity::Warning);
+  std::stable_partition(w.out.problems.begin(), w.out.problems.end(),
                         [](const Problem& p) { return p.severity == Severity::Error; });
-  if (out.error_count() == 0) out.feed = std::move(feed);
-  return out;
+  if (w.out.error_count() == 0) w.out.feed = std::move(w.feed);
+  return w.done = true;
+}
+
+ParsedFeed FeedParse::take() { return std::move(work_->out); }
+
+ParsedFeed parse_feed(std::string_view text, const ParseOptions& options) {
+  FeedParse parse(text, options);
+  Budget all;
+  parse.step(all);
+  return parse.take();
 }
 
 }  // namespace sandik

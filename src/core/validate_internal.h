@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feed.h"
+#include "budget.h"
 #include "format.h"
 #include "json.h"
 #include "time.h"
@@ -26,7 +27,11 @@ class Validator {
  public:
   Validator(Feed& feed, Problems& out, const ParseOptions& opt) : feed_(feed), out_(out), opt_(opt) {}
 
-  void run(const Value& root);
+  // Validates in slices: goes on from where the last call stopped until the whole tree is read
+  // (true) or the budget is spent (false). The loops over areas, results, previous winners and
+  // history points stop before their next item; what they were building is kept in the work
+  // records below, so every problem is reported once, in document order, as in one call.
+  bool step(const Value& root, Budget& budget);
 
  private:
   Feed& feed_;
@@ -196,29 +201,60 @@ class Validator {
     return fresh;
   }
 
+  // ---- slices: where the work stopped
+  Budget* budget_ = nullptr;
+  bool pause() { return budget_->spent(); }
+  enum class Stage { Start, Areas, Races, Done } stage_ = Stage::Start;
+  struct AreaWork {
+    const Value* list = nullptr;
+    std::size_t i = 0;
+    std::vector<std::pair<std::size_t, std::string>> parents;  // (area index, parent id) to resolve
+    std::vector<std::size_t> item_of;                          // area index -> position in the list
+  } aw_;
+  struct RaceWork {
+    const Value* list = nullptr;
+    std::size_t i = 0;              // the race in the list
+    const Value* v = nullptr;       // its object
+    int phase = 0;                  // 0 head, 1 previous, 2 results, 3 calls and history head, 4 history
+    Race race;
+    std::optional<std::string> id;
+    const Value* node = nullptr;    // the object the phase loops over
+    std::size_t k = 0, j = 0;       // its member; the item within that member
+    bool open = false;              // member k's head is read
+    Previous prev;
+    bool has_prev = false;
+    SourceResults sr;
+    const Value* items = nullptr;   // member k's areas or points
+    std::vector<HistoryPoint> points;
+    int source = -1;
+  } rw_;
+
   // ---- the feed and its lists (validate.cpp)
   bool check_format(const Value& root, const Path& top);
   void election(const Value& root, const Path& top);
   void sources(const Value& root, const Path& top);
   void parties(const Value& root, const Path& top);
-  void areas(const Value& root, const Path& top);
+  bool areas(const Value& root, const Path& top);  // false: paused
   // Declared boxes, or the sum over children (only where every child knows its boxes).
   void compute_area_boxes();
   bool inside(int area, int root) const;
 
   // ---- races: seats, previous, results, calls, history (validate_races.cpp)
-  void races(const Value& root, const Path& top);
+  // (each false when paused)
+  bool races(const Value& root, const Path& top);
   bool race_one(const Value& v, const Path& at, Race& race);
+  void race_head(const Value& v, const Path& at, Race& race);  // id, title, kind, area, contestants
   void seats(const Value& v, const Path& p, Race& race);
-  void previous(const Value& v, const Path& p, Race& race);
+  const Value* previous_head(const Value& v, const Path& p);  // the areas to loop over
+  bool previous(const Value& areas, const Path& p);
   std::vector<std::pair<int, Count>> vote_map(const Value& v, const Path& p, const ViewIndex& index, const char* kind);
   std::vector<std::pair<int, double>> share_map(const Value& v, const Path& p, const Race& race);
   static const char* contestant_kind(const Race& race);
-  void results(const Value& v, const Path& p, Race& race);
+  bool results(const Value& v, const Path& p, Race& race);
   void over_2_53(const SourceResults& sr, const Path& p, const Race& race);
   Result result(const Value& v, const Path& p, const Race& race, int area);
   void calls(const Value& v, const Path& p, Race& race);
-  void history(const Value& v, const Path& p, Race& race);
+  bool history(const Value& v, const Path& p, Race& race);
 };
 
 }  // namespace sandik::validation

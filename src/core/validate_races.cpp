@@ -20,25 +20,70 @@
 
 namespace sandik::validation {
 
-void Validator::races(const Value& root, const Path& top) {
-  const Value* list = req_array(root, top, "races");
-  if (!list) return;
+bool Validator::races(const Value&, const Path& top) {
+  RaceWork& w = rw_;
+  const Value* list = w.list;
+  if (!list) return true;
   const Path p = top / "races";
-  for (std::size_t i = 0; i < list->items().size(); ++i) {
-    const Path at = p[i];
-    const Value* v = object_at(&list->items()[i], at);
-    if (!v) continue;
-    Race race;
-    if (race_one(*v, at, race) &&
-        declare(feed_.race_index, race.id, static_cast<int>(feed_.races.size()), at / "id", "races"))
-      feed_.races.push_back(std::move(race));
+  for (; w.i < list->items().size(); ++w.i) {
+    const Path at = p[w.i];
+    if (w.phase == 0) {
+      if (pause()) return false;
+      w.v = object_at(&list->items()[w.i], at);
+      if (!w.v) continue;
+      w.race = Race();
+    }
+    if (!race_one(*w.v, at, w.race)) return false;
+    w.phase = 0;
+    if (w.id && declare(feed_.race_index, w.race.id, static_cast<int>(feed_.races.size()), at / "id", "races"))
+      feed_.races.push_back(std::move(w.race));
   }
   if (list->items().empty()) error(p, "expected at least one race");
+  w = RaceWork{};
+  return true;
 }
 
+// A race in phases; the loops of phases 1, 2 and 4 may stop and go on in the next slice.
 bool Validator::race_one(const Value& v, const Path& at, Race& race) {
+  RaceWork& w = rw_;
+  const Path prev_path = at / "previous", results_path = at / "results", history_path = at / "history";
+  switch (w.phase) {
+    case 0:
+      race_head(v, at, race);
+      if (const Value* s = opt(v, "seats")) seats(*s, at / "seats", race);
+      w.node = nullptr;
+      w.has_prev = false;
+      if (const Value* prev = opt(v, "previous")) w.node = previous_head(*prev, prev_path);
+      w.k = 0;
+      w.phase = 1;
+      [[fallthrough]];
+    case 1:
+      if (w.node && !previous(*w.node, prev_path / "areas")) return false;
+      if (w.has_prev) race.previous = std::move(w.prev);
+      w.node = object_at(req(v, at, "results"), results_path);
+      w.k = w.j = 0;
+      w.open = false;
+      w.phase = 2;
+      [[fallthrough]];
+    case 2:
+      if (w.node && !results(*w.node, results_path, race)) return false;
+      if (const Value* c = opt(v, "calls")) calls(*c, at / "calls", race);
+      w.node = opt(v, "history");
+      if (w.node && !object_at(w.node, history_path)) w.node = nullptr;
+      w.k = w.j = 0;
+      w.open = false;
+      w.phase = 4;
+      [[fallthrough]];
+    default:
+      if (w.node && !history(*w.node, history_path, race)) return false;
+      if (w.id) race.id = *w.id;
+      return true;
+  }
+}
+
+void Validator::race_head(const Value& v, const Path& at, Race& race) {
   contestants_v_.clear();
-  auto id = req_string(v, at, "id");
+  rw_.id = req_string(v, at, "id");
   if (auto t = text_of(v, at, "title")) race.title = *t;
   if (const Value* k = req(v, at, "kind")) {
     const auto s = string_of(*k, at / "kind");
@@ -74,14 +119,6 @@ bool Validator::race_one(const Value& v, const Path& at, Race& race) {
     race.contestant_index = feed_.party_index;
     contestants_v_ = parties_v_;
   }
-  if (const Value* s = opt(v, "seats")) seats(*s, at / "seats", race);
-  if (const Value* prev = opt(v, "previous")) previous(*prev, at / "previous", race);
-  if (const Value* r = object_at(req(v, at, "results"), at / "results")) results(*r, at / "results", race);
-  if (const Value* c = opt(v, "calls")) calls(*c, at / "calls", race);
-  if (const Value* h = opt(v, "history")) history(*h, at / "history", race);
-  if (!id) return false;
-  race.id = *id;
-  return true;
 }
 
 void Validator::seats(const Value& v, const Path& p, Race& race) {
@@ -118,28 +155,33 @@ void Validator::seats(const Value& v, const Path& p, Race& race) {
     race.seats = s;
 }
 
-void Validator::previous(const Value& v, const Path& p, Race& race) {
-  if (!object_at(&v, p)) return;
-  Previous prev;
-  if (auto l = req_string(v, p, "label")) prev.label = *l;
-  if (const Value* areas = object_at(req(v, p, "areas"), p / "areas")) {
-    for (const auto& [area_id, entry] : areas->members()) {
-      const Path areas_path = p / "areas";
-      const Path ap = areas_path / area_id;
-      const int area = find_view(areas_v_, area_id);
-      if (area < 0) {
-        error(ap, "unknown area \"" + json::clip(area_id) + "\"");
-        continue;
-      }
-      if (!object_at(&entry, ap)) continue;
-      Previous::AreaPrev ar;
-      if (const Value* w = req(entry, ap, "winner")) ar.winner = ref(*w, ap / "winner", parties_v_, "party");
-      if (const Value* votes = opt(entry, "votes")) ar.votes = vote_map(*votes, ap / "votes", parties_v_, "party");
-      ar.valid = opt_count(entry, ap, "valid");
-      prev.areas.emplace(area, std::move(ar));
+const Value* Validator::previous_head(const Value& v, const Path& p) {
+  if (!object_at(&v, p)) return nullptr;
+  rw_.prev = Previous();
+  rw_.has_prev = true;
+  if (auto l = req_string(v, p, "label")) rw_.prev.label = *l;
+  return object_at(req(v, p, "areas"), p / "areas");
+}
+
+bool Validator::previous(const Value& areas, const Path& areas_path) {
+  RaceWork& w = rw_;
+  for (; w.k < areas.members().size(); ++w.k) {
+    if (pause()) return false;
+    const auto& [area_id, entry] = areas.members()[w.k];
+    const Path ap = areas_path / area_id;
+    const int area = find_view(areas_v_, area_id);
+    if (area < 0) {
+      error(ap, "unknown area \"" + json::clip(area_id) + "\"");
+      continue;
     }
+    if (!object_at(&entry, ap)) continue;
+    Previous::AreaPrev ar;
+    if (const Value* win = req(entry, ap, "winner")) ar.winner = ref(*win, ap / "winner", parties_v_, "party");
+    if (const Value* votes = opt(entry, "votes")) ar.votes = vote_map(*votes, ap / "votes", parties_v_, "party");
+    ar.valid = opt_count(entry, ap, "valid");
+    w.prev.areas.emplace(area, std::move(ar));
   }
-  race.previous = std::move(prev);
+  return true;
 }
 
 std::vector<std::pair<int, Count>> Validator::vote_map(const Value& v, const Path& p, const ViewIndex& index,
@@ -177,22 +219,31 @@ const char* Validator::contestant_kind(const Race& race) {
   return race.kind == RaceKind::Candidate ? "candidate" : "party";
 }
 
-void Validator::results(const Value& v, const Path& p, Race& race) {
-  for (const auto& [source_id, set] : v.members()) {
+bool Validator::results(const Value& v, const Path& p, Race& race) {
+  RaceWork& w = rw_;
+  for (; w.k < v.members().size(); ++w.k, w.j = 0, w.open = false) {
+    const auto& [source_id, set] = v.members()[w.k];
     const Path sp = p / source_id;
-    SourceResults sr;
-    sr.source = find_view(sources_v_, source_id);
-    if (sr.source < 0) {
-      error(sp, "unknown source \"" + json::clip(source_id) + "\"");
-      continue;
-    }
-    if (!object_at(&set, sp)) continue;
-    if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
     const Path areas_path = sp / "areas";
-    const Value* areas = object_at(req(set, sp, "areas"), areas_path);
-    if (areas) {
-      sr.areas.reserve(areas->members().size());
-      for (const auto& [area_id, res] : areas->members()) {
+    SourceResults& sr = w.sr;
+    if (!w.open) {
+      if (pause()) return false;
+      sr = SourceResults();
+      sr.source = find_view(sources_v_, source_id);
+      if (sr.source < 0) {
+        error(sp, "unknown source \"" + json::clip(source_id) + "\"");
+        continue;
+      }
+      if (!object_at(&set, sp)) continue;
+      if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
+      w.items = object_at(req(set, sp, "areas"), areas_path);
+      if (w.items) sr.areas.reserve(w.items->members().size());
+      w.open = true;
+    }
+    if (const Value* areas = w.items) {
+      for (; w.j < areas->members().size(); ++w.j) {
+        if (pause()) return false;
+        const auto& [area_id, res] = areas->members()[w.j];
         const Path ap = areas_path / area_id;
         const int area = find_view(areas_v_, area_id);
         if (area < 0) {
@@ -211,6 +262,7 @@ void Validator::results(const Value& v, const Path& p, Race& race) {
     }
     race.results.push_back(std::move(sr));
   }
+  return true;
 }
 
 // Each count is at most 2^53, but their sums must be too: the widget and the command line add
@@ -293,23 +345,30 @@ void Validator::calls(const Value& v, const Path& p, Race& race) {
   }
 }
 
-void Validator::history(const Value& v, const Path& p, Race& race) {
-  if (!object_at(&v, p)) return;
-  for (const auto& [source_id, points] : v.members()) {
+bool Validator::history(const Value& v, const Path& p, Race& race) {
+  RaceWork& w = rw_;
+  for (; w.k < v.members().size(); ++w.k, w.j = 0, w.open = false) {
+    const auto& [source_id, points] = v.members()[w.k];
     const Path sp = p / source_id;
-    const int source = find_view(sources_v_, source_id);
-    if (source < 0) {
-      error(sp, "unknown source \"" + json::clip(source_id) + "\"");
-      continue;
+    std::vector<HistoryPoint>& out = w.points;
+    if (!w.open) {
+      if (pause()) return false;
+      w.source = find_view(sources_v_, source_id);
+      if (w.source < 0) {
+        error(sp, "unknown source \"" + json::clip(source_id) + "\"");
+        continue;
+      }
+      if (!points.is_array()) {
+        error(sp, "expected an array, got " + json::describe(points));
+        continue;
+      }
+      out.clear();
+      w.open = true;
     }
-    if (!points.is_array()) {
-      error(sp, "expected an array, got " + json::describe(points));
-      continue;
-    }
-    std::vector<HistoryPoint> out;
-    for (std::size_t i = 0; i < points.items().size(); ++i) {
-      const Path hp = sp[i];
-      const Value* h = object_at(&points.items()[i], hp);
+    for (; w.j < points.items().size(); ++w.j) {
+      if (pause()) return false;
+      const Path hp = sp[w.j];
+      const Value* h = object_at(&points.items()[w.j], hp);
       if (!h) continue;
       HistoryPoint pt;
       auto at = req_time(*h, hp, "at");
@@ -334,8 +393,9 @@ void Validator::history(const Value& v, const Path& p, Race& race) {
       out.push_back(std::move(pt));
     }
     sandik::stable_sort(out, [](const HistoryPoint& a, const HistoryPoint& b) { return a.at.epoch < b.at.epoch; });
-    race.history.emplace_back(source, std::move(out));
+    race.history.emplace_back(w.source, std::move(out));
   }
+  return true;
 }
 
 }  // namespace sandik::validation

@@ -51,6 +51,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   sandik::ParseOptions options;
   options.max_bytes = 1 << 20;
   const sandik::ParsedFeed parsed = sandik::parse_feed(text, options);
+
+  // 4. Read in slices of three units of work, it is the same: the same problems, in order.
+  {
+    sandik::FeedParse parse(text, options);
+    for (;;) {
+      sandik::Budget budget = sandik::Budget::units(3);
+      if (parse.step(budget)) break;
+    }
+    const sandik::ParsedFeed part = parse.take();
+    bool same = part.ok() == parsed.ok() && part.problems.size() == parsed.problems.size();
+    for (std::size_t i = 0; same && i < part.problems.size(); ++i)
+      same = part.problems[i].to_string() == parsed.problems[i].to_string();
+    if (!same) {
+      std::fprintf(stderr, "read in slices, the feed gives other problems than read at once\n");
+      std::abort();
+    }
+  }
   if (!parsed.ok()) return 0;
   const sandik::Feed& feed = *parsed.feed;
   for (const sandik::Race& race : feed.races) {
