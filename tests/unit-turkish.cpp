@@ -55,6 +55,15 @@ TEST_CASE("turkish") {
     CHECK(names == want);
     CHECK(turkish::less("ı", "i"));
     CHECK(turkish::less("Ada", "adalar"));
+    // sort_key orders as less does, ties by the text itself
+    const std::vector<std::string> mixed = {"Çatalca", "catalca", "Cide", "İstanbul", "Istanbul", "ılgaz", "Iğdır", "şile",
+                                            "Sile", "Üsküdar", "uşak", "Ada", "adalar", "Ada 2", "Ada-1", "ağrı", "Âdil",
+                                            "adil", "Zeytinburnu", "z", "", "1. Bölge", "10. Bölge", "Ünye", "Ümraniye"};
+    for (const std::string& a : mixed)
+      for (const std::string& b : mixed) {
+        const std::string ka = turkish::sort_key(a), kb = turkish::sort_key(b);
+        CHECK(turkish::less(a, b) == (ka < kb || (ka == kb && a < b)));
+      }
   }
   SUBCASE("utf-8 validity") {
     CHECK(turkish::is_valid_utf8("Sarıyer"));

@@ -106,41 +106,73 @@ std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const Table
     }
     rows.push_back(std::move(r));
   }
-  auto by_name = [](const TableRow& a, const TableRow& b) { return turkish::less(*a.name, *b.name); };
-  sandik::stable_sort(rows, [&](const TableRow& a, const TableRow& b) {
-    if (q.sort == SortKey::Name) return q.desc ? by_name(b, a) : by_name(a, b);
+  sort_rows(rows, feed, q);
+  return rows;
+}
+
+// Each name (and leading party) folded once, then the rows put in order by position: Turkish
+// collation inside a comparator made sorting 60,000 rows take 200 ms.
+void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& q) {
+  std::vector<std::string> names(rows.size()), parties;
+  for (std::size_t i = 0; i < rows.size(); ++i) names[i] = turkish::sort_key(*rows[i].name);
+  if (q.sort == SortKey::Leader) {
+    parties.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].leader_party >= 0)
+        parties[i] = turkish::sort_key(feed.parties[static_cast<std::size_t>(rows[i].leader_party)].short_name);
+  }
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  auto by_name = [&](std::uint32_t a, std::uint32_t b) {
+    if (names[a] != names[b]) return names[a] < names[b];
+    return *rows[a].name < *rows[b].name;
+  };
+  sandik::stable_sort(order, [&](std::uint32_t ia, std::uint32_t ib) {
+    const TableRow& a = rows[ia];
+    const TableRow& b = rows[ib];
+    if (q.sort == SortKey::Name) return q.desc ? by_name(ib, ia) : by_name(ia, ib);
     if (q.sort == SortKey::Leader) {
       // By the leading party's short name, then the leader's share (highest first), then name.
-      const std::string* pa = a.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(a.leader_party)].short_name : nullptr;
-      const std::string* pb = b.leader_party >= 0 ? &feed.parties[static_cast<std::size_t>(b.leader_party)].short_name : nullptr;
-      if (!pa || !pb) return pa && !pb;  // rows without a leader last
-      if (*pa != *pb) return q.desc ? turkish::less(*pb, *pa) : turkish::less(*pa, *pb);
+      if (a.leader_party < 0 || b.leader_party < 0) return a.leader_party >= 0 && b.leader_party < 0;  // rows without a leader last
+      const std::string* pa = &feed.parties[static_cast<std::size_t>(a.leader_party)].short_name;
+      const std::string* pb = &feed.parties[static_cast<std::size_t>(b.leader_party)].short_name;
+      if (*pa != *pb) {
+        const bool pless = parties[ia] != parties[ib] ? parties[ia] < parties[ib] : *pa < *pb;
+        const bool pmore = parties[ia] != parties[ib] ? parties[ib] < parties[ia] : *pb < *pa;
+        return q.desc ? pmore : pless;
+      }
       if (a.leader_share_pct != b.leader_share_pct) return a.leader_share_pct > b.leader_share_pct;
-      return by_name(a, b);
+      return by_name(ia, ib);
     }
     const auto va = key_value(a, q.sort), vb = key_value(b, q.sort);
     if (!va || !vb) return va && !vb;  // rows without a value last
     if (*va != *vb) return q.desc ? *va > *vb : *va < *vb;
-    return by_name(a, b);
+    return by_name(ia, ib);
   });
-  return rows;
+  std::vector<TableRow> sorted;
+  sorted.reserve(rows.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(rows[i]));
+  rows = std::move(sorted);
 }
 
 std::vector<TableRow> flipped_rows(const RaceTally& tally, int root) {
   std::vector<TableRow> out;
   if (root < 0 || !tally.in_race(root)) return out;
   const Feed& feed = tally.feed();
+  const Race& race = tally.race();
   std::vector<int> stack{root};
   while (!stack.empty()) {
     const int a = stack.back();
     stack.pop_back();
     const auto& children = feed.areas[static_cast<std::size_t>(a)].children;
     for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
-    if (a == root) continue;
+    if (a == root || !race.previous || !race.previous->areas.count(a)) continue;  // (only those can flip)
     TableRow r = make_row(tally, a);
     if (r.flipped) out.push_back(std::move(r));
   }
-  sandik::stable_sort(out, [](const TableRow& x, const TableRow& y) { return turkish::less(*x.name, *y.name); });
+  TableQuery by_name;
+  by_name.sort = SortKey::Name;
+  sort_rows(out, feed, by_name);
   return out;
 }
 

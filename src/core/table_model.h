@@ -41,6 +41,8 @@ struct TableRow {
 };
 
 std::vector<TableRow> table_rows(const RaceTally& tally, int parent_area, const TableQuery& query = {});
+// Puts rows in the order the query asks (Turkish alphabetical for names; ties by name).
+void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& query);
 
 // Areas below `root` whose leader (or winner) differs from `previous` — "El değiştiren ilçeler".
 std::vector<TableRow> flipped_rows(const RaceTally& tally, int root);

@@ -201,6 +201,18 @@ bool less(std::string_view a, std::string_view b) {
   return a < b;  // equal ignoring case: a stable, deterministic tie-break
 }
 
+std::string sort_key(std::string_view s) {
+  std::string key;
+  key.reserve(s.size() * 3);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto w = static_cast<std::uint32_t>(weight(to_lower(next_code_point(s, i))));  // below 2^24
+    key += static_cast<char>(w >> 16);
+    key += static_cast<char>((w >> 8) & 0xFF);
+    key += static_cast<char>(w & 0xFF);
+  }
+  return key;
+}
+
 bool matches(std::string_view text, std::string_view query) {
   const std::string q = fold(query);
   if (q.empty()) return true;

@@ -18,6 +18,9 @@ std::string title_case(std::string_view utf8);  // each word: first letter upper
 std::string fold(std::string_view utf8);        // lower case ASCII search key
 std::string slug(std::string_view utf8);        // fold, runs of non-alphanumerics become '-'
 bool less(std::string_view a, std::string_view b);  // Turkish alphabetical order, case-insensitive
+// less() as bytes, for sorting many names with each folded once:
+//   less(a, b) == (sort_key(a) < sort_key(b) || (sort_key(a) == sort_key(b) && a < b))
+std::string sort_key(std::string_view utf8);
 bool matches(std::string_view text, std::string_view query);  // folded substring search
 bool is_valid_utf8(std::string_view bytes);
 std::size_t display_width(std::string_view utf8);  // letters as a terminal shows them (code points, not bytes)
