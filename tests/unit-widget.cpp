@@ -176,10 +176,48 @@ TEST_CASE("widget") {
     CHECK(w.place().area == "kadikoy");
     CHECK(w.place().tab == ui::View::Summary);
   }
-  SUBCASE("a table of 1,000 areas: the mirror holds 250 rows and says how to find the others") {
+  SUBCASE("a feed read in slices: the last good results stay until it is read; newer bytes replace it") {
+    const std::string text = test::read_file(SANDIK_TEST_DATA "/example.json");
+    ui::Widget w;
+    w.set_options(view("table"));
+    REQUIRE(w.set_feed(text).accepted);
+    const Feed* shown = w.model().feed.get();
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+    j["updated"] = "2024-04-01T02:00:00+03:00";
+    Budget first = Budget::units(5);
+    CHECK_FALSE(w.read_feed(j.dump(), first).has_value());
+    CHECK(w.reading());
+    CHECK(w.model().feed.get() == shown);  // still the last good feed
+    j["updated"] = "2024-04-01T03:00:00+03:00";
+    Budget again = Budget::units(5);
+    CHECK_FALSE(w.read_feed(j.dump(), again).has_value());  // newer bytes: the slices start over
+    int slices = 1;
+    std::optional<ui::FeedUpdate> up;
+    while (!up) {
+      Budget b = Budget::units(5);
+      up = w.read_more(b);
+      ++slices;
+    }
+    CHECK(slices > 10);
+    CHECK(up->accepted);
+    CHECK_FALSE(w.reading());
+    CHECK(w.model().feed->updated.text == "2024-04-01T03:00:00+03:00");
+    Budget none = Budget::units(5);
+    CHECK_FALSE(w.read_more(none).has_value());  // nothing left to read
+    j["format"] = "sandik/2";  // a bad feed read in slices: refused, the last good one stays
+    std::optional<ui::FeedUpdate> bad;
+    Budget b0 = Budget::units(5);
+    for (bad = w.read_feed(j.dump(), b0); !bad;) {
+      Budget b = Budget::units(5);
+      bad = w.read_more(b);
+    }
+    CHECK_FALSE(bad->accepted);
+    CHECK(w.model().feed->updated.text == "2024-04-01T03:00:00+03:00");
+  }
+  SUBCASE("a table of 1,200 areas: the mirror holds 250 rows, the canvas 1,000, and both say how to find the others") {
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(test::read_file(SANDIK_TEST_DATA "/example.json"));
     auto& areas = j["races"][0]["results"]["AA"]["areas"];
-    for (int i = 0; i < 998; ++i) {
+    for (int i = 0; i < 1198; ++i) {
       const std::string id = "m" + std::to_string(i);
       j["areas"].push_back({{"id", id}, {"name", "Mahalle " + std::to_string(i)}, {"parent", "istanbul"}});
       areas[id] = {{"valid", 10}, {"votes", {{"imamoglu", 6}, {"kurum", 4}}}};
@@ -194,14 +232,20 @@ TEST_CASE("widget") {
       return n + 1;
     }();
     CHECK(rows == ui::Widget::kMirrorRows);
-    CHECK(m.find("1000 satır") != std::string::npos);
-    CHECK(m.find("İlk 250 satır burada; 750 satır daha var: aradığınız yeri arama kutusuyla bulun.") !=
+    CHECK(m.find("1200 satır") != std::string::npos);
+    CHECK(m.find("İlk 250 satır burada; 950 satır daha var: aradığınız yeri arama kutusuyla bulun.") !=
           std::string::npos);
+    const ui::TableView& table = w.presented().table;
+    CHECK(table.rows.size() == 1000);
+    CHECK(table.more == 200);
+    CHECK(table.more_note == "İlk 1.000 satır burada; 200 satır daha var: aradığınız yeri arama kutusuyla bulun.");
     // The search finds any of them, in the mirror too.
     auto o = view("table");
-    o.search = "Mahalle 997";
+    o.search = "Mahalle 1197";
     w.set_options(o);
-    CHECK(w.accessible_json().find("Mahalle 997") != std::string::npos);
+    CHECK(w.accessible_json().find("Mahalle 1197") != std::string::npos);
+    CHECK(w.presented().table.rows.size() == 1);
+    CHECK(w.presented().table.more_note.empty());
   }
   SUBCASE("the timeline merges the night: moments of earlier feeds stay") {
     ui::Widget w;

@@ -40,6 +40,9 @@ class Budget {
     return true;
   }
   bool over() const { return over_; }
+  // Used up, by the clock or the count, without counting a unit: whether to leave the next
+  // stage of work to the next slice.
+  bool expired() const { return over_ || (timed_ ? Clock::now() >= deadline_ : left_ == 0); }
 
  private:
   using Clock = std::chrono::steady_clock;

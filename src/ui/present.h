@@ -119,6 +119,11 @@ struct TableView {
   std::string caption, sentence;  // "İlçe — İBB Başkanlığı, İstanbul"; "39 satır, sıralama: fark (azalan)."
   std::string note;               // why every row is empty: "ANKA bu yarış için ilçe sonucu vermiyor." ("" = none)
   std::string key;                // under the rows: what the figures are ("Fark: … yüzde puan.")
+  // Rows past kMostRows are not presented (a canvas of 60,000 rows helps no reader, and making
+  // it held the page): how many, and the line under the table that says the search finds them.
+  static constexpr std::size_t kMostRows = 1000;
+  std::size_t more = 0;
+  std::string more_note;
   // The columns shown at a CSS width, by index into `columns`.
   std::vector<std::size_t> shown(float css_width) const;
   // The drawing's own cache (view_table.cpp): each column's widest heading or cell in device

@@ -74,7 +74,11 @@ TableView present_table(const Model& m, Lang lang) {
     v.columns.back().in_mirror = false;
   }
   const bool candidates = m.race->kind == RaceKind::Candidate;
-  for (const TableRow& r : m.rows) {
+  const std::size_t presented = std::min(m.rows.size(), TableView::kMostRows);
+  v.more = m.rows.size() - presented;
+  if (v.more) v.more_note = more_rows_sentence(presented, v.more, true, lang);
+  for (std::size_t k = 0; k < presented; ++k) {
+    const TableRow& r = m.rows[k];
     TableRowView row;
     row.area = r.area;
     row.id = area_of(m, r.area).id;
@@ -164,8 +168,9 @@ AccessibleSection mirror(const TableView& v, std::size_t most) {
   AccessibleSection sec{v.caption, v.sentence, {}, {}};
   for (const Column& c : v.columns)
     if (c.in_mirror) sec.columns.push_back(c.spoken);
-  sec.more = v.rows.size() > most ? v.rows.size() - most : 0;
-  for (std::size_t k = 0; k < v.rows.size() - sec.more; ++k) {
+  const std::size_t past = v.rows.size() > most ? v.rows.size() - most : 0;
+  sec.more = past + v.more;
+  for (std::size_t k = 0; k < v.rows.size() - past; ++k) {
     const TableRowView& r = v.rows[k];
     std::vector<std::string> cells;
     for (std::size_t i = 0; i < v.columns.size(); ++i)

@@ -175,10 +175,11 @@ void draw_table(const ViewContext& c, const TableView& v) {
   }
   clipper.End();
   if (scroll) ImGui::EndChild();
-  if (!v.key.empty()) {  // what the figures are, under them
+  for (const std::string* line : {&v.more_note, &v.key}) {  // rows not shown; what the figures are
+    if (line->empty()) continue;
     const ImVec2 k = ImGui::GetCursorScreenPos();
     const float h =
-        wrapped(ImGui::GetWindowDrawList(), c.fonts.small, o.x, k.y + c.px(8), c.width, c.pal.secondary, v.key);
+        wrapped(ImGui::GetWindowDrawList(), c.fonts.small, o.x, k.y + c.px(8), c.width, c.pal.secondary, *line);
     ImGui::SetCursorScreenPos(ImVec2(k.x, k.y + h + c.px(8)));
     ImGui::Dummy(ImVec2(0, 0));
   }

@@ -41,7 +41,29 @@ Moment moment_of(const Summary& s, std::int64_t at) {
 }  // namespace
 
 FeedUpdate Widget::set_feed(std::string_view bytes) {
-  ParsedFeed parsed = parse_feed(bytes);
+  Budget all;
+  return *read_feed(std::string(bytes), all);
+}
+
+std::optional<FeedUpdate> Widget::read_feed(std::string bytes, Budget& budget) {
+  reading_.reset();
+  read_.reset();
+  reading_text_ = std::move(bytes);
+  reading_ = std::make_unique<FeedParse>(reading_text_);
+  return read_more(budget);
+}
+
+std::optional<FeedUpdate> Widget::read_more(Budget& budget) {
+  if (!reading_) return std::nullopt;
+  if (!read_) {
+    if (!reading_->step(budget)) return std::nullopt;
+    read_ = std::make_unique<ParsedFeed>(reading_->take());
+    if (budget.expired()) return std::nullopt;  // the model is made in the next slice
+  }
+  ParsedFeed parsed = std::move(*read_);
+  read_.reset();
+  reading_.reset();
+  std::string().swap(reading_text_);
   FeedUpdate up = set_feed(std::move(parsed.feed));
   up.problems.insert(up.problems.begin(), parsed.problems.begin(), parsed.problems.end());
   return up;
@@ -414,8 +436,14 @@ void Widget::rebuild() {
     if (a == r.area) break;
   }
   model_.current = summarize(*model_.tally, area);
-  model_.rows = table_rows(*model_.tally, area, model_.query);
+  // The rows of the table, where one is shown (60,000 districts take a while to sort).
+  const View shown = view();
+  if (shown == View::Full || shown == View::Table || shown == View::Detail) model_.rows = table_rows(*model_.tally, area, model_.query);
   for (const SourceResults& sr : r.results) {
+    if (sr.source == source) {  // (its tally is made)
+      model_.by_source.push_back(model_.current);
+      continue;
+    }
     const RaceTally t(*feed, r, sr.source);
     model_.by_source.push_back(summarize(t, area));
   }

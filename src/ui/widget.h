@@ -118,6 +118,13 @@ class Widget {
   static constexpr std::size_t kMirrorRows = 250;  // rows of a mirror section; more are counted
   FeedUpdate set_feed(std::string_view bytes);
   FeedUpdate set_feed(std::shared_ptr<const Feed> feed);  // already parsed and valid (the command line)
+  // The same in slices, so a very large feed never holds the page's main thread long: read_feed()
+  // keeps the bytes and reads until the budget is spent, read_more() goes on; each gives the
+  // update once the feed is read, nothing before. The last good feed stays on screen meanwhile;
+  // new bytes given while one is read replace it.
+  std::optional<FeedUpdate> read_feed(std::string bytes, Budget& budget);
+  std::optional<FeedUpdate> read_more(Budget& budget);
+  bool reading() const { return reading_ != nullptr; }
   void set_options(const WidgetOptions& options);
   const WidgetOptions& options() const { return options_; }
   bool has_feed() const { return model_.ready(); }
@@ -185,6 +192,9 @@ class Widget {
   const std::vector<Region>& regions() const { return regions_; }  // of the last frame
 
  private:
+  std::string reading_text_;               // the feed being read in slices
+  std::unique_ptr<FeedParse> reading_;
+  std::unique_ptr<ParsedFeed> read_;       // read, to be shown in the next slice
   void rebuild();
   void apply(const Actions& act);
   View view() const;

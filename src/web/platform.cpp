@@ -180,8 +180,12 @@ std::string destroy(int id) {
   return "\"ok\":true";
 }
 
-std::string set_feed(Instance& in, std::string_view bytes) {
-  const sandik::ui::FeedUpdate up = in.widget.set_feed(bytes);
+// A feed is read in slices of `ms` milliseconds (0: at once): "more" until it is read, then
+// whether it was taken and its problems. The loader asks for the next slice after the page had
+// its turn ("feed-more").
+std::string fed(Instance& in, const std::optional<sandik::ui::FeedUpdate>& update) {
+  if (!update) return in.widget.reading() ? "\"more\":true" : "\"superseded\":true";
+  const sandik::ui::FeedUpdate& up = *update;
   if (up.accepted && in.widget.model().feed) require_feed_glyphs(*in.widget.model().feed);
   in.frames_wanted = 2;
   return "\"accepted\":" + yes(up.accepted) + ",\"problems\":" + problems_json(up.problems);
@@ -357,7 +361,11 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (!in) return "\"error\":\"no widget " + std::to_string(id) + "\"";
   if (op == "attach") return attach(*in);
   const Value* converted = m.find("converted");
-  if (op == "feed") return set_feed(*in, converted && converted->boolean() ? sandik::web::converted_feed() : bytes);
+  const double ms = number(m, "ms");
+  sandik::Budget budget = ms > 0 ? sandik::Budget::milliseconds(ms) : sandik::Budget();
+  if (op == "feed")
+    return fed(*in, in->widget.read_feed(std::string(converted && converted->boolean() ? sandik::web::converted_feed() : bytes), budget));
+  if (op == "feed-more") return fed(*in, in->widget.read_more(budget));
   if (op == "options") return set_options(*in, m.find("options"));
   if (op == "size") return set_size(*in, m);
   if (op == "key") return key(*in, field(m, "key"));

@@ -14,6 +14,21 @@ function digest(bytes) {
   return (h >>> 0) + ':' + bytes.length;
 }
 
+// The same, a megabyte a task for a large feed (19 MB at once held the page 100 ms).
+var DIGEST_STEP = 1 << 20;
+function digestLater(bytes) {
+  if (bytes.length <= DIGEST_STEP) return Promise.resolve(digest(bytes));
+  return new Promise(function (resolve) {
+    var h = 0x811c9dc5, i = 0;
+    var step = function () {
+      for (var end = Math.min(bytes.length, i + DIGEST_STEP); i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
+      if (i < bytes.length) setTimeout(step, 0);
+      else resolve((h >>> 0) + ':' + bytes.length);
+    };
+    step();
+  });
+}
+
 // Fetches one URL. Conditional requests come from the browser's HTTP cache (cache: 'no-cache'
 // revalidates with ETag/Last-Modified, so a CDN answers 304 and no CORS preflight is needed).
 function fetchBytes(url, maxBytes, timeoutSec) {
@@ -86,6 +101,30 @@ Widget.prototype.fetchAll = function () {
   return Promise.all(this.urls().map(function (u) { return fetchShared(u, maxBytes, timeoutSec); }));
 };
 
+// A feed is read in the wasm in slices of SLICE_MS, the page having its turn between them, so
+// that a very large feed never holds the main thread long (a small one is read in the first).
+// Resolves with the wasm's answer, or null when the widget went or newer bytes took its place.
+var SLICE_MS = 12;
+function readFeed(self, message, bytes) {
+  message.ms = SLICE_MS;
+  var token = self.reading = {};
+  var result = request(self.core, message, bytes);
+  if (!result.more) return Promise.resolve(result.superseded ? null : result);
+  return new Promise(function (resolve, reject) {
+    var next = function () {
+      if (!self.alive || self.reading !== token) return resolve(null);
+      try {
+        result = request(self.core, {op: 'feed-more', id: self.id, ms: SLICE_MS});
+      } catch (e) {
+        return reject(e);
+      }
+      if (result.more) setTimeout(next, 0);
+      else setTimeout(function () { resolve(result.superseded ? null : result); }, 0);  // (drawn in a task of its own)
+    };
+    setTimeout(next, 0);
+  });
+}
+
 Widget.prototype.update = function () {
   if (!this.core || !this.options.feed) return Promise.resolve(false);
   var self = this, refused = this.untrusted();
@@ -110,71 +149,16 @@ Widget.prototype.update = function () {
     self.skew = parts[0].skew || 0;
     self.maxAge = Math.max.apply(null, parts.map(function (p) { return p.maxAge; }));
     // (The first results need no comparison: they are digested once they are drawn.)
-    var digestAll = function () { return parts.map(function (p) { return digest(p.bytes) + '@' + p.modified; }).join('|'); };
-    var d = self.lastDigest ? digestAll() : null;
-    if (d && d === self.lastDigest) { self.clearNotice(); self.checkStale(); return false; }  // unchanged
-    var core = self.core, result;
-    if (agency) {
-      // The agencies' payloads become one sandik/1 feed in the wasm, by the code `sandik import --from` runs.
-      var total = 0;
-      parts.forEach(function (p) { total += p.bytes.length; });
-      var blob = new Uint8Array(total), at = 0;
-      var files = parts.map(function (p, i) {
-        blob.set(p.bytes, at);
-        at += p.bytes.length;
-        return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
-      });
-      var conv = request(core, {op: 'convert', files: files, province: self.options.province}, blob);
-      if (!conv.ok) {
-        conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
-        var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
-        self.failures = 1;
-        self.fail('feed', first ? first.text : '', conv.problems);
-        return false;
-      }
-      conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
-      result = request(core, {op: 'feed', id: self.id, converted: true});
-    } else {
-      result = request(core, {op: 'feed', id: self.id}, parts[0].bytes);
-    }
-    var errors = result.problems.filter(function (pr) { return pr.severity === 'error'; });
-    if (!result.accepted && !errors.length) {  // an older feed from a cache: ignored, said in the console only
-      console.info('sandik: ' + label + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
-      return false;
-    }
-    result.problems.forEach(function (pr) {
-      (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + label + ': ' + pr.text);
-    });
-    if (result.accepted) self.tellUnknown();
-    if (!result.accepted) {
-      self.failures = (self.failures || 0) + 1;
-      self.fail('feed', errors[0].text, result.problems);
-      return false;
-    }
-    self.lastDigest = d;
-    if (!d) {
-      var later = function () { if (!self.lastDigest) self.lastDigest = digestAll(); };
-      idle(later, 1000);
-    }
-    self.hasData = true;
-    if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
-    self.clearNotice();
-    // The mirror, the "last updated" line, the live region and the event follow the frame that
-    // shows the new results: the reader sees results first.
-    var told = function () {
-      if (!self.alive) return;
-      self.news();
-      emit(self, 'sandik:update', {warnings: result.problems});
+    var digestAll = function () {
+      return Promise.all(parts.map(function (p) {
+        return digestLater(p.bytes).then(function (h) { return h + '@' + p.modified; });
+      })).then(function (list) { return list.join('|'); });
     };
-    if (self.gl) {
-      self.afterFrame.push(told);
-      if (!self.firstDrawn && self.attached && !self.released) self.drawNow();
-      else self.schedule();
-    } else {
-      self.syncMirror();
-      told();
-    }
-    return true;
+    return (self.lastDigest ? digestAll() : Promise.resolve(null)).then(function (d) {
+      if (!self.alive) return false;
+      if (d && d === self.lastDigest) { self.clearNotice(); self.checkStale(); return false; }  // unchanged
+      return self.read(parts, d, digestAll, agency, formats, label);
+    });
   }).catch(function (err) {
     if (!self.alive) return false;
     self.failures = (self.failures || 0) + 1;
@@ -187,6 +171,78 @@ Widget.prototype.update = function () {
     self.fail(kind, detail);
     return false;
   });
+};
+
+// Gives the fetched bytes to the wasm (the agencies' files converted first) and takes its answer.
+Widget.prototype.read = function (parts, d, digestAll, agency, formats, label) {
+  var self = this, core = self.core, reading;
+  if (agency) {
+    // The agencies' payloads become one sandik/1 feed in the wasm, by the code `sandik import --from` runs.
+    var total = 0;
+    parts.forEach(function (p) { total += p.bytes.length; });
+    var blob = new Uint8Array(total), at = 0;
+    var files = parts.map(function (p, i) {
+      blob.set(p.bytes, at);
+      at += p.bytes.length;
+      return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
+    });
+    var conv = request(core, {op: 'convert', files: files, province: self.options.province}, blob);
+    if (!conv.ok) {
+      conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
+      var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
+      self.failures = 1;
+      self.fail('feed', first ? first.text : '', conv.problems);
+      return false;
+    }
+    conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
+    reading = readFeed(self, {op: 'feed', id: self.id, converted: true});
+  } else {
+    reading = readFeed(self, {op: 'feed', id: self.id}, parts[0].bytes);
+  }
+  return reading.then(function (result) { return result && self.alive && self.took(result, d, digestAll, label); });
+};
+
+// What the wasm said of a feed it read: shown, refused (the last good results stay), or older.
+Widget.prototype.took = function (result, d, digestAll, label) {
+  var self = this;
+  var errors = result.problems.filter(function (pr) { return pr.severity === 'error'; });
+  if (!result.accepted && !errors.length) {  // an older feed from a cache: ignored, said in the console only
+    console.info('sandik: ' + label + ': ' + result.problems.map(function (pr) { return pr.text; }).join('; '));
+    return false;
+  }
+  result.problems.forEach(function (pr) {
+    (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + label + ': ' + pr.text);
+  });
+  if (result.accepted) self.tellUnknown();
+  if (!result.accepted) {
+    self.failures = (self.failures || 0) + 1;
+    self.fail('feed', errors[0].text, result.problems);
+    return false;
+  }
+  self.lastDigest = d;
+  if (!d) {
+    var later = function () { digestAll().then(function (h) { if (!self.lastDigest) self.lastDigest = h; }); };
+    idle(later, 1000);
+  }
+  self.hasData = true;
+  if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
+  self.clearNotice();
+  // The mirror, the "last updated" line, the live region and the event follow the frame that
+  // shows the new results: the reader sees results first.
+  var told = function () {
+    if (!self.alive) return;
+    self.news();
+    emit(self, 'sandik:update', {warnings: result.problems});
+  };
+  if (self.gl) {
+    self.afterFrame.push(told);
+    if (!self.firstDrawn && self.attached && !self.released) self.drawNow();
+    else self.schedule();
+  } else {
+    self.syncMirror();
+    told();
+  }
+  return true;
 };
 
 // data-race, data-source or data-area the feed does not have: the page is told (sandik:error,
