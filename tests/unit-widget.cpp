@@ -143,7 +143,7 @@ TEST_CASE("widget") {
     CHECK(p.tab == ui::View::Table);  // İlçeler, not Özet
     CHECK(p.area.empty());
     CHECK(p.depth == 0);
-    CHECK(w.model().rows.size() == 1);  // the search kept
+    CHECK(w.presented().table.rows.size() == 1);  // the search kept
     CHECK(w.model().query.search == "sar");
     CHECK_FALSE(w.navigate_back());  // at the root with nowhere to go back to
     // The breadcrumb is the same step back.

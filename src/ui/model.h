@@ -59,7 +59,10 @@ struct Model {
   std::vector<int> trail;            // the race's root … area (the breadcrumb)
   std::unique_ptr<RaceTally> tally;  // for `source`
   Summary current;                   // `area` from `source`
-  std::vector<TableRow> rows;        // children of `area`, sorted and filtered
+  // Children of `area`, sorted and filtered: made when a table is first presented (the draw's
+  // task, not the one that took the feed: 60,000 rows take a while to sort), hence mutable.
+  mutable std::vector<TableRow> rows;
+  mutable bool rows_made = false;
   TableQuery query;
   std::vector<Summary> by_source;  // `area` from each source with results (the compare view)
   std::vector<TableRow> flips;     // areas below the race root that changed hands

@@ -48,24 +48,35 @@ FeedUpdate Widget::set_feed(std::string_view bytes) {
 std::optional<FeedUpdate> Widget::read_feed(std::string bytes, Budget& budget) {
   reading_.reset();
   read_.reset();
+  installed_.reset();
   reading_text_ = std::move(bytes);
   reading_ = std::make_unique<FeedParse>(reading_text_);
   return read_more(budget);
 }
 
+// Three stages, each left to the next slice when the budget is used up: the reading, the model
+// (the sums), the table's rows (the sort).
 std::optional<FeedUpdate> Widget::read_more(Budget& budget) {
   if (!reading_) return std::nullopt;
-  if (!read_) {
+  if (!read_ && !installed_) {
     if (!reading_->step(budget)) return std::nullopt;
     read_ = std::make_unique<ParsedFeed>(reading_->take());
-    if (budget.expired()) return std::nullopt;  // the model is made in the next slice
+    if (budget.expired()) return std::nullopt;
   }
-  ParsedFeed parsed = std::move(*read_);
-  read_.reset();
+  if (read_) {
+    ParsedFeed parsed = std::move(*read_);
+    read_.reset();
+    std::string().swap(reading_text_);
+    FeedUpdate up = set_feed(std::move(parsed.feed));
+    up.problems.insert(up.problems.begin(), parsed.problems.begin(), parsed.problems.end());
+    installed_ = std::make_unique<FeedUpdate>(std::move(up));
+    if (budget.expired()) return std::nullopt;
+  }
+  const View v = view();
+  if (v == View::Full || v == View::Table || v == View::Detail) table_rows_made();
+  FeedUpdate up = std::move(*installed_);
+  installed_.reset();
   reading_.reset();
-  std::string().swap(reading_text_);
-  FeedUpdate up = set_feed(std::move(parsed.feed));
-  up.problems.insert(up.problems.begin(), parsed.problems.begin(), parsed.problems.end());
   return up;
 }
 
@@ -90,6 +101,7 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
   if (model_.ready() && same_race && !options_.reduced_motion)
     for (const Standing& st : model_.current.standings)
       before.emplace_back(model_.feed->contestant_id(*model_.race, st.contestant), st.share_pct);
+  model_.tally.reset();  // (sums of the old feed are never kept for a new one)
   model_.feed = std::move(parsed.feed);
   area_ = area_id.empty() ? -1 : model_.feed->find_area(area_id);
   source_ = source_id.empty() ? -1 : model_.feed->find_source(source_id);
@@ -253,7 +265,15 @@ std::vector<std::pair<std::string, std::string>> Widget::unknown_options() const
   return out;
 }
 
-bool Widget::has_table() const { return !model_.rows.empty() || !model_.query.search.empty(); }
+bool Widget::has_table() const { return !table_rows_made().empty() || !model_.query.search.empty(); }
+
+const std::vector<TableRow>& Widget::table_rows_made() const {
+  if (!model_.rows_made && model_.ready()) {
+    model_.rows = table_rows(*model_.tally, model_.area, model_.query);
+    model_.rows_made = true;
+  }
+  return model_.rows;
+}
 
 Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42f, 440.0f), 32.0f}; }
 
@@ -382,7 +402,10 @@ const Presented& Widget::presented() const {
     p.chrome = present_chrome(model_, ui_, v, lang);
     const bool full = v == View::Full;
     if (full || v == View::Summary || v == View::Detail) p.summary = present_summary(model_, ui_, lang);
-    if (full || v == View::Table || v == View::Detail) p.table = present_table(model_, lang);
+    if (full || v == View::Table || v == View::Detail) {
+      table_rows_made();
+      p.table = present_table(model_, lang);
+    }
     if (full || v == View::Sources) p.sources = present_sources(model_, lang);
     if (full || v == View::Flips) p.flips = present_flips(model_, lang);
     if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
@@ -402,6 +425,7 @@ const Region* Widget::focused() const {
 void Widget::rebuild() {
   const std::shared_ptr<const Feed> feed = model_.feed;
   const TableQuery query = model_.query;
+  std::unique_ptr<RaceTally> tally = std::move(model_.tally);  // kept when only the view changed
   model_ = Model{};
   model_.feed = feed;
   model_.query = query;
@@ -417,7 +441,10 @@ void Widget::rebuild() {
   if (source < 0 || !r.results_for(source)) source = options_.source.empty() ? -1 : feed->find_source(options_.source);
   if (source < 0 || !r.results_for(source)) source = r.freshest_source();
   model_.source = source;
-  model_.tally = std::make_unique<RaceTally>(*feed, r, source);
+  if (tally && &tally->feed() == feed.get() && &tally->race() == &r && tally->source() == source)
+    model_.tally = std::move(tally);  // (a sort, a search, an area opened: the same sums)
+  else
+    model_.tally = std::make_unique<RaceTally>(*feed, r, source);
 
   // Area: opened by the reader, else data-area, else the race's root.
   int area = area_;
@@ -436,9 +463,6 @@ void Widget::rebuild() {
     if (a == r.area) break;
   }
   model_.current = summarize(*model_.tally, area);
-  // The rows of the table, where one is shown (60,000 districts take a while to sort).
-  const View shown = view();
-  if (shown == View::Full || shown == View::Table || shown == View::Detail) model_.rows = table_rows(*model_.tally, area, model_.query);
   for (const SourceResults& sr : r.results) {
     if (sr.source == source) {  // (its tally is made)
       model_.by_source.push_back(model_.current);

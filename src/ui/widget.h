@@ -192,9 +192,11 @@ class Widget {
   const std::vector<Region>& regions() const { return regions_; }  // of the last frame
 
  private:
+  const std::vector<TableRow>& table_rows_made() const;  // the model's rows, made when first asked for
   std::string reading_text_;               // the feed being read in slices
   std::unique_ptr<FeedParse> reading_;
   std::unique_ptr<ParsedFeed> read_;       // read, to be shown in the next slice
+  std::unique_ptr<FeedUpdate> installed_;  // shown, its table's rows to be made in the next slice
   void rebuild();
   void apply(const Actions& act);
   View view() const;
