@@ -83,6 +83,10 @@ check "summary --json: the one margin figure" 0 $? "$tmp/out" '"margin_pct_point
 "$SANDIK" table "$FEED" --lang tr --sort margin --desc >"$tmp/out" 2>"$tmp/err"
 check "table --lang tr: headings in Turkish" 0 $? "$tmp/out" "İlçe"
 check "table --lang tr: the table's sentence" 0 0 "$tmp/out" "39 satır, sıralama: fark (azalan)."
+python3 "$ROOT/bench/make_feed.py" 1200 3 1200 >"$tmp/big.json"
+"$SANDIK" table "$tmp/big.json" >"$tmp/out" 2>"$tmp/err"
+check "table: a table of 1,200 districts prints every row (the canvas draws 1,000)" 0 $? "$tmp/out" "İlçe 1199"
+[ "$(grep -c "^İlçe " "$tmp/out")" = 1200 ]; check "table: 1,200 rows, each once" 0 $?
 "$SANDIK" summary "$ROOT/assets/feeds/night/04-chp-2335.json" --lang tr >"$tmp/out" 2>"$tmp/err"
 check "summary: the freshest count (the party's own, 23.35), labelled unofficial" 0 $? "$tmp/out" "Resmî olmayan sonuçlar"
 grep -q "CHP (partinin kendi sayımı)" "$tmp/out"; check "summary: the freshest source by default, as the widget" 0 $?

@@ -210,7 +210,8 @@ int cmd_table(int argc, char** argv) {
   wo.desc = q.desc;
   widget.set_options(wo);
   widget.set_feed(parsed.feed);
-  const sandik::ui::TableView v = sandik::ui::present_table(widget.model(), lang);
+  (void)widget.presented();  // (makes the rows)
+  const sandik::ui::TableView v = sandik::ui::present_table(widget.model(), lang, static_cast<std::size_t>(-1));  // all
   std::vector<std::vector<std::string>> out{{}};
   std::vector<bool> right;
   std::vector<std::size_t> keep;

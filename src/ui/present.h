@@ -133,7 +133,7 @@ struct TableView {
   mutable float widest_scale = 0;
   mutable int widest_glyphs = 0;
 };
-TableView present_table(const Model& m, Lang lang);
+TableView present_table(const Model& m, Lang lang, std::size_t most = TableView::kMostRows);  // most rows
 
 // ---- the sources side by side ----
 struct SourcesView {

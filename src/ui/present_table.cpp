@@ -32,7 +32,7 @@ std::vector<std::size_t> TableView::shown(float css_width) const {
   return out;
 }
 
-TableView present_table(const Model& m, Lang lang) {
+TableView present_table(const Model& m, Lang lang, std::size_t most) {
   TableView v;
   if (!m.ready()) return v;
   const Feed& feed = *m.feed;
@@ -74,7 +74,7 @@ TableView present_table(const Model& m, Lang lang) {
     v.columns.back().in_mirror = false;
   }
   const bool candidates = m.race->kind == RaceKind::Candidate;
-  const std::size_t presented = std::min(m.rows.size(), TableView::kMostRows);
+  const std::size_t presented = std::min(m.rows.size(), most);
   v.more = m.rows.size() - presented;
   if (v.more) v.more_note = more_rows_sentence(presented, v.more, true, lang);
   for (std::size_t k = 0; k < presented; ++k) {
