@@ -424,3 +424,34 @@ TEST_CASE("agency: HTTP dates") {
   CHECK_FALSE(parse_http_date("Sun, 31 Feb 2024 22:00:00 GMT"));
   CHECK_FALSE(parse_http_date(""));
 }
+
+TEST_CASE("agency: converted in slices, the same feed and problems as at once") {
+  const std::string aa = read(kAgency + "aa-istanbul-2024-04-01T0100.json"),
+                    anka = read(kAgency + "anka-istanbul-2024-04-01T1142.json"),
+                    national = read(SANDIK_SHARED_DATA "/turkiye-2024/aa/result-short-2024-04-01T0055.json"),
+                    ap = read(kAp + "20160301_super_tuesday.json");
+  REQUIRE(!national.empty());
+  const std::vector<std::vector<AgencyFile>> cases = {
+      {{AgencyFormat::Aa, aa, "aa.json", "2024-04-01T01:00:00+03:00"},
+       {AgencyFormat::Anka, anka, "anka.json", "Mon, 01 Apr 2024 08:42:00 GMT"}},
+      {{AgencyFormat::Aa, national, "aa.json", "2024-04-01T00:55:00+03:00"}},
+      {{AgencyFormat::Ap, ap, "ap.json", ""}},
+      {{AgencyFormat::Anka, "{\"Ilce\": [", "bad.json", "Mon, 01 Apr 2024 08:42:00 GMT"}}};
+  for (const auto& files : cases) {
+    CAPTURE(files.front().name);
+    const AgencyConversion whole = convert_agency(files);
+    CHECK(whole.ok() == (files.front().name != "bad.json"));
+    AgencyConvert convert(files);
+    int slices = 0;
+    for (;;) {
+      Budget budget = Budget::units(50);
+      ++slices;
+      if (convert.step(budget)) break;
+    }
+    const AgencyConversion part = convert.take();
+    CHECK(part.feed == whole.feed);
+    REQUIRE(part.problems.size() == whole.problems.size());
+    for (std::size_t i = 0; i < part.problems.size(); ++i) CHECK(part.problems[i].to_string() == whole.problems[i].to_string());
+    if (files.front().text.size() > 100000) CHECK(slices > 20);
+  }
+}

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 
 #include "../core/format.h"
 #include "../core/time.h"
@@ -81,33 +82,56 @@ std::optional<Time> parse_http_date(std::string_view s) {
                        "T" + std::string(s.substr(17, 8)) + "Z");
 }
 
-AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const AgencyOptions& options) {
+// ---- in slices: the base, each file (its JSON read in slices, then converted), the feed written
+struct AgencyConvert::Work {
+  std::vector<AgencyFile> files;
+  AgencyOptions options;
   AgencyConversion out;
   Builder b;
-  b.status = options.status;
-  if (!options.base.empty()) {
-    read_base(b, options.base, out.problems);
-  } else if (std::any_of(files.begin(), files.end(),
-                         [](const AgencyFile& f) { return f.format != AgencyFormat::Ap; })) {
-    // No description: the agencies' shared party codes, so AK Parti is orange and İYİ blue
-    // whichever agency sent the numbers (AA sends no colours).
-    read_base(b, kPartyRegistry, out.problems);
-  }
-  bool failed = !out.problems.empty() && out.problems.front().severity == Severity::Error;
-  if (files.empty()) {
-    out.problems.push_back({Severity::Error, "", "no agency files given", "", "usage"});
-    failed = true;
-  }
-  for (const AgencyFile& file : files) {
-    Reader in(file, out.problems);
-    const Path top;
-    const json::Document doc = json::parse(file.text, json::Limits{});
-    if (!doc.ok()) {
-      out.problems.push_back({Severity::Error, doc.error_path, doc.error, file.name, "syntax"});
-      failed = true;
-      continue;
+  bool failed = false, started = false, done = false;
+  std::size_t file = 0;                  // the file being read
+  std::unique_ptr<json::Parser> parser;  // its JSON, read in slices
+};
+
+AgencyConvert::AgencyConvert(std::vector<AgencyFile> files, const AgencyOptions& options)
+    : work_(std::make_unique<Work>()) {
+  work_->files = std::move(files);
+  work_->options = options;
+}
+AgencyConvert::~AgencyConvert() = default;
+
+bool AgencyConvert::step(Budget& budget) {
+  Work& w = *work_;
+  if (w.done) return true;
+  Builder& b = w.b;
+  if (!w.started) {
+    w.started = true;
+    b.status = w.options.status;
+    if (!w.options.base.empty()) {
+      read_base(b, w.options.base, w.out.problems);
+    } else if (std::any_of(w.files.begin(), w.files.end(),
+                           [](const AgencyFile& f) { return f.format != AgencyFormat::Ap; })) {
+      // No description: the agencies' shared party codes, so AK Parti is orange and İYİ blue
+      // whichever agency sent the numbers (AA sends no colours).
+      read_base(b, kPartyRegistry, w.out.problems);
     }
-    if (file.format == AgencyFormat::Ap) {
+    w.failed = !w.out.problems.empty() && w.out.problems.front().severity == Severity::Error;
+    if (w.files.empty()) {
+      w.out.problems.push_back({Severity::Error, "", "no agency files given", "", "usage"});
+      w.failed = true;
+    }
+  }
+  for (; w.file < w.files.size(); ++w.file) {
+    const AgencyFile& file = w.files[w.file];
+    if (!w.parser) w.parser = std::make_unique<json::Parser>(file.text, json::Limits{});
+    if (!w.parser->step(budget)) return false;
+    const json::Document& doc = w.parser->document();
+    Reader in(file, w.out.problems);
+    const Path top;
+    if (!doc.ok()) {
+      w.out.problems.push_back({Severity::Error, doc.error_path, doc.error, file.name, "syntax"});
+      w.failed = true;
+    } else if (file.format == AgencyFormat::Ap) {
       convert_ap(b, in, *doc.root);
     } else if (const std::optional<Moment> m = published(file, in, top)) {
       turkish_election(b, *m);
@@ -115,22 +139,37 @@ AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const Agen
       if (file.format == AgencyFormat::Anka)
         convert_anka(b, in, *doc.root, *m);
       else
-        convert_aa(b, in, *doc.root, *m, options.province);
+        convert_aa(b, in, *doc.root, *m, w.options.province);
     }
-    failed = failed || in.failed();
+    w.failed = w.failed || in.failed();
+    w.parser.reset();
+    if (w.file + 1 < w.files.size() && budget.expired()) return ++w.file, false;
   }
-  if (!options.status.empty()) b.status = options.status;
-  std::stable_partition(out.problems.begin(), out.problems.end(),
+  w.done = true;
+  if (!w.options.status.empty()) b.status = w.options.status;
+  std::stable_partition(w.out.problems.begin(), w.out.problems.end(),
                         [](const Problem& p) { return p.severity == Severity::Error; });
-  if (failed) return out;
+  if (w.failed) return true;
   std::string feed = b.write();
-  // The last line of defence: what the adapter wrote must pass the feed's own validation.
-  const ParsedFeed check = parse_feed(feed);
-  for (const Problem& p : check.problems)
-    if (p.severity == Severity::Error)
-      out.problems.push_back({Severity::Error, p.path, p.message, "(converted feed)", "adapter"});
-  if (check.ok()) out.feed = std::move(feed);
-  return out;
+  if (w.options.check) {
+    // The last line of defence: what the adapter wrote must pass the feed's own validation.
+    const ParsedFeed check = parse_feed(feed);
+    for (const Problem& p : check.problems)
+      if (p.severity == Severity::Error)
+        w.out.problems.push_back({Severity::Error, p.path, p.message, "(converted feed)", "adapter"});
+    if (!check.ok()) return true;
+  }
+  w.out.feed = std::move(feed);
+  return true;
+}
+
+AgencyConversion AgencyConvert::take() { return std::move(work_->out); }
+
+AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const AgencyOptions& options) {
+  AgencyConvert convert(files, options);
+  Budget all;
+  convert.step(all);
+  return convert.take();
 }
 
 }  // namespace sandik

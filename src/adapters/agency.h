@@ -30,6 +30,7 @@
 // browser here: the command line and the widget run this same code.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ struct AgencyOptions {
   std::string_view base;  // optional: an election description or a sandik/1 feed (election, sources, parties)
   std::string province;   // AA: keep only this province, by plate code or name ("" = all in the file)
   std::string status;     // "" = live; else "live", "test" or "final"
+  // The feed written is validated, its errors laid to "(converted feed)"; the widget, which reads
+  // it next anyway, leaves that to its reading.
+  bool check = true;
 };
 
 struct AgencyConversion {
@@ -62,6 +66,21 @@ struct AgencyConversion {
 };
 
 AgencyConversion convert_agency(const std::vector<AgencyFile>& files, const AgencyOptions& options = {});
+
+// The same in slices (the widget: a national file is read a few milliseconds at a time): step()
+// works until the budget is spent and returns true when done; take() gives what convert_agency()
+// gives. The texts must outlive the AgencyConvert.
+class AgencyConvert {
+ public:
+  AgencyConvert(std::vector<AgencyFile> files, const AgencyOptions& options = {});
+  ~AgencyConvert();
+  bool step(Budget& budget);
+  AgencyConversion take();
+
+ private:
+  struct Work;
+  std::unique_ptr<Work> work_;
+};
 
 // "Mon, 01 Apr 2024 01:00:00 GMT" (RFC 9110 IMF-fixdate, the form every server sends).
 std::optional<Time> parse_http_date(std::string_view text);

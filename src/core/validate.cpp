@@ -259,7 +259,6 @@ bool Validator::areas(const Value&, const Path& top) {
     if (parent >= 0) feed_.areas[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(i));
   }
   if (!cyclic_) compute_area_boxes();  // (a cycle's sums would never end)
-  aw_ = AreaWork{};
   return true;
 }
 

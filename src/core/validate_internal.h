@@ -216,14 +216,13 @@ class Validator {
     std::size_t i = 0;              // the race in the list
     const Value* v = nullptr;       // its object
     int phase = 0;                  // 0 head, 1 previous, 2 results, 3 calls and history head, 4 history
-    Race race;
+    std::optional<Race> race;       // (emplaced anew for each: no move-assignments in the wasm)
     std::optional<std::string> id;
     const Value* node = nullptr;    // the object the phase loops over
     std::size_t k = 0, j = 0;       // its member; the item within that member
     bool open = false;              // member k's head is read
-    Previous prev;
-    bool has_prev = false;
-    SourceResults sr;
+    std::optional<Previous> prev;
+    std::optional<SourceResults> sr;
     const Value* items = nullptr;   // member k's areas or points
     std::vector<HistoryPoint> points;
     int source = -1;

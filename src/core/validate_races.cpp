@@ -31,15 +31,14 @@ bool Validator::races(const Value&, const Path& top) {
       if (pause()) return false;
       w.v = object_at(&list->items()[w.i], at);
       if (!w.v) continue;
-      w.race = Race();
+      w.race.emplace();
     }
-    if (!race_one(*w.v, at, w.race)) return false;
+    if (!race_one(*w.v, at, *w.race)) return false;
     w.phase = 0;
-    if (w.id && declare(feed_.race_index, w.race.id, static_cast<int>(feed_.races.size()), at / "id", "races"))
-      feed_.races.push_back(std::move(w.race));
+    if (w.id && declare(feed_.race_index, w.race->id, static_cast<int>(feed_.races.size()), at / "id", "races"))
+      feed_.races.push_back(std::move(*w.race));
   }
   if (list->items().empty()) error(p, "expected at least one race");
-  w = RaceWork{};
   return true;
 }
 
@@ -52,14 +51,14 @@ bool Validator::race_one(const Value& v, const Path& at, Race& race) {
       race_head(v, at, race);
       if (const Value* s = opt(v, "seats")) seats(*s, at / "seats", race);
       w.node = nullptr;
-      w.has_prev = false;
+      w.prev.reset();
       if (const Value* prev = opt(v, "previous")) w.node = previous_head(*prev, prev_path);
       w.k = 0;
       w.phase = 1;
       [[fallthrough]];
     case 1:
       if (w.node && !previous(*w.node, prev_path / "areas")) return false;
-      if (w.has_prev) race.previous = std::move(w.prev);
+      if (w.prev) race.previous.emplace(std::move(*w.prev));
       w.node = object_at(req(v, at, "results"), results_path);
       w.k = w.j = 0;
       w.open = false;
@@ -157,9 +156,8 @@ void Validator::seats(const Value& v, const Path& p, Race& race) {
 
 const Value* Validator::previous_head(const Value& v, const Path& p) {
   if (!object_at(&v, p)) return nullptr;
-  rw_.prev = Previous();
-  rw_.has_prev = true;
-  if (auto l = req_string(v, p, "label")) rw_.prev.label = *l;
+  rw_.prev.emplace();
+  if (auto l = req_string(v, p, "label")) rw_.prev->label = *l;
   return object_at(req(v, p, "areas"), p / "areas");
 }
 
@@ -179,7 +177,7 @@ bool Validator::previous(const Value& areas, const Path& areas_path) {
     if (const Value* win = req(entry, ap, "winner")) ar.winner = ref(*win, ap / "winner", parties_v_, "party");
     if (const Value* votes = opt(entry, "votes")) ar.votes = vote_map(*votes, ap / "votes", parties_v_, "party");
     ar.valid = opt_count(entry, ap, "valid");
-    w.prev.areas.emplace(area, std::move(ar));
+    w.prev->areas.emplace(area, std::move(ar));
   }
   return true;
 }
@@ -225,10 +223,12 @@ bool Validator::results(const Value& v, const Path& p, Race& race) {
     const auto& [source_id, set] = v.members()[w.k];
     const Path sp = p / source_id;
     const Path areas_path = sp / "areas";
-    SourceResults& sr = w.sr;
     if (!w.open) {
       if (pause()) return false;
-      sr = SourceResults();
+      w.sr.emplace();
+    }
+    SourceResults& sr = *w.sr;
+    if (!w.open) {
       sr.source = find_view(sources_v_, source_id);
       if (sr.source < 0) {
         error(sp, "unknown source \"" + json::clip(source_id) + "\"");

@@ -465,7 +465,7 @@ void Widget::rebuild() {
   model_.current = summarize(*model_.tally, area);
   for (const SourceResults& sr : r.results) {
     if (sr.source == source) {  // (its tally is made)
-      model_.by_source.push_back(model_.current);
+      model_.by_source.push_back(summarize(*model_.tally, area));
       continue;
     }
     const RaceTally t(*feed, r, sr.source);

@@ -65,6 +65,7 @@ struct Instance {
   bool said = false;                            // the live region: what it knows the reader has heard
   std::string said_leader;
   int said_tenth = -1;
+  sandik::web::Conversion conversion;  // the agencies' payloads, converted in slices
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -342,14 +343,8 @@ std::string answer(const Value& m, std::string_view bytes) {
   const std::string op = field(m, "op");
   if (op == "words") return sandik::web::words(m);
   if (op == "failure") return sandik::web::failure(m);
-  if (op == "check") return sandik::web::check(bytes);
-  if (op == "convert") {
-    // Called through a pointer the optimiser cannot see through, so the agencies' converter
-    // (~20 KB) stays a function of its own: V8 compiles a function whole at its first call, and
-    // this door's first call comes before the first draw, which never needs the converter.
-    static std::string (*volatile const converter)(const Value&, std::string_view) = &sandik::web::convert;
-    return converter(m, bytes);
-  }
+  if (op == "check") return sandik::web::check(m, bytes);
+  if (op == "check-more") return sandik::web::check_more(m);
   if (op == "glyphs") return more_glyphs(static_cast<int>(number(m, "most")));
   if (op == "heap")
     return "\"used\":" + sandik::json::number_text(
@@ -360,11 +355,20 @@ std::string answer(const Value& m, std::string_view bytes) {
   Instance* in = find(id);
   if (!in) return "\"error\":\"no widget " + std::to_string(id) + "\"";
   if (op == "attach") return attach(*in);
+  if (op == "convert") {
+    // Called through a pointer the optimiser cannot see through, so the agencies' converter
+    // (~20 KB) stays a function of its own: V8 compiles a function whole at its first call, and
+    // this door's first call comes before the first draw, which never needs the converter.
+    static std::string (*volatile const converter)(sandik::web::Conversion&, const Value&, std::string_view) =
+        &sandik::web::convert;
+    return converter(in->conversion, m, bytes);
+  }
+  if (op == "convert-more") return sandik::web::convert_more(in->conversion, m);
   const Value* converted = m.find("converted");
   const double ms = number(m, "ms");
   sandik::Budget budget = ms > 0 ? sandik::Budget::milliseconds(ms) : sandik::Budget();
   if (op == "feed")
-    return fed(*in, in->widget.read_feed(std::string(converted && converted->boolean() ? sandik::web::converted_feed() : bytes), budget));
+    return fed(*in, in->widget.read_feed(converted && converted->boolean() ? std::move(in->conversion.feed) : std::string(bytes), budget));
   if (op == "feed-more") return fed(*in, in->widget.read_more(budget));
   if (op == "options") return set_options(*in, m.find("options"));
   if (op == "size") return set_size(*in, m);

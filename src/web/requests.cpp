@@ -4,6 +4,8 @@
 
 #include <emscripten.h>
 
+#include <memory>
+
 #include "adapters/agency.h"
 #include "core/format.h"
 #include "core/table_model.h"
@@ -13,7 +15,6 @@
 namespace sandik::web {
 namespace {
 
-std::string g_converted;  // the last agency conversion, until the next
 
 }  // namespace
 
@@ -27,7 +28,6 @@ double number(const Value& m, const char* key) {
   return v && v->is_number() ? v->number() : 0;
 }
 
-std::string_view converted_feed() { return g_converted; }
 
 // [{"severity","path","message","text"}…], the first 200.
 std::string problems_json(const Problems& problems) {
@@ -57,25 +57,77 @@ std::string failure(const Value& m) {
 }
 
 // Validates a feed with the widget's own code, without drawing it (Sandik.check).
-std::string check(std::string_view bytes) {
+// Sandik.check in slices like a feed the widget reads: {"more": true} until done, then
+// {ok, ms (the work's own time, slices added up), problems}; the next slice by "check-more".
+namespace {
+struct Checking {
+  std::string text;
+  std::unique_ptr<FeedParse> parse;
+  ParsedFeed parsed;
+  std::size_t race = 0;  // the race whose sums come next
+  double ms = 0;
+};
+std::unique_ptr<Checking> g_checking;  // one at a time (the loader queues them)
+}  // namespace
+
+std::string check(const Value& m, std::string_view bytes) {
+  g_checking = std::make_unique<Checking>();
+  g_checking->text.assign(bytes.data(), bytes.size());
+  g_checking->parse = std::make_unique<FeedParse>(g_checking->text);
+  return check_more(m);
+}
+
+std::string check_more(const Value& m) {
+  if (!g_checking) return "\"error\":\"no check\"";
+  Checking& c = *g_checking;
   const double t0 = emscripten_get_now();
-  const ParsedFeed p = parse_feed(bytes);
-  if (p.ok()) {
-    for (const Race& race : p.feed->races) {
-      if (race.results.empty()) continue;
-      const RaceTally tally(*p.feed, race, race.results.front().source);
-      (void)summarize(tally, race.area);
-      (void)table_rows(tally, race.area);
-    }
+  const double ms = number(m, "ms");
+  Budget budget = ms > 0 ? Budget::milliseconds(ms) : Budget();
+  const std::string more = "\"more\":true";
+  if (c.parse) {
+    const bool read = c.parse->step(budget);
+    c.ms += emscripten_get_now() - t0;
+    if (!read) return more;
+    c.parsed = c.parse->take();
+    c.parse.reset();
+    if (budget.expired()) return more;
   }
-  return "\"ok\":" + yes(p.ok()) + ",\"ms\":" + json::number_text(emscripten_get_now() - t0) +
-         ",\"problems\":" + problems_json(p.problems);
+  // The sums and the table of each race, as the widget makes them: a race a slice.
+  const std::size_t races = c.parsed.ok() ? c.parsed.feed->races.size() : 0;
+  for (; c.race < races; ++c.race) {
+    const Race& race = c.parsed.feed->races[c.race];
+    if (race.results.empty()) continue;
+    if (budget.expired()) {
+      c.ms += emscripten_get_now() - t0;
+      return more;
+    }
+    const RaceTally tally(*c.parsed.feed, race, race.results.front().source);
+    (void)summarize(tally, race.area);
+    (void)table_rows(tally, race.area);
+  }
+  c.ms += emscripten_get_now() - t0;
+  const std::string out = "\"ok\":" + yes(c.parsed.ok()) + ",\"ms\":" + json::number_text(c.ms) +
+                          ",\"problems\":" + problems_json(c.parsed.problems);
+  g_checking.reset();
+  return out;
 }
 
 // The agencies' own payloads (one after another in `blob`, as `files` lists them) into one
-// sandik/1 feed, kept for the next "feed" request with "converted": true.
-std::string convert(const Value& m, std::string_view blob) {
-  g_converted.clear();
+// sandik/1 feed, kept for the next "feed" request with "converted": true. Converted in slices of
+// `ms` milliseconds: "more" until done, the next slice by "convert-more"; one conversion a widget.
+Conversion::Conversion() = default;
+Conversion::~Conversion() = default;
+
+namespace {
+Budget budget_of(const Value& m) {
+  const double ms = number(m, "ms");
+  return ms > 0 ? Budget::milliseconds(ms) : Budget();
+}
+}  // namespace
+
+std::string convert(Conversion& c, const Value& m, std::string_view blob) {
+  c.feed.clear();
+  c.blob.assign(blob.data(), blob.size());
   Problems problems;
   std::vector<AgencyFile> files;
   AgencyOptions options;
@@ -84,23 +136,36 @@ std::string convert(const Value& m, std::string_view blob) {
   for (const Value& f : list ? list->items() : json::Span<Value>()) {
     const std::uint64_t n = static_cast<std::uint64_t>(number(f, "length"));
     const auto fmt = parse_agency_format(field(f, "format"));
-    if (!fmt || n > blob.size() - at) {
+    if (!fmt || n > c.blob.size() - at) {
       problems.push_back({Severity::Error, field(f, "name"),
                           fmt ? "the payload is cut short"
                               : "data-format takes sandik, anka, aa or ap, got " + json::quote(field(f, "format")),
                           "", fmt ? "cut" : "usage"});
       break;
     }
-    files.push_back({*fmt, blob.substr(at, static_cast<std::size_t>(n)), field(f, "name"), field(f, "fetched")});
+    files.push_back({*fmt, std::string_view(c.blob).substr(at, static_cast<std::size_t>(n)), field(f, "name"),
+                     field(f, "fetched")});
     at += static_cast<std::size_t>(n);
   }
-  options.province = field(m, "province");
-  if (problems.empty()) {
-    AgencyConversion c = convert_agency(files, options);
-    problems = std::move(c.problems);
-    g_converted = std::move(c.feed);
+  if (!problems.empty()) {
+    c.job.reset();
+    return "\"ok\":false,\"problems\":" + problems_json(problems);
   }
-  return "\"ok\":" + yes(!g_converted.empty()) + ",\"problems\":" + problems_json(problems);
+  options.province = field(m, "province");
+  options.check = false;  // (the widget reads the feed next, in slices)
+  c.job = std::make_unique<AgencyConvert>(std::move(files), options);
+  return convert_more(c, m);
+}
+
+std::string convert_more(Conversion& c, const Value& m) {
+  if (!c.job) return "\"superseded\":true";
+  Budget budget = budget_of(m);
+  if (!c.job->step(budget)) return "\"more\":true";
+  AgencyConversion out = c.job->take();
+  c.job.reset();
+  std::string().swap(c.blob);
+  c.feed = std::move(out.feed);
+  return "\"ok\":" + yes(!c.feed.empty()) + ",\"problems\":" + problems_json(out.problems);
 }
 
 }  // namespace sandik::web

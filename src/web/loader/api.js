@@ -199,6 +199,7 @@ function boot() {
   }
 }
 
+var checking = Promise.resolve();
 if (typeof window !== 'undefined' && !window.Sandik) {
   window.Sandik = Object.freeze({
     version: SANDIK_VERSION,
@@ -207,10 +208,13 @@ if (typeof window !== 'undefined' && !window.Sandik) {
     // Validates a feed (string or bytes) with the widget's own code, without drawing it:
     // resolves to {ok, ms, problems: [{severity, path, message, text}]}.
     check: function (feed) {
-      return loadCore().then(function (core) {
-        var a = request(core, {op: 'check'}, typeof feed === 'string' ? new TextEncoder().encode(feed) : new Uint8Array(feed));
-        return {ok: a.ok, ms: a.ms, problems: a.problems};
-      });
+      var bytes = typeof feed === 'string' ? new TextEncoder().encode(feed) : new Uint8Array(feed);
+      var run = function () {
+        return loadCore().then(function (core) {
+          return sliced(core, {op: 'check'}, bytes, function () { return {op: 'check-more', ms: SLICE_MS}; });
+        }).then(function (a) { return {ok: a.ok, ms: a.ms, problems: a.problems}; });
+      };
+      return (checking = checking.then(run, run));  // one at a time, in slices
     }
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

@@ -55,6 +55,30 @@ function request(core, message, bytes) {
   return answer;
 }
 
+// A request the wasm answers in slices of SLICE_MS ({more: true} until done), the page having
+// its turn between them, so that a very large feed never holds the main thread long. `next`
+// makes the next slice's message from the last answer; `going` says whether to go on. Resolves
+// with the answer (in a task of its own), or null when given up or superseded.
+var SLICE_MS = 12;
+function sliced(core, message, bytes, next, going) {
+  message.ms = SLICE_MS;
+  var answer = request(core, message, bytes);
+  if (!answer.more) return Promise.resolve(answer.superseded ? null : answer);
+  return new Promise(function (resolve, reject) {
+    var step = function () {
+      if (going && !going()) return resolve(null);
+      try {
+        answer = request(core, next(answer));
+      } catch (e) {
+        return reject(e);
+      }
+      if (answer.more) setTimeout(step, 0);
+      else setTimeout(function () { resolve(answer.superseded ? null : answer); }, 0);
+    };
+    setTimeout(step, 0);
+  });
+}
+
 // Lays out (and with mode draw, draws) widget `id`: {more, resize, mirror (it changed since the
 // loader last asked), moved (the tab, area or table changed: ask for the place), images (photos
 // or logos to load), height (CSS pixels)}.

@@ -8,21 +8,19 @@
 
 // FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
 // recognised without parsing it again, and nothing is redrawn.
-function digest(bytes) {
-  var h = 0x811c9dc5;
-  for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
-  return (h >>> 0) + ':' + bytes.length;
+function digest(bytes, h, from, to) {
+  for (var i = from; i < to; i++) h = Math.imul(h ^ bytes[i], 16777619);
+  return h;
 }
 
-// The same, a megabyte a task for a large feed (19 MB at once held the page 100 ms).
+// A megabyte a task for a large feed (19 MB at once held the page 100 ms).
 var DIGEST_STEP = 1 << 20;
 function digestLater(bytes) {
-  if (bytes.length <= DIGEST_STEP) return Promise.resolve(digest(bytes));
   return new Promise(function (resolve) {
-    var h = 0x811c9dc5, i = 0;
+    var h = 0x811c9dc5, at = 0;
     var step = function () {
-      for (var end = Math.min(bytes.length, i + DIGEST_STEP); i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
-      if (i < bytes.length) setTimeout(step, 0);
+      h = digest(bytes, h, at, at = Math.min(bytes.length, at + DIGEST_STEP));
+      if (at < bytes.length) setTimeout(step, 0);
       else resolve((h >>> 0) + ':' + bytes.length);
     };
     step();
@@ -101,28 +99,13 @@ Widget.prototype.fetchAll = function () {
   return Promise.all(this.urls().map(function (u) { return fetchShared(u, maxBytes, timeoutSec); }));
 };
 
-// A feed is read in the wasm in slices of SLICE_MS, the page having its turn between them, so
-// that a very large feed never holds the main thread long (a small one is read in the first).
-// Resolves with the wasm's answer, or null when the widget went or newer bytes took its place.
-var SLICE_MS = 12;
-function readFeed(self, message, bytes) {
-  message.ms = SLICE_MS;
+// The wasm's answer for a feed (or an agency conversion) it reads in slices; null when the
+// widget went or newer bytes took its place.
+function readSliced(self, message, bytes) {
   var token = self.reading = {};
-  var result = request(self.core, message, bytes);
-  if (!result.more) return Promise.resolve(result.superseded ? null : result);
-  return new Promise(function (resolve, reject) {
-    var next = function () {
-      if (!self.alive || self.reading !== token) return resolve(null);
-      try {
-        result = request(self.core, {op: 'feed-more', id: self.id, ms: SLICE_MS});
-      } catch (e) {
-        return reject(e);
-      }
-      if (result.more) setTimeout(next, 0);
-      else setTimeout(function () { resolve(result.superseded ? null : result); }, 0);  // (drawn in a task of its own)
-    };
-    setTimeout(next, 0);
-  });
+  var more = message.op + '-more';
+  return sliced(self.core, message, bytes, function () { return {op: more, id: self.id, ms: SLICE_MS}; },
+                function () { return self.alive && self.reading === token; });
 }
 
 Widget.prototype.update = function () {
@@ -186,18 +169,21 @@ Widget.prototype.read = function (parts, d, digestAll, agency, formats, label) {
       at += p.bytes.length;
       return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
     });
-    var conv = request(core, {op: 'convert', files: files, province: self.options.province}, blob);
-    if (!conv.ok) {
-      conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
-      var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
-      self.failures = 1;
-      self.fail('feed', first ? first.text : '', conv.problems);
-      return false;
-    }
-    conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
-    reading = readFeed(self, {op: 'feed', id: self.id, converted: true});
+    reading = readSliced(self, {op: 'convert', id: self.id, files: files, province: self.options.province}, blob)
+      .then(function (conv) {
+        if (!conv || !self.alive) return null;
+        if (!conv.ok) {
+          conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
+          var first = conv.problems.filter(function (pr) { return pr.severity === 'error'; })[0];
+          self.failures = 1;
+          self.fail('feed', first ? first.text : '', conv.problems);
+          return null;
+        }
+        conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
+        return readSliced(self, {op: 'feed', id: self.id, converted: true});
+      });
   } else {
-    reading = readFeed(self, {op: 'feed', id: self.id}, parts[0].bytes);
+    reading = readSliced(self, {op: 'feed', id: self.id}, parts[0].bytes);
   }
   return reading.then(function (result) { return result && self.alive && self.took(result, d, digestAll, label); });
 };
