@@ -1,5 +1,6 @@
 // The widget's state, natively, in milliseconds: feeds one after another, out-of-order and bad
 // feeds, the keyboard's path through what can be tapped, the timeline merging the night.
+#include <cstdio>
 #include <doctest/doctest.h>
 
 #include <string>
@@ -175,6 +176,27 @@ TEST_CASE("widget") {
     w.go("nonsense", "nowhere");  // a hash made by hand: nothing opens, nothing breaks
     CHECK(w.place().area == "kadikoy");
     CHECK(w.place().tab == ui::View::Summary);
+  }
+  SUBCASE("a night polled every second: the timeline presents 600 moments, first and last among them") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(test::read_file(SANDIK_TEST_DATA "/example.json"));
+    auto& points = j["races"][0]["history"]["AA"];
+    points = nlohmann::ordered_json::array();
+    for (int i = 0; i < 3000; ++i) {
+      char at[32];
+      std::snprintf(at, sizeof at, "2024-03-31T%02d:%02d:%02d+03:00", 18 + i / 3600, (i / 60) % 60, i % 60);
+      points.push_back({{"at", at}, {"boxes_counted", i}, {"votes", {{"imamoglu", 1000 + i}, {"kurum", 900}, {"altinoz", 10}}}});
+    }
+    ui::Widget w;
+    w.set_options(view("timeline"));
+    REQUIRE(w.set_feed(j.dump()).accepted);
+    const ui::TimelineView& t = w.presented().timeline;
+    const auto& moments = w.model().moments;
+    REQUIRE(moments.size() > 3000);
+    CHECK(t.moments.size() == ui::TimelineView::kMostMoments);
+    CHECK(t.moments.front() == moments.front().at);
+    CHECK(t.moments.back() == moments.back().at);
+    CHECK(t.rows.size() == ui::TimelineView::kMostMoments);
+    CHECK(t.sentence.find(std::to_string(moments.size())) != std::string::npos);  // all of them counted
   }
   SUBCASE("a feed read in slices: the last good results stay until it is read; newer bytes replace it") {
     const std::string text = test::read_file(SANDIK_TEST_DATA "/example.json");

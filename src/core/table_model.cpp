@@ -89,6 +89,12 @@ std::optional<double> key_value(const TableRow& r, SortKey k) {
 }  // namespace
 
 std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const TableQuery& q) {
+  std::vector<TableRow> rows = collect_rows(tally, parent, q);
+  sort_rows(rows, tally.feed(), q);
+  return rows;
+}
+
+std::vector<TableRow> collect_rows(const RaceTally& tally, int parent, const TableQuery& q) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
   std::vector<TableRow> rows;
@@ -106,7 +112,6 @@ std::vector<TableRow> table_rows(const RaceTally& tally, int parent, const Table
     }
     rows.push_back(std::move(r));
   }
-  sort_rows(rows, feed, q);
   return rows;
 }
 

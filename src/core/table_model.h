@@ -41,6 +41,10 @@ struct TableRow {
 };
 
 std::vector<TableRow> table_rows(const RaceTally& tally, int parent_area, const TableQuery& query = {});
+// table_rows() in two steps (the widget takes each in a slice of its own): the rows the search
+// finds, in the feed's order; then in the order the query asks (Turkish alphabetical for names;
+// ties by name).
+std::vector<TableRow> collect_rows(const RaceTally& tally, int parent_area, const TableQuery& query);
 // Puts rows in the order the query asks (Turkish alphabetical for names; ties by name).
 void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& query);
 

@@ -197,7 +197,8 @@ struct TimelineView {
     std::vector<Point> points;
   };
   std::vector<Series> series;
-  std::vector<std::int64_t> moments;  // every moment's time, oldest first (hover picks the nearest)
+  static constexpr std::size_t kMostMoments = 600;  // moments presented, evenly spread over more
+  std::vector<std::int64_t> moments;  // each presented moment's time, oldest first (hover picks the nearest)
   std::vector<std::string> card;      // the hovered moment's lines, "" when none is hovered
   struct Legend {
     std::string label;

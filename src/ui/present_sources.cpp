@@ -106,7 +106,13 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang) {
     who.push_back(m.current.standings[i].contestant);
   v.columns = {str(Str::ColTime, lang), str(Str::Source, lang), str(Str::ColReporting, lang)};
   for (int c : who) v.columns.push_back(f.contestant_name(*m.race, c));
-  for (const Moment& mo : m.moments) {
+  // At most kMostMoments moments, evenly spread with the first and the last: a night polled every
+  // second is 100,000 of them, more than any chart has pixels or any reader rows to hear.
+  std::vector<std::size_t> pick;
+  const std::size_t n = m.moments.size(), most = TimelineView::kMostMoments;
+  for (std::size_t k = 0; k < std::min(n, most); ++k) pick.push_back(n <= most ? k : k * (n - 1) / (most - 1));
+  for (const std::size_t k : pick) {
+    const Moment& mo = m.moments[k];
     std::vector<std::string> row{moment_clock(f, mo.at, lang), f.sources[static_cast<std::size_t>(mo.source)].id,
                                  mo.reporting_pct ? format_percent(*mo.reporting_pct, lang) : "–"};
     for (int c : who) {
@@ -137,7 +143,8 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang) {
   v.start = moment_clock(f, v.t0, lang);
   v.end = moment_clock(f, v.t1, lang);
   std::vector<int> sources;
-  for (const Moment& mo : m.moments) {
+  for (const std::size_t k : pick) {
+    const Moment& mo = m.moments[k];
     v.moments.push_back(mo.at);
     if (std::find(sources.begin(), sources.end(), mo.source) == sources.end()) sources.push_back(mo.source);
   }
@@ -147,8 +154,8 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang) {
       s.source_rank = static_cast<int>(si);
       s.shown = sources[si] == m.source;
       s.color = party_color(f, m.race->contestant_party(ct));
-      for (const Moment& mo : m.moments)
-        if (mo.source == sources[si])
+      for (const std::size_t k : pick)
+        if (const Moment& mo = m.moments[k]; mo.source == sources[si])
           if (const auto share = share_in(mo, ct)) s.points.push_back({mo.at, *share});
       v.series.push_back(std::move(s));
     }
@@ -156,8 +163,8 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang) {
   }
   for (int ct : who)
     v.legend.push_back({surname(f.contestant_name(*m.race, ct)), -1, party_color(f, m.race->contestant_party(ct))});
-  if (ui.hover_moment >= 0 && ui.hover_moment < static_cast<int>(m.moments.size())) {
-    const Moment& mo = m.moments[static_cast<std::size_t>(ui.hover_moment)];
+  if (ui.hover_moment >= 0 && ui.hover_moment < static_cast<int>(pick.size())) {
+    const Moment& mo = m.moments[pick[static_cast<std::size_t>(ui.hover_moment)]];
     v.card.push_back(moment_clock(f, mo.at, lang) + " · " + f.sources[static_cast<std::size_t>(mo.source)].name);
     if (mo.reporting_pct) v.card.push_back(boxes_opened_sentence(*mo.reporting_pct, lang));
     for (int ct : who)

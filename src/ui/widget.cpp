@@ -49,13 +49,14 @@ std::optional<FeedUpdate> Widget::read_feed(std::string bytes, Budget& budget) {
   reading_.reset();
   read_.reset();
   installed_.reset();
+  rows_collected_ = false;
   reading_text_ = std::move(bytes);
   reading_ = std::make_unique<FeedParse>(reading_text_);
   return read_more(budget);
 }
 
-// Three stages, each left to the next slice when the budget is used up: the reading, the model
-// (the sums), the table's rows (the sort).
+// Four stages, each left to the next slice when the budget is used up: the reading, the model
+// (the sums), the table's rows, their order.
 std::optional<FeedUpdate> Widget::read_more(Budget& budget) {
   if (!reading_) return std::nullopt;
   if (!read_ && !installed_) {
@@ -73,7 +74,15 @@ std::optional<FeedUpdate> Widget::read_more(Budget& budget) {
     if (budget.expired()) return std::nullopt;
   }
   const View v = view();
-  if (v == View::Full || v == View::Table || v == View::Detail) table_rows_made();
+  if ((v == View::Full || v == View::Table || v == View::Detail) && model_.ready() && !model_.rows_made) {
+    if (!rows_collected_) {
+      model_.rows = collect_rows(*model_.tally, model_.area, model_.query);
+      rows_collected_ = true;
+      if (budget.expired()) return std::nullopt;
+    }
+    sort_rows(model_.rows, *model_.feed, model_.query);
+    model_.rows_made = true;
+  }
   FeedUpdate up = std::move(*installed_);
   installed_.reset();
   reading_.reset();

@@ -197,6 +197,7 @@ class Widget {
   std::unique_ptr<FeedParse> reading_;
   std::unique_ptr<ParsedFeed> read_;       // read, to be shown in the next slice
   std::unique_ptr<FeedUpdate> installed_;  // shown, its table's rows to be made in the next slice
+  bool rows_collected_ = false;            // and to be sorted in the one after
   void rebuild();
   void apply(const Actions& act);
   View view() const;
