@@ -405,17 +405,21 @@ class Reader {
     return fail(at, "more than " + std::to_string(limits_.max_items) + " " + what);
   }
 
+  // A container's start: its bracket read, or (re-entered) where its frame says it was.
+  bool open(const Frame* resume, std::size_t top, std::size_t depth, const Path& at, std::size_t& base, bool& in_child) {
+    base = resume ? resume->base : top;
+    in_child = resume && resume->in_child;
+    if (resume) return true;
+    if (depth >= limits_.max_depth) return too_deep(at);
+    ++p_;
+    ws();
+    return true;
+  }
+
   bool array(Value& out, const Path& at, std::size_t depth, const Frame* resume = nullptr) {
-    std::size_t base = value_stack_.size();
-    bool in_child = false;
-    if (resume) {
-      base = resume->base;
-      in_child = resume->in_child;
-    } else {
-      if (depth >= limits_.max_depth) return too_deep(at);
-      ++p_;
-      ws();
-    }
+    std::size_t base;
+    bool in_child;
+    if (!open(resume, value_stack_.size(), depth, at, base, in_child)) return false;
     if (!resume && p_ < end_ && *p_ == ']') {
       ++p_;
     } else {
@@ -456,16 +460,9 @@ class Reader {
   }
 
   bool object(Value& out, const Path& at, std::size_t depth, const Frame* resume = nullptr) {
-    std::size_t base = member_stack_.size();
-    bool in_child = false;
-    if (resume) {
-      base = resume->base;
-      in_child = resume->in_child;
-    } else {
-      if (depth >= limits_.max_depth) return too_deep(at);
-      ++p_;
-      ws();
-    }
+    std::size_t base;
+    bool in_child;
+    if (!open(resume, member_stack_.size(), depth, at, base, in_child)) return false;
     if (!resume && p_ < end_ && *p_ == '}') {
       ++p_;
     } else {
