@@ -444,7 +444,7 @@ TEST_CASE("agency: converted in slices, the same feed and problems as at once") 
     AgencyConvert convert(files);
     int slices = 0;
     for (;;) {
-      Budget budget = Budget::units(50);
+      Budget budget = Budget::units(7);
       ++slices;
       if (convert.step(budget)) break;
     }

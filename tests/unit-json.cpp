@@ -157,3 +157,28 @@ TEST_CASE("json") {
     CHECK(error(big) == "k42: duplicate key \"k42\" in the same object");
   }
 }
+
+namespace {
+double g_now = 0;
+double fake_now() { return g_now; }
+}  // namespace
+
+TEST_CASE("budget: a deadline on the platform's clock, looked at every 64 units") {
+  g_now = 1000;
+  Budget b = Budget::milliseconds(12, &fake_now);
+  for (int i = 0; i < 200; ++i) CHECK_FALSE(b.spent());  // the clock stands still: never spent
+  CHECK_FALSE(b.expired());
+  g_now = 1012;
+  CHECK(b.expired());
+  bool spent = false;
+  for (int i = 0; i < 64 && !spent; ++i) spent = b.spent();  // seen at the next look
+  CHECK(spent);
+  CHECK(b.spent());  // and from then on
+  Budget u = Budget::units(3);
+  CHECK_FALSE(u.spent());
+  CHECK_FALSE(u.spent());
+  CHECK_FALSE(u.spent());
+  CHECK(u.expired());
+  CHECK(u.spent());
+  CHECK(Budget::milliseconds(1000).expired() == false);  // std::chrono's clock by default
+}

@@ -50,16 +50,21 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
 
 }  // namespace
 
-void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only) {
+bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only, AaProgress& at,
+                Budget& budget) {
   const Path top;
   if (!root.is_object())
-    return in.error(top, "expected AA's result-short.json (a JSON object), got " + json::describe(root));
-  const json::Span<Value> provinces = in.array(root, top, "BolgeSonuc", true);
-  if (in.failed()) return;
-  b.source("AA", "Anadolu Ajansı", "agency");
+    return in.error(top, "expected AA's result-short.json (a JSON object), got " + json::describe(root)), true;
+  const bool first = !at.started;
+  const json::Span<Value> provinces = in.array(root, top, "BolgeSonuc", first);
+  if (first && in.failed()) return true;  // (later, a province's problems stop no other province)
+  if (first) b.source("AA", "Anadolu Ajansı", "agency");
+  at.started = true;
   const Path provinces_at = top / "BolgeSonuc";
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < provinces.size(); ++i) {
+  std::size_t& kept = at.kept;
+  for (const std::size_t from = at.province; at.province < provinces.size(); ++at.province) {
+    const std::size_t i = at.province;
+    if (i > from && (budget.spent(), budget.expired())) return false;  // (a province at least each slice)
     const Path p = provinces_at[i];
     const Value& pv = provinces[i];
     if (!in.object_item(pv, p)) continue;
@@ -107,6 +112,7 @@ void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
   if (!only.empty() && kept == 0) {
     in.error(provinces_at, "no province " + json::quote(only) + " in this file");
   }
+  return true;
 }
 
 }  // namespace sandik::adapters

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <optional>
 
 #include "../core/format.h"
 #include "../core/time.h"
@@ -91,6 +92,9 @@ struct AgencyConvert::Work {
   bool failed = false, started = false, done = false;
   std::size_t file = 0;                  // the file being read
   std::unique_ptr<json::Parser> parser;  // its JSON, read in slices
+  std::optional<Reader> reader;          // then converted: AA's a province a slice
+  std::optional<Moment> moment;
+  AaProgress aa;
 };
 
 AgencyConvert::AgencyConvert(std::vector<AgencyFile> files, const AgencyOptions& options)
@@ -126,22 +130,30 @@ bool AgencyConvert::step(Budget& budget) {
     if (!w.parser) w.parser = std::make_unique<json::Parser>(file.text, json::Limits{});
     if (!w.parser->step(budget)) return false;
     const json::Document& doc = w.parser->document();
-    Reader in(file, w.out.problems);
     const Path top;
-    if (!doc.ok()) {
-      w.out.problems.push_back({Severity::Error, doc.error_path, doc.error, file.name, "syntax"});
-      w.failed = true;
-    } else if (file.format == AgencyFormat::Ap) {
-      convert_ap(b, in, *doc.root);
-    } else if (const std::optional<Moment> m = published(file, in, top)) {
-      turkish_election(b, *m);
-      b.touch(m->epoch, m->text);
-      if (file.format == AgencyFormat::Anka)
-        convert_anka(b, in, *doc.root, *m);
-      else
-        convert_aa(b, in, *doc.root, *m, w.options.province);
+    if (!w.reader) {
+      w.reader.emplace(file, w.out.problems);
+      w.moment.reset();
+      w.aa = AaProgress();
+      if (!doc.ok()) {
+        w.out.problems.push_back({Severity::Error, doc.error_path, doc.error, file.name, "syntax"});
+        w.failed = true;
+      } else if (file.format == AgencyFormat::Ap) {
+        convert_ap(b, *w.reader, *doc.root);
+      } else if ((w.moment = published(file, *w.reader, top))) {
+        turkish_election(b, *w.moment);
+        b.touch(w.moment->epoch, w.moment->text);
+        if (file.format == AgencyFormat::Anka) {
+          convert_anka(b, *w.reader, *doc.root, *w.moment);
+          w.moment.reset();
+        }
+      }
     }
+    if (w.moment && !convert_aa(b, *w.reader, *doc.root, *w.moment, w.options.province, w.aa, budget)) return false;
+    Reader& in = *w.reader;
     w.failed = w.failed || in.failed();
+    w.reader.reset();
+    w.moment.reset();
     w.parser.reset();
     if (w.file + 1 < w.files.size() && budget.expired()) return ++w.file, false;
   }

@@ -170,7 +170,13 @@ std::string contestant(Builder& b, RaceB& race, const std::string& code, bool in
 
 // The formats, each in its own file.
 void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m);                         // anka.cpp
-void convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only);  // aa.cpp
+// AA's file a province at a time: false when the budget ran out (call again with the same `at`).
+struct AaProgress {
+  std::size_t province = 0, kept = 0;
+  bool started = false;
+};
+bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only, AaProgress& at,
+                Budget& budget);  // aa.cpp
 void convert_ap(Builder& b, Reader& in, const Value& root);                                            // ap.cpp
 
 }  // namespace sandik::adapters

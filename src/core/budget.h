@@ -14,11 +14,17 @@ namespace sandik {
 class Budget {
  public:
   Budget() = default;  // unlimited
-  static Budget milliseconds(double ms) {
+  // A deadline `ms` from now on a steady clock in milliseconds: std::chrono's unless the platform
+  // gives its own (the widget: the browser's performance clock, without std::chrono in the wasm).
+  using Clock = double (*)();
+  static double steady_ms() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  }
+  static Budget milliseconds(double ms, Clock now = &steady_ms) {
     Budget b;
-    b.timed_ = true;
+    b.now_ = now;
     b.left_ = kCheckEvery;
-    b.deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(ms));
+    b.deadline_ = now() + ms;
     return b;
   }
   static Budget units(std::size_t n) {  // at least one: every slice gets on
@@ -32,7 +38,7 @@ class Budget {
       --left_;
       return false;
     }
-    if (timed_ && !over_ && Clock::now() < deadline_) {
+    if (now_ && !over_ && now_() < deadline_) {
       left_ = kCheckEvery - 1;
       return false;
     }
@@ -42,15 +48,15 @@ class Budget {
   bool over() const { return over_; }
   // Used up, by the clock or the count, without counting a unit: whether to leave the next
   // stage of work to the next slice.
-  bool expired() const { return over_ || (timed_ ? Clock::now() >= deadline_ : left_ == 0); }
+  bool expired() const { return over_ || (now_ ? now_() >= deadline_ : left_ == 0); }
 
  private:
-  using Clock = std::chrono::steady_clock;
   static constexpr std::size_t kCheckEvery = 64;  // units between looks at the clock
   static constexpr std::size_t kUnlimited = static_cast<std::size_t>(-1);
   std::size_t left_ = kUnlimited;
-  bool timed_ = false, over_ = false;
-  Clock::time_point deadline_{};
+  bool over_ = false;
+  Clock now_ = nullptr;  // timed when set
+  double deadline_ = 0;
 };
 
 }  // namespace sandik

@@ -473,12 +473,9 @@ void Widget::rebuild() {
   }
   model_.current = summarize(*model_.tally, area);
   for (const SourceResults& sr : r.results) {
-    if (sr.source == source) {  // (its tally is made)
-      model_.by_source.push_back(summarize(*model_.tally, area));
-      continue;
-    }
-    const RaceTally t(*feed, r, sr.source);
-    model_.by_source.push_back(summarize(t, area));
+    std::unique_ptr<RaceTally> other;  // (the shown source's tally is made)
+    if (sr.source != source) other = std::make_unique<RaceTally>(*feed, r, sr.source);
+    model_.by_source.push_back(summarize(other ? *other : *model_.tally, area));
   }
   model_.flips = flipped_rows(*model_.tally, r.area);
 

@@ -82,7 +82,7 @@ std::string check_more(const Value& m) {
   Checking& c = *g_checking;
   const double t0 = emscripten_get_now();
   const double ms = number(m, "ms");
-  Budget budget = ms > 0 ? Budget::milliseconds(ms) : Budget();
+  Budget budget = ms > 0 ? Budget::milliseconds(ms, &emscripten_get_now) : Budget();
   const std::string more = "\"more\":true";
   if (c.parse) {
     const bool read = c.parse->step(budget);
@@ -121,7 +121,7 @@ Conversion::~Conversion() = default;
 namespace {
 Budget budget_of(const Value& m) {
   const double ms = number(m, "ms");
-  return ms > 0 ? Budget::milliseconds(ms) : Budget();
+  return ms > 0 ? Budget::milliseconds(ms, &emscripten_get_now) : Budget();
 }
 }  // namespace
 
