@@ -196,7 +196,8 @@ TEST_CASE("widget") {
     CHECK(t.moments.front() == moments.front().at);
     CHECK(t.moments.back() == moments.back().at);
     CHECK(t.rows.size() == ui::TimelineView::kMostMoments);
-    CHECK(t.sentence.find(std::to_string(moments.size())) != std::string::npos);  // all of them counted
+    CHECK(t.sentence.find("3.002") != std::string::npos);  // all of them counted, grouped
+    CHECK(moments.size() == 3002);  // the 3,000 points, and each source's count now
   }
   SUBCASE("a feed read in slices: the last good results stay until it is read; newer bytes replace it") {
     const std::string text = test::read_file(SANDIK_TEST_DATA "/example.json");
@@ -254,7 +255,7 @@ TEST_CASE("widget") {
       return n + 1;
     }();
     CHECK(rows == ui::Widget::kMirrorRows);
-    CHECK(m.find("1200 satır") != std::string::npos);
+    CHECK(m.find("1.200 satır") != std::string::npos);  // grouped, as every count the reader sees
     CHECK(m.find("İlk 250 satır burada; 950 satır daha var: aradığınız yeri arama kutusuyla bulun.") !=
           std::string::npos);
     const ui::TableView& table = w.presented().table;

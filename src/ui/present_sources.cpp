@@ -126,7 +126,7 @@ TimelineView present_timeline(const Model& m, const UiState& ui, Lang lang) {
     return v;
   }
   v.sentence = say(Str::Moments, lang,
-                   {std::to_string(m.moments.size()), moment_clock(f, m.moments.front().at, lang),
+                   {format_count(static_cast<Count>(m.moments.size()), lang), moment_clock(f, m.moments.front().at, lang),
                     moment_clock(f, m.moments.back().at, lang)});
   double lo = 100, hi = 0;
   for (const Moment& mo : m.moments)

@@ -144,7 +144,7 @@ TableView present_table(const Model& m, Lang lang, std::size_t most) {
   for (const Column& c : v.columns)
     if (c.sort && *c.sort == m.query.sort) sort_label = turkish::lower(c.spoken);
   v.sentence = (m.rows.size() == 1 ? std::string(str(Str::RowsOne, lang))
-                                   : say(Str::Rows, lang, {std::to_string(m.rows.size())})) +
+                                   : say(Str::Rows, lang, {format_count(static_cast<Count>(m.rows.size()), lang)})) +
                ", " + say(Str::SortedBy, lang, {sort_label}) + (m.query.desc ? str(Str::Descending, lang) : "") + ".";
   const bool any = std::any_of(m.rows.begin(), m.rows.end(), [](const TableRow& r) { return r.has_results; });
   if (any) {
