@@ -365,8 +365,7 @@ std::string answer(const Value& m, std::string_view bytes) {
   }
   if (op == "convert-more") return sandik::web::convert_more(in->conversion, m);
   const Value* converted = m.find("converted");
-  const double ms = number(m, "ms");
-  sandik::Budget budget = ms > 0 ? sandik::Budget::milliseconds(ms, &emscripten_get_now) : sandik::Budget();
+  sandik::Budget budget = sandik::web::budget_of(m);
   if (op == "feed")
     return fed(*in, in->widget.read_feed(converted && converted->boolean() ? std::move(in->conversion.feed) : std::string(bytes), budget));
   if (op == "feed-more") return fed(*in, in->widget.read_more(budget));

@@ -28,6 +28,11 @@ double number(const Value& m, const char* key) {
   return v && v->is_number() ? v->number() : 0;
 }
 
+Budget budget_of(const Value& m) {
+  const double ms = number(m, "ms");
+  return ms > 0 ? Budget::milliseconds(ms, &emscripten_get_now) : Budget();
+}
+
 
 // [{"severity","path","message","text"}…], the first 200.
 std::string problems_json(const Problems& problems) {
@@ -81,8 +86,7 @@ std::string check_more(const Value& m) {
   if (!g_checking) return "\"error\":\"no check\"";
   Checking& c = *g_checking;
   const double t0 = emscripten_get_now();
-  const double ms = number(m, "ms");
-  Budget budget = ms > 0 ? Budget::milliseconds(ms, &emscripten_get_now) : Budget();
+  Budget budget = budget_of(m);
   const std::string more = "\"more\":true";
   if (c.parse) {
     const bool read = c.parse->step(budget);
@@ -117,13 +121,6 @@ std::string check_more(const Value& m) {
 // `ms` milliseconds: "more" until done, the next slice by "convert-more"; one conversion a widget.
 Conversion::Conversion() = default;
 Conversion::~Conversion() = default;
-
-namespace {
-Budget budget_of(const Value& m) {
-  const double ms = number(m, "ms");
-  return ms > 0 ? Budget::milliseconds(ms, &emscripten_get_now) : Budget();
-}
-}  // namespace
 
 std::string convert(Conversion& c, const Value& m, std::string_view blob) {
   c.feed.clear();

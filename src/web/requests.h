@@ -20,6 +20,7 @@ using json::Value;
 
 std::string field(const Value& message, const char* key);  // a string member, "" when absent
 double number(const Value& message, const char* key);      // a number member, 0 when absent
+Budget budget_of(const Value& message);  // a slice of `ms` milliseconds on the browser's clock; none: unlimited
 std::string problems_json(const Problems& problems);       // [{"severity","path","message","text"}…], the first 200
 inline std::string yes(bool b) { return b ? "true" : "false"; }  // a JSON boolean
 
