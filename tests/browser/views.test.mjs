@@ -53,8 +53,11 @@ test('full view: tabs, sort by margin, open Sarıyer and go back, switch source,
     const rows = await page.locator(`${sel} .sandik-sr section:nth-of-type(2) tbody th`).allTextContents();
     assert.equal(rows[0], 'Beşiktaş');
     assert.equal(rows[38], 'Fatih', 'the closest district last');
-    // Tap it again: ascending.
+    // Tap it again: ascending. (The mirror follows the frame that shows it: wait for that frame
+    // on a loaded machine rather than read the mirror of the frame before.)
     await tap(page, sel, 'header:margin');
+    await page.waitForFunction((s) => /sıralama: fark\./.test(document.querySelector(`${s} .sandik-sr`).textContent), sel,
+      { timeout: 3000 }).catch(() => {});
     assert.match(await mirror(page, sel), /sıralama: fark\./);
 
     // Tap Sarıyer: its own summary opens, with a breadcrumb back to İstanbul.
