@@ -11,6 +11,9 @@ namespace sandik::adapters {
 namespace {
 
 // ---- AA: result-short.json, the whole country ----------------------------------------------------
+// One race's figures (`s`: boxes, cast, registered, valid; `c`: votes) for one area. `boxes` are
+// the race's own there (a province's mayor covers the provincial municipality only): the feed
+// keeps them on the result where they differ from the area's.
 void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB& race, const std::string& area,
              const Moment& m, std::optional<Count> boxes) {
   const Value* s = in.object(race_v, at, "s", true);
@@ -21,6 +24,7 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
     r.cast = in.count(*s, s_at, "o", false);
     r.registered_counted = in.count(*s, s_at, "v", false);
     r.valid = in.count(*s, s_at, "g", false);
+    r.boxes = boxes;
   }
   const json::Span<Value> list = in.array(race_v, at, "c", true);
   const Path list_at = at / "c";
@@ -48,6 +52,31 @@ void aa_race(Builder& b, Reader& in, const Value& race_v, const Path& at, RaceB&
   in.add_result(Builder::snapshot(race, "AA", m.epoch, m.text), area, std::move(r), at);
 }
 
+// An area's boxes and registered voters, from a race's `s` (n, e).
+struct Size {
+  std::optional<Count> boxes, registered;
+};
+Size aa_size(Reader& in, const Value* race_v, const Path& at) {
+  const Value* s = race_v ? in.object(*race_v, at, "s", false) : nullptr;
+  if (!s) return {};
+  const Path s_at = at / "s";
+  return {in.count(*s, s_at, "n", false), in.count(*s, s_at, "e", false)};
+}
+
+// The whole country's own figures (`GenelSonuc`): the national council vote is AA's total, not
+// a sum of this file's council fields (which leave some municipal councils out).
+void aa_country(Builder& b, Reader& in, const Value& root, const Moment& m) {
+  const std::string country = b.area("Türkiye", "", "country", std::nullopt, std::nullopt, "turkiye");
+  const Value* general = in.object(root, {}, "GenelSonuc", false);
+  const Path g_at = Path() / "GenelSonuc";
+  const Value* votes = general ? in.object(*general, g_at, "OyDagilimi", false) : nullptr;
+  if (!votes) return;
+  const Path v_at = g_at / "OyDagilimi";
+  RaceB& race = b.race("turkiye-meclis", "Türkiye geneli meclis oyları", "Council vote, all of Türkiye", country, false,
+                       "council");
+  aa_race(b, in, *votes, v_at, race, country, m, aa_size(in, votes, v_at).boxes);
+}
+
 }  // namespace
 
 bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, const std::string& only, AaProgress& at,
@@ -58,7 +87,10 @@ bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
   const bool first = !at.started;
   const json::Span<Value> provinces = in.array(root, top, "BolgeSonuc", first);
   if (first && in.failed()) return true;  // (later, a province's problems stop no other province)
-  if (first) b.source("AA", "Anadolu Ajansı", "agency");
+  if (first) {
+    b.source("AA", "Anadolu Ajansı", "agency");
+    if (only.empty() && provinces.size() > 1) aa_country(b, in, root, m);
+  }
   at.started = true;
   const Path provinces_at = top / "BolgeSonuc";
   std::size_t& kept = at.kept;
@@ -75,37 +107,61 @@ bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
     ++kept;
     const Value* x = in.object(pv, p, "x", true);
     const Path x_at = p / "x";
-    const Value* xs = x ? in.object(*x, x_at, "s", false) : nullptr;
-    const Path xs_at = x_at / "s";
-    const std::optional<Count> boxes = xs ? in.count(*xs, xs_at, "n", false) : std::nullopt;
-    const std::string prov = b.area(prov_name, "", "city", boxes, xs ? in.count(*xs, xs_at, "e", false) : std::nullopt);
-    const Titles t = titles(prov_name);
+    const Value* pm = in.object(pv, p, "m", false);
+    const Path pm_at = p / "m";
     const bool metro = in.text(pv, p, "z", false) == "BB";
+    // A metropolitan mayor is the whole province's; any other province's mayor the provincial
+    // municipality's, and its İl Genel Meclisi (`m`) the whole province's.
+    const Size mayor_size = aa_size(in, x, x_at), whole = metro ? mayor_size : aa_size(in, pm, pm_at);
+    const std::string prov = b.area(prov_name, "", "city", whole.boxes, whole.registered, "", plate);
+    const Titles t = titles(prov_name);
     if (x) {
-      RaceB& mayor = metro ? b.race(prov + "-buyuksehir", t.metro_tr, t.metro_en, prov, true)
-                           : b.race(prov + "-il", t.il_tr, t.il_en, prov, true);
-      aa_race(b, in, *x, x_at, mayor, prov, m, boxes);
+      RaceB& mayor = metro ? b.race(prov + "-buyuksehir", t.metro_tr, t.metro_en, prov, true, "metropolitan")
+                           : b.race(prov + "-il", t.il_tr, t.il_en, prov, true, "province");
+      aa_race(b, in, *x, x_at, mayor, prov, m, mayor_size.boxes);
     }
-    RaceB& ilce = b.race(prov + "-ilce", t.ilce_tr, t.ilce_en, prov, false);
-    RaceB& meclis = b.race(prov + "-meclis", t.meclis_tr, t.meclis_en, prov, false);
+    if (pm && !metro && pm->find("c")) {
+      RaceB& igm = b.race(prov + "-il-meclis", t.igm_tr, t.igm_en, prov, false, "council");
+      aa_race(b, in, *pm, pm_at, igm, prov, m, whole.boxes);
+    }
+    RaceB& ilce = b.race(prov + "-ilce", t.ilce_tr, t.ilce_en, prov, false, "district");
+    RaceB& meclis = b.race(prov + "-meclis", t.meclis_tr, t.meclis_en, prov, false, "council");
+    RaceB* belde = nullptr;
     const json::Span<Value> districts = in.array(pv, p, "b", false);
     const Path districts_at = p / "b";
     for (std::size_t j = 0; j < districts.size(); ++j) {
       const Path d = districts_at[j];
       const Value& dv = districts[j];
+      if (!in.object_item(dv, d)) continue;
       const std::string name = proper(in.text(dv, d, "a", true));
       if (name.empty()) continue;
       const Value* dx = in.object(dv, d, "x", false);
       const Path dx_at = d / "x";
-      const Value* dxs = dx ? in.object(*dx, dx_at, "s", false) : nullptr;
-      const Path dxs_at = dx_at / "s";
-      const std::optional<Count> dboxes = dxs ? in.count(*dxs, dxs_at, "n", false) : std::nullopt;
+      const Size dsize = aa_size(in, dx, dx_at);
       const std::string area =
-          b.area(name, prov, "district", dboxes, dxs ? in.count(*dxs, dxs_at, "e", false) : std::nullopt);
-      if (dx) aa_race(b, in, *dx, dx_at, ilce, area, m, dboxes);
+          b.area(name, prov, "district", dsize.boxes, dsize.registered, "", in.code(dv, d, "k", false));
+      if (dx) aa_race(b, in, *dx, dx_at, ilce, area, m, dsize.boxes);
       if (const Value* dm = in.object(dv, d, "m", false)) {
         const Path dm_at = d / "m";
-        if (dm->find("c")) aa_race(b, in, *dm, dm_at, meclis, area, m, dboxes);
+        if (dm->find("c")) aa_race(b, in, *dm, dm_at, meclis, area, m, aa_size(in, dm, dm_at).boxes);
+      }
+      // Its beldes (`b[].b[]`, `z: "BL"`): towns with a mayor of their own.
+      const json::Span<Value> towns = in.array(dv, d, "b", false);
+      const Path towns_at = d / "b";
+      for (std::size_t k = 0; k < towns.size(); ++k) {
+        const Path tp = towns_at[k];
+        const Value& tv = towns[k];
+        if (!in.object_item(tv, tp)) continue;
+        const std::string town = proper(in.text(tv, tp, "a", true));
+        if (town.empty()) continue;
+        const Value* tx = in.object(tv, tp, "x", false);
+        const Path tx_at = tp / "x";
+        const Size tsize = aa_size(in, tx, tx_at);
+        const std::string ta =
+            b.area(town, area, "belde", tsize.boxes, tsize.registered, "", in.code(tv, tp, "k", false));
+        if (!tx) continue;
+        if (!belde) belde = &b.race(prov + "-belde", t.belde_tr, t.belde_en, prov, false, "belde");
+        aa_race(b, in, *tx, tx_at, *belde, ta, m, tsize.boxes);
       }
     }
   }

@@ -159,6 +159,7 @@ bool AgencyConvert::step(Budget& budget) {
   }
   w.done = true;
   if (!w.options.status.empty()) b.status = w.options.status;
+  if (b.provinces() > 1) b.nationalize();  // (AA's whole-country file, or ANKA's files of two provinces)
   std::stable_partition(w.out.problems.begin(), w.out.problems.end(),
                         [](const Problem& p) { return p.severity == Severity::Error; });
   if (w.failed) return true;

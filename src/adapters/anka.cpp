@@ -13,16 +13,17 @@ namespace {
 // ---- ANKA: one province file --------------------------------------------------------------------
 void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::string_view key, RaceB& race,
                const std::string& area, const Value* sandik, const Path& sandik_at, std::string_view valid_key,
-               const Moment& m, std::optional<Count> boxes) {
+               const Moment& m, std::optional<Count> boxes, bool with_cast = true, bool checked = true) {
   const json::Span<Value> list = in.array(owner, at, key, false);
   if (list.empty()) return;
   const Path list_at = at / key;
   ResultB r;
   if (sandik) {
     r.boxes_counted = in.count(*sandik, sandik_at, "AcilanSandik", false);
-    r.cast = in.count(*sandik, sandik_at, "KullanilanOy", false);
+    if (with_cast) r.cast = in.count(*sandik, sandik_at, "KullanilanOy", false);
     r.registered_counted = in.count(*sandik, sandik_at, "AcilanSandikSecmenSayisi", false);
     r.valid = in.count(*sandik, sandik_at, valid_key, false);
+    r.boxes = boxes;
   }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -50,7 +51,7 @@ void anka_list(Builder& b, Reader& in, const Value& owner, const Path& at, std::
                                     independent ? std::nullopt : in.color(v, c, "Renk")),
                          *votes);
   }
-  if (sandik) in.check(r, sandik_at, "AcilanSandik", boxes, "ToplamSandik", valid_key, "KullanilanOy");
+  if (sandik && checked) in.check(r, sandik_at, "AcilanSandik", boxes, "ToplamSandik", valid_key, "KullanilanOy");
   in.add_result(Builder::snapshot(race, "ANKA", m.epoch, m.text), area, std::move(r), at);
 }
 
@@ -83,35 +84,79 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
   const Path sandik_at = top / "Sandik";
   b.source("ANKA", "ANKA Haber Ajansı", "agency");
   const std::optional<Count> boxes = in.count(*sandik, sandik_at, "ToplamSandik", false);
-  const std::string prov = b.area(prov_name, "", "city", boxes, in.count(*sandik, sandik_at, "ToplamSecmen", false));
+  const std::optional<Count> registered = in.count(*sandik, sandik_at, "ToplamSecmen", false);
+  const std::string prov = b.area(prov_name, "", "city", boxes, registered, "", in.code(root, top, "Kod", false));
+  b.size_area(prov, boxes, registered);  // (ANKA's are the whole province's)
   const Titles t = titles(prov_name);
   RaceB* metro = nullptr;
   if (root.find("BuyuksehirBelediyeBaskanligi")) {
-    metro = &b.race(prov + "-buyuksehir", t.metro_tr, t.metro_en, prov, true);
+    metro = &b.race(prov + "-buyuksehir", t.metro_tr, t.metro_en, prov, true, "metropolitan");
     anka_list(b, in, root, top, "BuyuksehirBelediyeBaskanligi", *metro, prov, sandik, sandik_at,
               "BuyuksehirBelediyeBaskanligiGecerliOy", m, boxes);
     anka_previous(b, in, root, top, *metro, prov, "Kod");
   }
-  RaceB& ilce = b.race(prov + "-ilce", t.ilce_tr, t.ilce_en, prov, false);
-  RaceB& meclis = b.race(prov + "-meclis", t.meclis_tr, t.meclis_en, prov, false);
+  if (root.find("IlGenelMeclisi")) {
+    RaceB& igm = b.race(prov + "-il-meclis", t.igm_tr, t.igm_en, prov, false, "council");
+    anka_list(b, in, root, top, "IlGenelMeclisi", igm, prov, sandik, sandik_at, "IlGenelMeclisiGecerliOy", m, boxes,
+              false);
+  }
+  RaceB& ilce = b.race(prov + "-ilce", t.ilce_tr, t.ilce_en, prov, false, "district");
+  RaceB& meclis = b.race(prov + "-meclis", t.meclis_tr, t.meclis_en, prov, false, "council");
   const json::Span<Value> districts = in.array(root, top, "Ilce", false);
   const Path districts_at = top / "Ilce";
+  // `Ilce[]` holds districts (`Ilce: "E"`) and, after them, beldes (`"H"`), named "DISTRICT-BELDE".
+  std::vector<std::pair<std::string, std::string>> district_of;  // ANKA name -> area id
   for (std::size_t i = 0; i < districts.size(); ++i) {
     const Path d = districts_at[i];
     const Value& v = districts[i];
-    const std::string name = proper(in.text(v, d, "Ad", true));
+    if (!in.object_item(v, d)) continue;
+    std::string raw = in.text(v, d, "Ad", true);
     const Value* ds = in.object(v, d, "Sandik", false);
-    if (name.empty()) continue;
+    if (raw.empty()) continue;
     const Path ds_at = d / "Sandik";
     const std::optional<Count> dboxes = ds ? in.count(*ds, ds_at, "ToplamSandik", false) : std::nullopt;
-    const std::string area =
-        b.area(name, prov, "district", dboxes, ds ? in.count(*ds, ds_at, "ToplamSecmen", false) : std::nullopt);
+    const std::optional<Count> dregistered = ds ? in.count(*ds, ds_at, "ToplamSecmen", false) : std::nullopt;
+    const std::string code = in.code(v, d, "Kod", false);
+    std::string parent = prov;
+    if (in.text(v, d, "Ilce", false) == "H") {
+      for (const auto& [name, id] : district_of)
+        if (raw.size() > name.size() + 1 && raw.compare(0, name.size(), name) == 0 && raw[name.size()] == '-') {
+          parent = id;
+          raw = raw.substr(name.size() + 1);
+          break;
+        }
+      if (parent == prov) {
+        const Path ap = d / "Ad";
+        in.warning(ap, "belde " + json::quote(raw) + " names no district of this file: left out", "belde");
+        continue;
+      }
+      const std::string area = b.area(proper(raw), parent, "belde", dboxes, dregistered, "", code);
+      b.size_area(area, dboxes, dregistered);
+      RaceB& belde = b.race(prov + "-belde", t.belde_tr, t.belde_en, prov, false, "belde");
+      anka_list(b, in, v, d, "BelediyeBaskanligi", belde, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m,
+                dboxes);
+      if (RaceB* igm = b.find_race(prov + "-il-meclis"))
+        anka_list(b, in, v, d, "IlGenelMeclisi", *igm, area, ds, ds_at, "IlGenelMeclisiGecerliOy", m, dboxes, false);
+      continue;
+    }
+    const std::string area = b.area(proper(raw), prov, "district", dboxes, dregistered, "", code);
+    b.size_area(area, dboxes, dregistered);
+    district_of.emplace_back(raw, area);
     if (metro)
       anka_list(b, in, v, d, "BuyuksehirBelediyeBaskanligi", *metro, area, ds, ds_at,
                 "BuyuksehirBelediyeBaskanligiGecerliOy", m, dboxes);
     anka_list(b, in, v, d, "BelediyeBaskanligi", ilce, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m, dboxes);
     anka_previous(b, in, v, d, ilce, area, "PartiKod");
     anka_list(b, in, v, d, "IlceMeclisi", meclis, area, ds, ds_at, "IlceBelediyeMeclisiGecerliOy", m, dboxes);
+    if (RaceB* igm = b.find_race(prov + "-il-meclis"))
+      anka_list(b, in, v, d, "IlGenelMeclisi", *igm, area, ds, ds_at, "IlGenelMeclisiGecerliOy", m, dboxes, false);
+    // Not metropolitan: the central district's mayor is the province's (AA's `x` of the province).
+    if (!metro && turkish::fold(raw) == "merkez" && v.find("BelediyeBaskanligi")) {
+      RaceB& mayor = b.race(prov + "-il", t.il_tr, t.il_en, prov, true, "province");
+      anka_list(b, in, v, d, "BelediyeBaskanligi", mayor, prov, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m, dboxes,
+                true, false);  // (its problems are the district's, said once)
+      anka_previous(b, in, root, top, mayor, prov, "Kod");
+    }
   }
 }
 

@@ -61,9 +61,11 @@ class Writer {
     for (const auto& [lang, t] : by_lang) key(lang).str(t);
     return close('}');
   }
-  // A RESULT's members: counts, votes (unless it has only shares), shares.
-  Writer& result(const ResultB& r) {
-    count("boxes_counted", r.boxes_counted).count("boxes", r.boxes).count("cast", r.cast);
+  // A RESULT's members: counts, votes (unless it has only shares), shares. The race's own boxes
+  // only where they differ from the area's (`area_boxes`).
+  Writer& result(const ResultB& r, std::optional<Count> area_boxes = std::nullopt) {
+    count("boxes_counted", r.boxes_counted).count("boxes", r.boxes == area_boxes ? std::nullopt : r.boxes);
+    count("cast", r.cast);
     count("registered_counted", r.registered_counted).count("valid", r.valid);
     if (!r.votes.empty() || r.shares.empty()) votes("votes", r.votes);
     if (!r.shares.empty()) {
@@ -136,12 +138,16 @@ std::string Builder::write() const {
     w.open('{').text("id", a.id).text("name", a.name).key("parent");
     a.parent.empty() ? w.raw("null") : w.str(a.parent);
     if (!a.level.empty()) w.text("level", a.level);
+    if (!a.code.empty()) w.text("code", a.code);
     w.count("boxes", a.boxes).count("registered", a.registered).extras(a.extras).close('}');
   }
   w.close(']').key("races").open('[');
+  std::map<std::string, std::optional<Count>> area_boxes;
+  for (const AreaB& a : areas_) area_boxes.emplace(a.id, a.boxes);
   for (const RaceB& race : races_) {
     w.open('{').text("id", race.id).title(race.title).text("kind", race.candidate ? "candidate" : "party");
     w.text("area", race.area);
+    if (!race.office.empty()) w.text("office", race.office);
     if (race.candidate) {
       w.key("candidates").open('[');
       for (const CandidateB& c : race.candidates)
@@ -177,7 +183,10 @@ std::string Builder::write() const {
       sandik::stable_sort(snaps, [](const Snapshot* a, const Snapshot* b) { return a->epoch < b->epoch; });
       const Snapshot& last = *snaps.back();
       w.key(source).open('{').text("updated", last.at).extras(last.extras).key("areas").open('{');
-      for (const auto& [area_id, res] : last.areas) w.key(area_id).open('{').result(res).close('}');
+      for (const auto& [area_id, res] : last.areas) {
+        const auto it = area_boxes.find(area_id);
+        w.key(area_id).open('{').result(res, it == area_boxes.end() ? std::nullopt : it->second).close('}');
+      }
       w.close('}').close('}');
       // Earlier files of this source: the root area's numbers become the history of the night.
       for (std::size_t k = 0; k + 1 < snaps.size(); ++k)

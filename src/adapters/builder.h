@@ -49,6 +49,7 @@ struct AreaB {
   std::string id, name, parent, level;
   std::optional<Count> boxes, registered;
   Extras extras;
+  std::string code;  // the agencies' own code (plate code, ANKA `Kod` = AA `k`): written as "code"
 };
 
 struct ResultB {
@@ -91,6 +92,7 @@ struct PreviousB {  // who won an area last time
 
 struct RaceB {
   std::string id, area;
+  std::string office;  // "metropolitan", "province", "district", "belde", "council"; "" = not said
   std::vector<std::pair<std::string, std::string>> title;  // lang -> text; one "" entry = a plain string
   bool candidate = true;
   std::vector<CandidateB> candidates;
@@ -218,12 +220,15 @@ class Builder {
     return id;
   }
 
-  // An area by name under a parent; the same name under the same parent is the same area.
+  // An area by its agency code under a parent, else by name: the same code (or, without one, the
+  // same name) under the same parent is the same area, so AA's "19.May" is ANKA's "19 Mayıs".
   std::string area(const std::string& name, const std::string& parent, const std::string& level,
-                   std::optional<Count> boxes, std::optional<Count> registered, const std::string& id_hint = "") {
+                   std::optional<Count> boxes, std::optional<Count> registered, const std::string& id_hint = "",
+                   const std::string& code = "") {
     const std::string base_id = turkish::slug(id_hint.empty() ? name : id_hint);
-    const std::string key = parent + "|" + base_id;
-    auto it = area_by_key_.find(key);
+    const std::string key = parent + "|" + base_id, code_key = parent + "|#" + code;
+    auto it = code.empty() ? area_by_key_.end() : area_by_key_.find(code_key);
+    if (it == area_by_key_.end()) it = area_by_key_.find(key);
     if (it != area_by_key_.end()) {
       AreaB& a = areas_[it->second];
       if (!a.boxes) a.boxes = boxes;
@@ -234,16 +239,47 @@ class Builder {
     if (area_ids_.count(id)) id = parent + "-" + base_id;  // "Kale" of Denizli and of Malatya
     id = unique(area_ids_, id, "");
     area_by_key_.emplace(key, areas_.size());
-    areas_.push_back({id, name, parent, level, boxes, registered, {}});
+    if (!code.empty()) area_by_key_.emplace(code_key, areas_.size());
+    area_index_.emplace(id, areas_.size());
+    areas_.push_back({id, name, parent, level, boxes, registered, {}, code});
     return id;
   }
 
+  // An agency that knows an area's whole size (ANKA: a district with its villages) says so over
+  // one that gave a part of it (AA: the district municipality's boxes).
+  void size_area(const std::string& id, std::optional<Count> boxes, std::optional<Count> registered) {
+    const auto it = area_index_.find(id);
+    if (it == area_index_.end()) return;
+    AreaB& a = areas_[it->second];
+    if (boxes) a.boxes = boxes;
+    if (registered) a.registered = registered;
+  }
+  RaceB* find_race(const std::string& id) {
+    for (RaceB& r : races_)
+      if (r.id == id) return &r;
+    return nullptr;
+  }
+
+  // The whole country: every province (a root area of level "city") under the root `turkiye`,
+  // made if no file made it. Ids stay as they were; only the roots gain a parent.
+  void nationalize() {
+    const std::string root = area("Türkiye", "", "country", std::nullopt, std::nullopt, "turkiye");
+    for (AreaB& a : areas_)
+      if (a.parent.empty() && a.level == "city") a.parent = root;
+  }
+  std::size_t provinces() const {
+    return static_cast<std::size_t>(std::count_if(areas_.begin(), areas_.end(), [](const AreaB& a) {
+      return a.level == "city" && (a.parent.empty() || a.parent == "turkiye");
+    }));
+  }
+
   RaceB& race(const std::string& id, const std::string& title_tr, const std::string& title_en, const std::string& area,
-              bool candidate) {
+              bool candidate, const std::string& office = "") {
     for (RaceB& r : races_)
       if (r.id == id) return r;
     RaceB r;
     r.id = id;
+    r.office = office;
     r.title = {{"tr", title_tr}, {"en", title_en}};
     r.area = area;
     r.candidate = candidate;
@@ -297,6 +333,8 @@ class Builder {
   AreaB& add_area(AreaB a) {
     area_ids_.insert(a.id);
     area_by_key_.emplace(a.parent + "|" + a.id, areas_.size());
+    area_index_.emplace(a.id, areas_.size());
+    if (!a.code.empty()) area_by_key_.emplace(a.parent + "|#" + a.code, areas_.size());
     areas_.push_back(std::move(a));
     return areas_.back();
   }
@@ -315,7 +353,8 @@ class Builder {
   std::map<std::string, std::size_t> party_by_key_;
   std::set<std::string> party_ids_;
   std::vector<AreaB> areas_;
-  std::map<std::string, std::size_t> area_by_key_;
+  std::map<std::string, std::size_t> area_by_key_;  // "parent|id" and "parent|#code" -> index
+  std::map<std::string, std::size_t> area_index_;   // id -> index
   std::set<std::string> area_ids_;
   std::deque<RaceB> races_;  // a deque: references to races stay valid as more are added
 };

@@ -83,6 +83,7 @@ void load_race(Reader& in, const Value& rv, const Path& rp, RaceB& race) {
   race.title = title_of(in, rv, rp);
   race.area = in.text(rv, rp, "area", false);
   race.candidate = in.text(rv, rp, "kind", false) != "party";
+  race.office = in.text(rv, rp, "office", false);
   in.each_object(rv, rp, "candidates", false, [&](const Value& cv, const Path& cp) {
     race.add_candidate({in.text(cv, cp, "id", true), in.text(cv, cp, "name", true), in.text(cv, cp, "party", true),
                         extras_of(cv, {"id", "name", "party"})});
@@ -151,7 +152,8 @@ void load_race(Reader& in, const Value& rv, const Path& rp, RaceB& race) {
       }
     }
   }
-  race.extras = extras_of(rv, {"id", "title", "kind", "area", "candidates", "previous", "results", "calls", "history"});
+  race.extras =
+      extras_of(rv, {"id", "title", "kind", "office", "area", "candidates", "previous", "results", "calls", "history"});
 }
 
 }  // namespace
@@ -202,7 +204,8 @@ void Builder::load(Reader& in, const Value& root) {
   in.each_object(root, top, "areas", false, [&](const Value& av, const Path& ap) {
     add_area({in.text(av, ap, "id", true), in.text(av, ap, "name", true), in.text(av, ap, "parent", false),
               in.text(av, ap, "level", false), in.count(av, ap, "boxes", false), in.count(av, ap, "registered", false),
-              extras_of(av, {"id", "name", "parent", "level", "boxes", "registered"})});
+              extras_of(av, {"id", "name", "parent", "level", "boxes", "registered", "code"}),
+              in.code(av, ap, "code", false)});
   });
   in.each_object(root, top, "races", false, [&](const Value& rv, const Path& rp) {
     races_.emplace_back();

@@ -111,6 +111,7 @@ struct Import {
                    opt.area_level.empty() ? "district" : opt.area_level,
                    std::nullopt,
                    std::nullopt,
+                   {},
                    {}})
         .id;
   }

@@ -56,7 +56,11 @@ Titles titles(const std::string& prov) {
           prov + " ilçe belediye başkanlıkları",
           prov + " district mayors",
           prov + " ilçe belediye meclisleri",
-          prov + " district councils"};
+          prov + " district councils",
+          prov + " belde belediye başkanlıkları",
+          prov + " town mayors",
+          prov + " İl Genel Meclisi",
+          prov + " provincial council"};
 }
 
 // One entry of an agency's list: its party (by the agency's code; an independent is its own

@@ -101,8 +101,8 @@ class Reader {
     return std::nullopt;
   }
   // A code: ANKA and AA write integers, AP strings.
-  std::string code(const Value& obj, const Path& at, std::string_view key) {
-    const Value* v = get(obj, at, key, true);
+  std::string code(const Value& obj, const Path& at, std::string_view key, bool required = true) {
+    const Value* v = get(obj, at, key, required);
     if (!v) return {};
     if (v->is_count()) return std::to_string(v->count());
     if (v->is_string() && !v->str().empty()) return std::string(v->str());
@@ -159,7 +159,8 @@ std::optional<Moment> published(const AgencyFile& file, Reader& in, const Path& 
 void turkish_election(Builder& b, const Moment& m);
 bool is_independent_name(std::string_view party_name);  // "Bağımsız …"
 struct Titles {
-  std::string metro_tr, metro_en, il_tr, il_en, ilce_tr, ilce_en, meclis_tr, meclis_en;
+  std::string metro_tr, metro_en, il_tr, il_en, ilce_tr, ilce_en, meclis_tr, meclis_en, belde_tr, belde_en, igm_tr,
+      igm_en;
 };
 Titles titles(const std::string& province);
 // One entry of an agency's list: its party (by the agency's code; an independent is its own

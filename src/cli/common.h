@@ -69,6 +69,7 @@ int select(const sandik::Feed& feed, const Args& args, Selection& sel);
 int cmd_validate(int argc, char** argv);
 int cmd_summary(int argc, char** argv);
 int cmd_table(int argc, char** argv);
+int cmd_scoreboard(int argc, char** argv);
 int cmd_import(int argc, char** argv);
 
 }  // namespace sandik::cli

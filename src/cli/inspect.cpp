@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "../core/scoreboard.h"
 #include "../core/table_model.h"
 #include "../core/tally.h"
 #include "../core/turkish.h"
@@ -228,6 +229,62 @@ int cmd_table(int argc, char** argv) {
   }
   print_aligned(out, std::vector<std::size_t>(keep.size(), 0), right, "", "  ");
   print_line(stdout, v.sentence);
+  return kOk;
+}
+
+}  // namespace sandik::cli
+
+namespace sandik::cli {
+
+// Mayoralties won per office level: who won and leads how many, against the previous winners.
+int cmd_scoreboard(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {"source", "lang"}, {"json"}, args, err)) return usage(err);
+  if (args.positional.size() != 1) return usage("scoreboard takes one FEED");
+  sandik::ParsedFeed parsed;
+  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
+  const sandik::Feed& feed = *parsed.feed;
+  int source = -1;
+  if (args.flag("source")) {
+    source = feed.find_source(args.get("source"));
+    if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
+  }
+  const std::vector<sandik::ScoreLevel> levels = sandik::scoreboard(feed, source);
+  if (levels.empty())
+    return usage("no race of the feed names a mayor's office (\"office\": metropolitan, province, district, belde)");
+  if (args.flag("json")) {
+    ojson j;
+    j["source"] = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
+    j["levels"] = ojson::array();
+    for (const sandik::ScoreLevel& level : levels) {
+      ojson l;
+      l["level"] = level.level;
+      l["total"] = level.total;
+      l["tied"] = level.tied;
+      l["parties"] = ojson::array();
+      for (const sandik::ScoreParty& p : level.parties) {
+        const sandik::Party& party = feed.parties[static_cast<std::size_t>(p.party)];
+        l["parties"].push_back({{"party", party.id},
+                                {"name", party.name},
+                                {"short", party.short_name},
+                                {"leading", p.leading},
+                                {"won", p.won},
+                                {"previous", p.previous}});
+      }
+      j["levels"].push_back(std::move(l));
+    }
+    std::printf("%s\n", j.dump(2).c_str());
+    return kOk;
+  }
+  const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));
+  const sandik::ui::ScoreboardView v = sandik::ui::present_scoreboard(feed, levels, lang);
+  for (const sandik::ui::ScoreboardView::Level& level : v.levels) {
+    print_line(stdout, level.title + " — " + level.total + (level.tied.empty() ? "" : "; " + level.tied));
+    std::vector<std::vector<std::string>> rows = {v.columns};
+    for (const auto& r : level.rows) rows.push_back({r.party, r.won, r.leading, r.previous, r.change});
+    print_aligned(rows, {16, 7, 5, 5, 0}, {false, true, true, true, true}, "  ", "  ");
+  }
   return kOk;
 }
 

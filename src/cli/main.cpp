@@ -29,6 +29,9 @@ const char* kUsageText =
     "  table FEED [--race ID] [--source ID] [--area ID] [--sort name|leader|margin|reporting|turnout|swing]\n"
     "             [--desc] [--search TEXT] [--lang tr|en] [--json]\n"
     "                                       the district table: one row per child area\n"
+    "  scoreboard FEED [--source ID] [--lang tr|en] [--json]\n"
+    "                                       mayoralties won and leading per party and office level\n"
+    "                                       (metropolitan, province, district, belde), against before\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
     "         [--source-kind agency|authority|party]\n"
     "         [--as results|history|previous|declare] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
@@ -110,6 +113,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return cmd_validate(argc, argv);
   if (cmd == "summary") return cmd_summary(argc, argv);
   if (cmd == "table") return cmd_table(argc, argv);
+  if (cmd == "scoreboard") return cmd_scoreboard(argc, argv);
   if (cmd == "import") return cmd_import(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);
   if (cmd == "replay") return cmd_replay(argc, argv);

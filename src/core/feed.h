@@ -146,6 +146,9 @@ struct Race {
   Text title;
   RaceKind kind = RaceKind::Candidate;
   int area = -1;                      // root area index
+  // The office (an extension): "metropolitan", "province", "district", "belde" (a mayor) or
+  // "council"; "" when the feed does not say. Races of one office are counted together.
+  std::string office;
   std::vector<Candidate> candidates;  // kind == Candidate
   std::optional<Seats> seats;
   std::optional<Previous> previous;

@@ -92,6 +92,8 @@ void Validator::race_head(const Value& v, const Path& at, Race& race) {
       error(at / "kind", "expected \"candidate\" or \"party\", got " + json::describe(*k));
   }
   if (const Value* a = req(v, at, "area")) race.area = ref(*a, at / "area", areas_v_, "area");
+  if (const Value* o = opt(v, "office"))
+    if (const auto s = string_of(*o, at / "office")) race.office = std::string(*s);
   if (race.kind == RaceKind::Candidate) {
     if (const Value* list = req_array(v, at, "candidates")) {
       const Path cp = at / "candidates";

@@ -9,6 +9,7 @@
 //   FlipsView           areas that changed hands
 //   TimelineView        each source's line per contestant, the axes, the card of one moment
 //   SeatsView           seats per party against before
+//   ScoreboardView      mayoralties won per office level and party, against before
 //   Notices             loading, no race, the loader's words, stale line, live region, failures
 //   mirror()            AccessibleSection from a view: what the screen reader gets
 //
@@ -25,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "core/scoreboard.h"
 #include "model.h"
 
 namespace sandik::ui {
@@ -228,6 +230,22 @@ struct SeatsView {
   std::vector<std::string> columns;
 };
 SeatsView present_seats(const Model& m, Lang lang);
+
+// ---- mayoralties won: per office level, each party's won and leading against before ----
+struct ScoreboardView {
+  struct Row {
+    std::string party, won, leading, previous, change;  // change: won + leading − previous, "+3"
+    std::uint32_t color = 0;
+  };
+  struct Level {
+    std::string title, total, tied;  // "Büyükşehir belediye başkanlıkları", "30 başkanlık", ""
+    std::vector<Row> rows;
+    std::vector<std::string> sentences;  // a row each: "CHP: 14 kazandı, 0 önde (2019: 11)"
+  };
+  std::vector<std::string> columns;  // Parti, Kazandı, Önde, 2019, Değişim
+  std::vector<Level> levels;
+};
+ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel>& levels, Lang lang);
 
 // ---- notices: the widget's own and the loader's (which holds no words) ----
 struct Notices {

@@ -217,6 +217,20 @@ const char* str(Str id, Lang lang) {
     case Str::LastUpdatedStale:
       return tr ? "Son güncelleme {1} — sonuçlar değişmiyor olabilir."
                 : "Last updated {1} — results may not be current.";
+    case Str::ScoreMetropolitan:
+      return tr ? "Büyükşehir belediye başkanlıkları" : "Metropolitan mayors";
+    case Str::ScoreProvince:
+      return tr ? "İl belediye başkanlıkları" : "Province mayors";
+    case Str::ScoreDistrict:
+      return tr ? "İlçe belediye başkanlıkları" : "District mayors";
+    case Str::ScoreBelde:
+      return tr ? "Belde belediye başkanlıkları" : "Town mayors";
+    case Str::ScoreOf:
+      return tr ? "{1} başkanlık" : "{1} mayoralties";
+    case Str::ScoreTied:
+      return tr ? "{1} yerde oylar eşit" : "Tied in {1}";
+    case Str::ScoreLine:
+      return tr ? "{1}: {2} kazandı, {3} önde ({4}: {5})" : "{1}: won {2}, leading {3} ({4}: {5})";
     case Str::CliBoxes:
       return tr ? "açılan sandık {1} / {2} ({3})" : "ballot boxes {1} of {2} ({3})";
     case Str::CliTurnout:

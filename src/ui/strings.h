@@ -122,6 +122,14 @@ enum class Str {
   OnDate,
   LastUpdated,
   LastUpdatedStale,
+  // mayoralties won (the scoreboard)
+  ScoreMetropolitan,
+  ScoreProvince,
+  ScoreDistrict,
+  ScoreBelde,
+  ScoreOf,
+  ScoreTied,
+  ScoreLine,
   // the command line
   CliBoxes,
   CliTurnout,

@@ -1,0 +1,40 @@
+// sandik core — mayoralties won: for each office level, how many of its races each party has
+// won and leads, against the previous winners ("CHP won 14 of 30 metropolitan mayoralties").
+//
+// An office is counted where a race says it is one (`office`, docs/feed-format.md):
+//   - a candidate race is one office, at its root area (İstanbul's metropolitan mayor);
+//   - a party race is one office per area that has a result of its own, below the root (a
+//     province's district mayors: each district is a mayoralty).
+// Each office is counted once, by the rules of every view (tally.h): won (a call, or a final
+// feed) goes to the winner; otherwise a leader in the count leads it; equal top votes are tied;
+// nothing counted yet is neither. `previous` counts the race's previous winners of the same
+// offices.
+//
+//   std::vector<sandik::ScoreLevel> s = sandik::scoreboard(feed);       // each race's freshest source
+//   s[0].level == "metropolitan", s[0].total == 30, s[0].parties[0].won == 14 …
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "feed.h"
+
+namespace sandik {
+
+struct ScoreParty {
+  int party = -1;  // index into feed.parties
+  int leading = 0, won = 0, previous = 0;
+};
+
+struct ScoreLevel {
+  std::string level;                // "metropolitan", "province", "district", "belde"
+  int total = 0;                    // offices of this level in the feed
+  int tied = 0;                     // offices where the top two have equal votes, nobody called
+  std::vector<ScoreParty> parties;  // most won first, then most leading, then most previous
+};
+
+// The four mayor levels that the feed has, in that order. `source` = -1: each race's freshest
+// source (Race::freshest_source); else that source, and races it does not count are left out.
+std::vector<ScoreLevel> scoreboard(const Feed& feed, int source = -1);
+
+}  // namespace sandik

@@ -1,0 +1,51 @@
+// sandik ui — the scoreboard in the reader's words: mayoralties won and leading per party and
+// office level, against the previous winners (core/scoreboard.h counts them).
+#include "present.h"
+#include "strings.h"
+
+namespace sandik::ui {
+namespace {
+
+Str level_title(const std::string& level) {
+  if (level == "metropolitan") return Str::ScoreMetropolitan;
+  if (level == "province") return Str::ScoreProvince;
+  if (level == "district") return Str::ScoreDistrict;
+  return Str::ScoreBelde;
+}
+
+std::string signed_count(int n) { return n > 0 ? "+" + std::to_string(n) : n == 0 ? "±0" : std::to_string(n); }
+
+}  // namespace
+
+ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel>& levels, Lang lang) {
+  ScoreboardView v;
+  // The previous election's label ("2019") from the races that have one.
+  std::string before;
+  for (const Race& r : feed.races)
+    if (r.previous && !r.previous->label.empty() && before.empty()) before = r.previous->label;
+  v.columns = {str(Str::Party, lang), str(Str::Won, lang), str(Str::Leading, lang), before.empty() ? "–" : before,
+               str(Str::ColSwing, lang)};
+  for (const ScoreLevel& level : levels) {
+    ScoreboardView::Level out;
+    out.title = str(level_title(level.level), lang);
+    out.total = say(Str::ScoreOf, lang, {format_count(level.total, lang)});
+    if (level.tied) out.tied = say(Str::ScoreTied, lang, {format_count(level.tied, lang)});
+    bool any_before = false;
+    for (const ScoreParty& p : level.parties) any_before = any_before || p.previous > 0;
+    for (const ScoreParty& p : level.parties) {
+      ScoreboardView::Row row;
+      row.party = party_short(feed, p.party);
+      row.color = feed.parties[static_cast<std::size_t>(p.party)].color;
+      row.won = format_count(p.won, lang);
+      row.leading = format_count(p.leading, lang);
+      row.previous = any_before ? format_count(p.previous, lang) : "–";
+      row.change = any_before ? signed_count(p.won + p.leading - p.previous) : "–";
+      out.sentences.push_back(say(Str::ScoreLine, lang, {row.party, row.won, row.leading, v.columns[3], row.previous}));
+      out.rows.push_back(std::move(row));
+    }
+    v.levels.push_back(std::move(out));
+  }
+  return v;
+}
+
+}  // namespace sandik::ui
