@@ -173,6 +173,33 @@ PY
   check "scoreboard --json: levels, totals, CHP 21 province mayors" 0 $?
   "$SANDIK" scoreboard "$tmp/aan.json" --source ANKA >"$tmp/out" 2>"$tmp/err"
   check "scoreboard: an unknown source is a usage error" 2 $? "$tmp/err" 'no source "ANKA" in the feed'
+  # Split for a CDN: an index and a part per province, each a valid feed, within their budgets.
+  "$SANDIK" import --from aa --updated 2024-04-01T21:26:00+03:00 "$AAN" \
+    --from anka --updated 2024-04-02T12:13:00+03:00 "$TR"/*.json >"$tmp/both.json" 2>"$tmp/err"
+  "$SANDIK" split "$tmp/both.json" --out "$tmp/split" >"$tmp/out" 2>"$tmp/err"
+  check "split: an index and 81 parts" 0 $? "$tmp/err" "index.json and 81 parts"
+  [ "$(ls "$tmp/split" | wc -l)" = 82 ]; check "split: 82 files, no temporary left" 0 $?
+  bad=0; for f in "$tmp"/split/*.json; do "$SANDIK" validate "$f" >/dev/null 2>&1 || bad=1; done
+  check "split: every file is a valid sandik/1 feed" 0 $bad
+  [ "$(gzip -9c "$tmp/split/index.json" | wc -c)" -le 150000 ]; check "split: index.json within 150 KB gzip" 0 $?
+  [ "$(gzip -9c "$tmp/split/istanbul.json" | wc -c)" -le 80000 ]; check "split: istanbul.json within 80 KB gzip" 0 $?
+  grep -q '"url":"istanbul.json"' "$tmp/split/index.json"; check "split: the index names each part by a relative URL" 0 $?
+  for src in "" "--source AA" "--source ANKA"; do
+    # shellcheck disable=SC2086
+    "$SANDIK" scoreboard "$tmp/both.json" $src --json >"$tmp/s1" 2>/dev/null
+    # shellcheck disable=SC2086
+    "$SANDIK" scoreboard "$tmp/split/index.json" $src --json >"$tmp/s2" 2>/dev/null
+    cmp -s "$tmp/s1" "$tmp/s2"; check "split: the index's scoreboard is the whole feed's ($src)" 0 $?
+  done
+  "$SANDIK" summary "$tmp/both.json" --race istanbul-buyuksehir --source AA --json >"$tmp/s1" 2>/dev/null
+  "$SANDIK" summary "$tmp/split/index.json" --race istanbul-buyuksehir --source AA --json >"$tmp/s2" 2>/dev/null
+  cmp -s "$tmp/s1" "$tmp/s2"; check "split: a province's own result in the index is the whole feed's" 0 $?
+  "$SANDIK" table "$tmp/both.json" --race istanbul-ilce --source ANKA --json >"$tmp/s1" 2>/dev/null
+  "$SANDIK" table "$tmp/split/istanbul.json" --race istanbul-ilce --source ANKA --json >"$tmp/s2" 2>/dev/null
+  cmp -s "$tmp/s1" "$tmp/s2"; check "split: the part's district table is the whole feed's" 0 $?
+  grep -q '"sariyer"' "$tmp/split/index.json"; check "split: the index has no district rows" 1 $?
+  "$SANDIK" split "$tmp/both.json" >"$tmp/out" 2>"$tmp/err"
+  check "split without --out is a usage error" 2 $? "$tmp/err" "split needs --out DIR"
 fi
 "$SANDIK" scoreboard "$ROOT/assets/feeds/istanbul-2024.json" >"$tmp/out" 2>"$tmp/err"
 check "scoreboard: a feed that names no office says so" 2 $? "$tmp/err" "no race of the feed names a mayor's office"

@@ -70,6 +70,7 @@ int cmd_validate(int argc, char** argv);
 int cmd_summary(int argc, char** argv);
 int cmd_table(int argc, char** argv);
 int cmd_scoreboard(int argc, char** argv);
+int cmd_split(int argc, char** argv);
 int cmd_import(int argc, char** argv);
 
 }  // namespace sandik::cli

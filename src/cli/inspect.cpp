@@ -250,7 +250,29 @@ int cmd_scoreboard(int argc, char** argv) {
     source = feed.find_source(args.get("source"));
     if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
   }
-  const std::vector<sandik::ScoreLevel> levels = sandik::scoreboard(feed, source);
+  std::vector<sandik::ScoreLevel> levels = sandik::scoreboard(feed, source);
+  // A split index (sandik split) holds no district rows: it carries the count made from them.
+  std::string text;
+  read_file(args.positional[0], text);
+  const ojson doc = ojson::parse(text, nullptr, false);
+  if (doc.is_object() && doc.contains("scoreboard") && doc["scoreboard"].is_array()) {
+    const ojson want = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
+    for (const ojson& board : doc["scoreboard"]) {
+      if (!board.is_object() || board.value("source", ojson()) != want || !board.contains("levels")) continue;
+      levels.clear();
+      for (const ojson& l : board["levels"]) {
+        sandik::ScoreLevel level;
+        level.level = l.value("level", "");
+        level.total = l.value("total", 0);
+        level.tied = l.value("tied", 0);
+        for (const ojson& p : l.value("parties", ojson::array())) {
+          const int party = feed.find_party(p.value("party", ""));
+          if (party >= 0) level.parties.push_back({party, p.value("leading", 0), p.value("won", 0), p.value("previous", 0)});
+        }
+        levels.push_back(std::move(level));
+      }
+    }
+  }
   if (levels.empty())
     return usage("no race of the feed names a mayor's office (\"office\": metropolitan, province, district, belde)");
   if (args.flag("json")) {

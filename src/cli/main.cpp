@@ -32,6 +32,8 @@ const char* kUsageText =
     "  scoreboard FEED [--source ID] [--lang tr|en] [--json]\n"
     "                                       mayoralties won and leading per party and office level\n"
     "                                       (metropolitan, province, district, belde), against before\n"
+    "  split FEED --out DIR                 a whole country's feed for a CDN: DIR/index.json (the country and\n"
+    "                                       its provinces, the scoreboard) and a part per province\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
     "         [--source-kind agency|authority|party]\n"
     "         [--as results|history|previous|declare] [--where COLUMN=VALUE]... [--map FIELD=COLUMN]...\n"
@@ -114,6 +116,7 @@ int main(int argc, char** argv) {
   if (cmd == "summary") return cmd_summary(argc, argv);
   if (cmd == "table") return cmd_table(argc, argv);
   if (cmd == "scoreboard") return cmd_scoreboard(argc, argv);
+  if (cmd == "split") return cmd_split(argc, argv);
   if (cmd == "import") return cmd_import(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);
   if (cmd == "replay") return cmd_replay(argc, argv);
