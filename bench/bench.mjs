@@ -3,17 +3,22 @@
 //
 //  1. parse + validate + aggregate: the widget's wasm (Sandik.check) against the browser's own
 //     JSON.parse on the same bytes, and the native build (build/native/sandik-bench).
+//     node bench/bench.mjs FEED.json   the same on a feed of your own (the national feed:
+//     sandik import --from aa … > turkiye.json), instead of a made-up one
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startServer, launch } from '../tests/browser/harness.mjs';
 
-const areas = Number(process.argv[2] || 10000), contestants = Number(process.argv[3] || 20);
+const given = (process.argv[2] || '').endsWith('.json') ? path.resolve(process.argv[2]) : null;
+const areas = Number(given ? 0 : process.argv[2] || 10000), contestants = Number(process.argv[3] || 20);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sandik-bench-'));
-const feedPath = path.join(dir, 'feed.json');
-writeFileSync(feedPath, execFileSync('python3', [path.join(ROOT, 'bench/make_feed.py'), String(areas), String(contestants)],
-  { maxBuffer: 1 << 30 }));
+const feedPath = given || path.join(dir, 'feed.json');
+if (!given) {
+  writeFileSync(feedPath, execFileSync('python3', [path.join(ROOT, 'bench/make_feed.py'), String(areas), String(contestants)],
+    { maxBuffer: 1 << 30 }));
+}
 const native = JSON.parse(execFileSync(path.join(ROOT, 'build/native/sandik-bench'), [feedPath, '10'], { encoding: 'utf8' }));
 
 const server = await startServer();
@@ -46,7 +51,7 @@ await browser.close();
 server.stop();
 
 const rows = [
-  ['feed', `${areas} areas × ${contestants} contestants, ${(native.bytes / 1e6).toFixed(2)} MB`, ''],
+  ['feed', `${given ? path.basename(given) : `${areas} areas × ${contestants} contestants`}, ${(native.bytes / 1e6).toFixed(2)} MB`, ''],
   ['JSON.parse (Chromium)', result.jsonParse.toFixed(1) + ' ms', 'the browser alone, no validation'],
   ['wasm parse+validate+aggregate', result.wasm.toFixed(1) + ' ms', `${(result.wasm / result.jsonParse).toFixed(2)} × JSON.parse; target ≤ 3× and < 100 ms`],
   ['wasm incl. copy into the heap', result.wasmOuter.toFixed(1) + ' ms', ''],

@@ -81,6 +81,11 @@ TEST_CASE("scoreboard: each office once, won by a call or a final feed, against 
     REQUIRE(p.ok());
     const std::vector<ScoreLevel> s = scoreboard(*p.feed);
     REQUIRE(s.size() == 2);  // the council is not a mayoralty
+    // A party race's contestants are the feed's parties, found by id without a copy per race.
+    const Race& x = p.feed->races[1];
+    CHECK(p.feed->find_contestant(x, "B") == p.feed->find_party("B"));
+    CHECK(p.feed->find_contestant(x, "b") == -1);
+    CHECK(p.feed->find_contestant(p.feed->races[0], "b") == 1);
     CHECK(s[0].level == "metropolitan");
     CHECK(s[0].total == 1);
     REQUIRE(s[0].parties.size() == 2);

@@ -95,9 +95,10 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
               "BuyuksehirBelediyeBaskanligiGecerliOy", m, boxes);
     anka_previous(b, in, root, top, *metro, prov, "Kod");
   }
+  RaceB* igm = nullptr;
   if (root.find("IlGenelMeclisi")) {
-    RaceB& igm = b.race(prov + "-il-meclis", t.igm_tr, t.igm_en, prov, false, "council");
-    anka_list(b, in, root, top, "IlGenelMeclisi", igm, prov, sandik, sandik_at, "IlGenelMeclisiGecerliOy", m, boxes,
+    igm = &b.race(prov + "-il-meclis", t.igm_tr, t.igm_en, prov, false, "council");
+    anka_list(b, in, root, top, "IlGenelMeclisi", *igm, prov, sandik, sandik_at, "IlGenelMeclisiGecerliOy", m, boxes,
               false);
   }
   RaceB& ilce = b.race(prov + "-ilce", t.ilce_tr, t.ilce_en, prov, false, "district");
@@ -135,7 +136,7 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
       RaceB& belde = b.race(prov + "-belde", t.belde_tr, t.belde_en, prov, false, "belde");
       anka_list(b, in, v, d, "BelediyeBaskanligi", belde, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m,
                 dboxes);
-      if (RaceB* igm = b.find_race(prov + "-il-meclis"))
+      if (igm)
         anka_list(b, in, v, d, "IlGenelMeclisi", *igm, area, ds, ds_at, "IlGenelMeclisiGecerliOy", m, dboxes, false);
       continue;
     }
@@ -148,7 +149,7 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
     anka_list(b, in, v, d, "BelediyeBaskanligi", ilce, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m, dboxes);
     anka_previous(b, in, v, d, ilce, area, "PartiKod");
     anka_list(b, in, v, d, "IlceMeclisi", meclis, area, ds, ds_at, "IlceBelediyeMeclisiGecerliOy", m, dboxes);
-    if (RaceB* igm = b.find_race(prov + "-il-meclis"))
+    if (igm)
       anka_list(b, in, v, d, "IlGenelMeclisi", *igm, area, ds, ds_at, "IlGenelMeclisiGecerliOy", m, dboxes, false);
     // Not metropolitan: the central district's mayor is the province's (AA's `x` of the province).
     if (!metro && turkish::fold(raw) == "merkez" && v.find("BelediyeBaskanligi")) {

@@ -254,11 +254,6 @@ class Builder {
     if (boxes) a.boxes = boxes;
     if (registered) a.registered = registered;
   }
-  RaceB* find_race(const std::string& id) {
-    for (RaceB& r : races_)
-      if (r.id == id) return &r;
-    return nullptr;
-  }
 
   // The whole country: every province (a root area of level "city") under the root `turkiye`,
   // made if no file made it. Ids stay as they were; only the roots gain a parent.

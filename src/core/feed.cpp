@@ -49,6 +49,9 @@ int Feed::find_party(std::string_view id) const { return find_in(party_index, id
 int Feed::find_area(std::string_view id) const { return find_in(area_index, id); }
 int Feed::find_race(std::string_view id) const { return find_in(race_index, id); }
 int Race::find_contestant(std::string_view cid) const { return find_in(contestant_index, cid); }
+int Feed::find_contestant(const Race& race, std::string_view cid) const {
+  return race.kind == RaceKind::Party ? find_party(cid) : race.find_contestant(cid);
+}
 
 int Race::contestant_count(const Feed& feed) const {
   return kind == RaceKind::Candidate ? static_cast<int>(candidates.size()) : static_cast<int>(feed.parties.size());

@@ -164,9 +164,9 @@ struct Race {
   // at the same time); 0 for a race without results. What the widget and the command line show
   // unless told otherwise.
   int freshest_source() const;
-  int find_contestant(std::string_view id) const;  // -1 when absent
+  int find_contestant(std::string_view id) const;  // a candidate race's; -1 when absent (Feed::find_contestant)
 
-  std::unordered_map<std::string, int> contestant_index;  // contestant id -> index
+  std::unordered_map<std::string, int> contestant_index;  // candidate id -> index (a party race: empty)
 };
 
 struct Feed {
@@ -183,6 +183,8 @@ struct Feed {
   int find_party(std::string_view id) const;
   int find_area(std::string_view id) const;
   int find_race(std::string_view id) const;
+  // A contestant of a race by id: a candidate, or in a party race a party. -1 when absent.
+  int find_contestant(const Race& race, std::string_view id) const;
   const std::string& contestant_name(const Race& race, int contestant) const;
   const std::string& contestant_id(const Race& race, int contestant) const;
 

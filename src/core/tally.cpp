@@ -13,17 +13,38 @@ void add(std::optional<Count>& sum, const std::optional<Count>& v) {
   if (v) sum = sum.value_or(0) + *v;
 }
 
+const Tally kNone{};  // an area outside the race
+
 }  // namespace
 
+const Tally& RaceTally::at(int area) const {
+  const int s = slot(area);
+  return s < 0 ? kNone : tallies_[static_cast<std::size_t>(s)];
+}
+std::optional<Count> RaceTally::boxes(int area) const {
+  const int s = slot(area);
+  return s < 0 ? std::nullopt : boxes_[static_cast<std::size_t>(s)];
+}
+std::optional<Count> RaceTally::registered(int area) const {
+  const int s = slot(area);
+  return s < 0 ? std::nullopt : registered_[static_cast<std::size_t>(s)];
+}
+bool RaceTally::in_race(int area) const { return slot(area) >= 0; }
+
 RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(feed), race_(race), source_(source) {
-  const std::size_t n = feed.areas.size();
   const std::size_t contestants = static_cast<std::size_t>(race.contestant_count(feed));
-  tallies_.resize(n);
-  boxes_.assign(n, std::nullopt);
-  registered_.assign(n, std::nullopt);
-  in_race_.assign(n, 0);
+  slot_.assign(feed.areas.size(), -1);
   if (race.area < 0) return;
   const SourceResults* results = race.results_for(source);
+  if (race.kind == RaceKind::Party) {
+    listed_.assign(contestants, 0);
+    if (results)
+      for (const auto& [a, r] : results->areas) {
+        for (const auto& v : r.votes) listed_[static_cast<std::size_t>(v.first)] = 1;
+        for (const auto& v : r.shares) listed_[static_cast<std::size_t>(v.first)] = 1;
+      }
+  }
+  int used = 0;
 
   // Post-order over the race's subtree with an explicit stack (area trees can be deep).
   std::vector<std::pair<int, bool>> stack{{race.area, false}};
@@ -33,11 +54,17 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     const std::size_t ai = static_cast<std::size_t>(a);
     const Area& area = feed.areas[ai];
     if (!expanded) {
-      in_race_[ai] = 1;
+      slot_[ai] = used++;
       stack.emplace_back(a, true);
       for (auto it = area.children.rbegin(); it != area.children.rend(); ++it) stack.emplace_back(*it, false);
       continue;
     }
+    if (tallies_.size() < static_cast<std::size_t>(used)) {  // (the subtree is known once expanded)
+      tallies_.resize(static_cast<std::size_t>(used));
+      boxes_.resize(static_cast<std::size_t>(used));
+      registered_.resize(static_cast<std::size_t>(used));
+    }
+    const std::size_t si = static_cast<std::size_t>(slot_[ai]);
     const Result* own = nullptr;
     if (results) {
       const auto it = results->areas.find(a);
@@ -46,19 +73,19 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     // Boxes and registered voters: this race's own boxes there (a result's `boxes`), else the
     // area's declared ones, else the sum over children.
     const std::optional<Count> declared = own && own->boxes ? own->boxes : area.boxes;
-    if (declared) boxes_[ai] = declared;
-    if (area.registered) registered_[ai] = area.registered;
+    if (declared) boxes_[si] = declared;
+    if (area.registered) registered_[si] = area.registered;
     if (!area.children.empty() && (!declared || !area.registered)) {
       std::optional<Count> b, r;
       for (int c : area.children) {
-        add(b, boxes_[static_cast<std::size_t>(c)]);
-        add(r, registered_[static_cast<std::size_t>(c)]);
+        add(b, boxes(c));
+        add(r, registered(c));
       }
-      if (!declared) boxes_[ai] = b;
-      if (!area.registered) registered_[ai] = r;
+      if (!declared) boxes_[si] = b;
+      if (!area.registered) registered_[si] = r;
     }
     // Rule 1: the area's own result, else the sum of its children's.
-    Tally& t = tallies_[ai];
+    Tally& t = tallies_[si];
     t.votes.assign(contestants, 0);
     if (own && (!own->votes.empty() || own->valid || own->boxes_counted || own->cast || own->shares.empty())) {
       t.has_counts = true;
@@ -83,7 +110,7 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
     } else {
       for (int c : area.children) {
-        const Tally& ct = tallies_[static_cast<std::size_t>(c)];
+        const Tally& ct = at(c);
         if (!ct.has_counts || ct.shares_only) continue;
         t.has_counts = true;
         add(t.boxes_counted, ct.boxes_counted);
@@ -143,6 +170,7 @@ Summary summarize(const RaceTally& tally, int area) {
   const int n = race.contestant_count(feed);
   s.standings.reserve(static_cast<std::size_t>(n));
   for (int c = 0; c < n; ++c) {
+    if (!tally.stands(c)) continue;
     Standing st;
     st.contestant = c;
     if (t.shares_only) {

@@ -38,18 +38,29 @@ class RaceTally {
   const Feed& feed() const { return feed_; }
   const Race& race() const { return race_; }
   int source() const { return source_; }
-  const Tally& at(int area) const { return tallies_[static_cast<std::size_t>(area)]; }
-  std::optional<Count> boxes(int area) const { return boxes_[static_cast<std::size_t>(area)]; }
-  std::optional<Count> registered(int area) const { return registered_[static_cast<std::size_t>(area)]; }
-  bool in_race(int area) const { return in_race_[static_cast<std::size_t>(area)] != 0; }
+  // An area outside the race's subtree has no counts, boxes or voters.
+  const Tally& at(int area) const;
+  std::optional<Count> boxes(int area) const;
+  std::optional<Count> registered(int area) const;
+  bool in_race(int area) const;
+  // Whether a contestant stands here: every candidate; in a party race (whose contestants are
+  // all of the feed's parties) only the parties the source lists for the race.
+  bool stands(int contestant) const {
+    return listed_.empty() || (contestant >= 0 && static_cast<std::size_t>(contestant) < listed_.size() &&
+                               listed_[static_cast<std::size_t>(contestant)]);
+  }
 
  private:
+  int slot(int area) const { return area < 0 ? -1 : slot_[static_cast<std::size_t>(area)]; }
   const Feed& feed_;
   const Race& race_;
   int source_;
-  std::vector<Tally> tallies_;  // by area index (only areas in the race's subtree are filled)
+  // Only the race's subtree is tallied (a province's race in a whole country's feed: 20 areas of
+  // 1,445): slot_ maps an area index to its place in the others, -1 outside the race.
+  std::vector<int> slot_;
+  std::vector<Tally> tallies_;
   std::vector<std::optional<Count>> boxes_, registered_;
-  std::vector<char> in_race_;
+  std::vector<char> listed_;  // a party race: by party, listed by the source (empty: all stand)
 };
 
 // Carried: the final leader of an area below a candidate race's root (a district of a city-wide

@@ -41,7 +41,9 @@ class Validator {
   // Lookups while validating, keyed by views into the JSON text (no allocation per lookup: a
   // 10,000-area feed has 200,000 votes to resolve).
   using ViewIndex = std::unordered_map<std::string_view, int>;
-  ViewIndex sources_v_, parties_v_, areas_v_, contestants_v_;
+  ViewIndex sources_v_, parties_v_, areas_v_, contestants_v_;  // contestants_v_: a candidate race's
+  bool party_race_ = false;
+  const ViewIndex& contestants() const { return party_race_ ? parties_v_ : contestants_v_; }
   static int find_view(const ViewIndex& index, std::string_view id) {
     const auto it = index.find(id);
     return it == index.end() ? -1 : it->second;

@@ -116,10 +116,9 @@ void Validator::race_head(const Value& v, const Path& at, Race& race) {
         }
       }
     }
-  } else {
-    race.contestant_index = feed_.party_index;
-    contestants_v_ = parties_v_;
   }
+  // A party race's contestants are the feed's parties: looked up there, not copied per race.
+  party_race_ = race.kind == RaceKind::Party;
 }
 
 void Validator::seats(const Value& v, const Path& p, Race& race) {
@@ -204,7 +203,7 @@ std::vector<std::pair<int, double>> Validator::share_map(const Value& v, const P
   std::vector<std::pair<int, double>> out;
   if (!object_at(&v, p)) return out;
   for (const auto& [id, n] : v.members()) {
-    const int c = find_view(contestants_v_, id);
+    const int c = find_view(contestants(), id);
     if (c < 0)
       error(p / id, std::string("unknown ") + contestant_kind(race) + " \"" + json::clip(id) + "\"");
     else if (!n.is_number() || n.number() < 0 || n.number() > 100)
@@ -301,7 +300,7 @@ Result Validator::result(const Value& v, const Path& p, const Race& race, int ar
   r.registered_counted = opt_count(v, p, "registered_counted");
   r.valid = opt_count(v, p, "valid");
   if (const Value* votes = opt(v, "votes"))
-    r.votes = vote_map(*votes, p / "votes", contestants_v_, contestant_kind(race));
+    r.votes = vote_map(*votes, p / "votes", contestants(), contestant_kind(race));
   if (const Value* shares = opt(v, "shares")) r.shares = share_map(*shares, p / "shares", race);
   if (const Value* rp = opt(v, "reporting_pct")) {
     if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)
@@ -341,7 +340,7 @@ void Validator::calls(const Value& v, const Path& p, Race& race) {
     if (const Value* s = req(*c, cp, "source")) call.source = ref(*s, cp / "source", sources_v_, "source");
     if (const Value* a = req(*c, cp, "area")) call.area = ref(*a, cp / "area", areas_v_, "area");
     if (const Value* w = req(*c, cp, "winner"))
-      call.winner = ref(*w, cp / "winner", contestants_v_, contestant_kind(race));
+      call.winner = ref(*w, cp / "winner", contestants(), contestant_kind(race));
     if (auto t = req_time(*c, cp, "at")) call.at = *t;
     if (call.source >= 0 && call.area >= 0 && call.winner >= 0) race.calls.push_back(call);
   }
@@ -377,7 +376,7 @@ bool Validator::history(const Value& v, const Path& p, Race& race) {
       pt.boxes_counted = opt_count(*h, hp, "boxes_counted");
       pt.valid = opt_count(*h, hp, "valid");
       if (const Value* votes = opt(*h, "votes"))
-        pt.votes = vote_map(*votes, hp / "votes", contestants_v_, contestant_kind(race));
+        pt.votes = vote_map(*votes, hp / "votes", contestants(), contestant_kind(race));
       if (const Value* shares = opt(*h, "shares")) pt.shares = share_map(*shares, hp / "shares", race);
       if (const Value* rp = opt(*h, "reporting_pct")) {
         if (!rp->is_number() || rp->number() < 0 || rp->number() > 100)

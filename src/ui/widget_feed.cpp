@@ -118,7 +118,7 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
     if (seen_.size() > 2000) seen_.erase(seen_.begin(), seen_.begin() + static_cast<long>(seen_.size() - 2000));
     grow_from_.clear();
     for (const auto& [cid, share] : before) {
-      const int c = model_.race->find_contestant(cid);
+      const int c = model_.feed->find_contestant(*model_.race, cid);
       if (c >= 0) grow_from_.emplace_back(c, share);
     }
     grow_start_ = -1;
