@@ -205,7 +205,8 @@ TEST_CASE("scoreboard: on AA's final file it equals AA's own BelediyeDagilimi") 
                                                     {"IlceBelediyesi", "district"},
                                                     {"BeldeBelediyesi", "belde"}};
   REQUIRE(levels.size() == 4);
-  for (const auto& [key, name] : names) {
+  for (const auto& entry : names) {
+    const std::string key = entry.first, name = entry.second;
     CAPTURE(name);
     const ScoreLevel& level = level_of(levels, name);
     CHECK(level.total == aa[key]["Toplam"].get<int>());
@@ -231,7 +232,7 @@ TEST_CASE("scoreboard: on AA's final file it equals AA's own BelediyeDagilimi") 
       ours.erase(it->second);
     }
     CHECK(independents == theirs_independent);
-    for (const auto& [id, n] : ours) CHECK_MESSAGE(n == 0, id);  // nobody AA does not list
+    for (const auto& left : ours) CHECK_MESSAGE(left.second == 0, left.first);  // nobody AA does not list
     CHECK(level.tied == (name == "district" ? 1 : 0));
   }
 }
