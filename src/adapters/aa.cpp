@@ -63,6 +63,28 @@ Size aa_size(Reader& in, const Value* race_v, const Path& at) {
   return {in.count(*s, s_at, "n", false), in.count(*s, s_at, "e", false)};
 }
 
+// A district (`b[]`) or belde (`b[].b[]`) of AA's: its area under `parent` (by its code, else its
+// name), sized by its mayor's race `x`; nothing for an entry that is not an object or has no name.
+struct Place {
+  std::string area;
+  const Value* x = nullptr;  // its mayor's race, if given (at `x_at`)
+  Path x_at;
+  std::optional<Count> boxes;
+};
+std::optional<Place> aa_place(Builder& b, Reader& in, const Value& v, const Path& at, const std::string& parent,
+                              const char* level) {
+  if (!in.object_item(v, at)) return std::nullopt;
+  const std::string name = proper(in.text(v, at, "a", true));
+  if (name.empty()) return std::nullopt;
+  Place out;
+  out.x = in.object(v, at, "x", false);
+  out.x_at = at / "x";
+  const Size size = aa_size(in, out.x, out.x_at);
+  out.boxes = size.boxes;
+  out.area = b.area(name, parent, level, size.boxes, size.registered, "", in.code(v, at, "k", false));
+  return out;
+}
+
 // The whole country's own figures (`GenelSonuc`): the national council vote is AA's total, not
 // a sum of this file's council fields (which leave some municipal councils out).
 void aa_country(Builder& b, Reader& in, const Value& root, const Moment& m) {
@@ -132,36 +154,22 @@ bool convert_aa(Builder& b, Reader& in, const Value& root, const Moment& m, cons
     for (std::size_t j = 0; j < districts.size(); ++j) {
       const Path d = districts_at[j];
       const Value& dv = districts[j];
-      if (!in.object_item(dv, d)) continue;
-      const std::string name = proper(in.text(dv, d, "a", true));
-      if (name.empty()) continue;
-      const Value* dx = in.object(dv, d, "x", false);
-      const Path dx_at = d / "x";
-      const Size dsize = aa_size(in, dx, dx_at);
-      const std::string area =
-          b.area(name, prov, "district", dsize.boxes, dsize.registered, "", in.code(dv, d, "k", false));
-      if (dx) aa_race(b, in, *dx, dx_at, ilce, area, m, dsize.boxes);
+      const std::optional<Place> district = aa_place(b, in, dv, d, prov, "district");
+      if (!district) continue;
+      if (district->x) aa_race(b, in, *district->x, district->x_at, ilce, district->area, m, district->boxes);
       if (const Value* dm = in.object(dv, d, "m", false)) {
         const Path dm_at = d / "m";
-        if (dm->find("c")) aa_race(b, in, *dm, dm_at, meclis, area, m, aa_size(in, dm, dm_at).boxes);
+        if (dm->find("c")) aa_race(b, in, *dm, dm_at, meclis, district->area, m, aa_size(in, dm, dm_at).boxes);
       }
-      // Its beldes (`b[].b[]`, `z: "BL"`): towns with a mayor of their own.
+      // Its beldes (`z: "BL"`): towns with a mayor of their own.
       const json::Span<Value> towns = in.array(dv, d, "b", false);
       const Path towns_at = d / "b";
       for (std::size_t k = 0; k < towns.size(); ++k) {
         const Path tp = towns_at[k];
-        const Value& tv = towns[k];
-        if (!in.object_item(tv, tp)) continue;
-        const std::string town = proper(in.text(tv, tp, "a", true));
-        if (town.empty()) continue;
-        const Value* tx = in.object(tv, tp, "x", false);
-        const Path tx_at = tp / "x";
-        const Size tsize = aa_size(in, tx, tx_at);
-        const std::string ta =
-            b.area(town, area, "belde", tsize.boxes, tsize.registered, "", in.code(tv, tp, "k", false));
-        if (!tx) continue;
+        const std::optional<Place> town = aa_place(b, in, towns[k], tp, district->area, "belde");
+        if (!town || !town->x) continue;
         if (!belde) belde = &b.race(prov + "-belde", t.belde_tr, t.belde_en, prov, false, "belde");
-        aa_race(b, in, *tx, tx_at, *belde, ta, m, tsize.boxes);
+        aa_race(b, in, *town->x, town->x_at, *belde, town->area, m, town->boxes);
       }
     }
   }

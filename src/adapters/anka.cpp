@@ -85,8 +85,8 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
   b.source("ANKA", "ANKA Haber Ajansı", "agency");
   const std::optional<Count> boxes = in.count(*sandik, sandik_at, "ToplamSandik", false);
   const std::optional<Count> registered = in.count(*sandik, sandik_at, "ToplamSecmen", false);
-  const std::string prov = b.area(prov_name, "", "city", boxes, registered, "", in.code(root, top, "Kod", false));
-  b.size_area(prov, boxes, registered);  // (ANKA's are the whole province's)
+  // (ANKA's sizes are the whole area's: they stand over AA's, which may be a municipality's)
+  const std::string prov = b.area(prov_name, "", "city", boxes, registered, "", in.code(root, top, "Kod", false), true);
   const Titles t = titles(prov_name);
   RaceB* metro = nullptr;
   if (root.find("BuyuksehirBelediyeBaskanligi")) {
@@ -131,8 +131,7 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
         in.warning(ap, "belde " + json::quote(raw) + " names no district of this file: left out", "belde");
         continue;
       }
-      const std::string area = b.area(proper(raw), parent, "belde", dboxes, dregistered, "", code);
-      b.size_area(area, dboxes, dregistered);
+      const std::string area = b.area(proper(raw), parent, "belde", dboxes, dregistered, "", code, true);
       RaceB& belde = b.race(prov + "-belde", t.belde_tr, t.belde_en, prov, false, "belde");
       anka_list(b, in, v, d, "BelediyeBaskanligi", belde, area, ds, ds_at, "IlceBelediyeBaskanligiGecerliOy", m,
                 dboxes);
@@ -140,8 +139,7 @@ void convert_anka(Builder& b, Reader& in, const Value& root, const Moment& m) {
         anka_list(b, in, v, d, "IlGenelMeclisi", *igm, area, ds, ds_at, "IlGenelMeclisiGecerliOy", m, dboxes, false);
       continue;
     }
-    const std::string area = b.area(proper(raw), prov, "district", dboxes, dregistered, "", code);
-    b.size_area(area, dboxes, dregistered);
+    const std::string area = b.area(proper(raw), prov, "district", dboxes, dregistered, "", code, true);
     district_of.emplace_back(raw, area);
     if (metro)
       anka_list(b, in, v, d, "BuyuksehirBelediyeBaskanligi", *metro, area, ds, ds_at,

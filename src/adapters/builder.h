@@ -222,17 +222,20 @@ class Builder {
 
   // An area by its agency code under a parent, else by name: the same code (or, without one, the
   // same name) under the same parent is the same area, so AA's "19.May" is ANKA's "19 Mayıs".
+  // The first boxes and voters given stay, unless `whole`: an agency that knows the area's whole
+  // size (ANKA: a district with its villages) says so over one that gave a part of it (AA: the
+  // district municipality's boxes).
   std::string area(const std::string& name, const std::string& parent, const std::string& level,
                    std::optional<Count> boxes, std::optional<Count> registered, const std::string& id_hint = "",
-                   const std::string& code = "") {
+                   const std::string& code = "", bool whole = false) {
     const std::string base_id = turkish::slug(id_hint.empty() ? name : id_hint);
     const std::string key = parent + "|" + base_id, code_key = parent + "|#" + code;
     auto it = code.empty() ? area_by_key_.end() : area_by_key_.find(code_key);
     if (it == area_by_key_.end()) it = area_by_key_.find(key);
     if (it != area_by_key_.end()) {
       AreaB& a = areas_[it->second];
-      if (!a.boxes) a.boxes = boxes;
-      if (!a.registered) a.registered = registered;
+      if (boxes && (whole || !a.boxes)) a.boxes = boxes;
+      if (registered && (whole || !a.registered)) a.registered = registered;
       return a.id;
     }
     std::string id = base_id;
@@ -240,19 +243,8 @@ class Builder {
     id = unique(area_ids_, id, "");
     area_by_key_.emplace(key, areas_.size());
     if (!code.empty()) area_by_key_.emplace(code_key, areas_.size());
-    area_index_.emplace(id, areas_.size());
     areas_.push_back({id, name, parent, level, boxes, registered, {}, code});
     return id;
-  }
-
-  // An agency that knows an area's whole size (ANKA: a district with its villages) says so over
-  // one that gave a part of it (AA: the district municipality's boxes).
-  void size_area(const std::string& id, std::optional<Count> boxes, std::optional<Count> registered) {
-    const auto it = area_index_.find(id);
-    if (it == area_index_.end()) return;
-    AreaB& a = areas_[it->second];
-    if (boxes) a.boxes = boxes;
-    if (registered) a.registered = registered;
   }
 
   // The whole country: every province (a root area of level "city") under the root `turkiye`,
@@ -328,7 +320,6 @@ class Builder {
   AreaB& add_area(AreaB a) {
     area_ids_.insert(a.id);
     area_by_key_.emplace(a.parent + "|" + a.id, areas_.size());
-    area_index_.emplace(a.id, areas_.size());
     if (!a.code.empty()) area_by_key_.emplace(a.parent + "|#" + a.code, areas_.size());
     areas_.push_back(std::move(a));
     return areas_.back();
@@ -349,7 +340,6 @@ class Builder {
   std::set<std::string> party_ids_;
   std::vector<AreaB> areas_;
   std::map<std::string, std::size_t> area_by_key_;  // "parent|id" and "parent|#code" -> index
-  std::map<std::string, std::size_t> area_index_;   // id -> index
   std::set<std::string> area_ids_;
   std::deque<RaceB> races_;  // a deque: references to races stay valid as more are added
 };

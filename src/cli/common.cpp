@@ -112,8 +112,9 @@ void print_summarised(const sandik::Problems& problems, bool verbose) {
 }
 
 // Reads and validates a feed; prints its problems. Returns exit code, kOk with `out` set.
-int load_feed(const std::string& path, sandik::ParsedFeed& out) {
-  std::string text;
+int load_feed(const std::string& path, sandik::ParsedFeed& out, std::string* text_out) {
+  std::string own;
+  std::string& text = text_out ? *text_out : own;
   if (!read_file(path, text)) {
     std::fprintf(stderr, "sandik: cannot read %s\n", path.c_str());
     return kUsage;
@@ -126,6 +127,58 @@ int load_feed(const std::string& path, sandik::ParsedFeed& out) {
     std::fprintf(stderr, "%s: %s, %s\n", path.c_str(), sandik::counted(out.errors, "error").c_str(),
                  sandik::counted(out.warnings, "warning").c_str());
   return out.ok() ? kOk : kInvalid;
+}
+
+ojson scoreboard_json(const sandik::Feed& feed, const std::vector<sandik::ScoreLevel>& levels, int source, bool names) {
+  ojson j;
+  j["source"] = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
+  j["levels"] = ojson::array();
+  for (const sandik::ScoreLevel& level : levels) {
+    ojson l;
+    l["level"] = level.level;
+    l["total"] = level.total;
+    l["tied"] = level.tied;
+    l["parties"] = ojson::array();
+    for (const sandik::ScoreParty& p : level.parties) {
+      const sandik::Party& party = feed.parties[static_cast<std::size_t>(p.party)];
+      ojson e;
+      e["party"] = party.id;
+      if (names) {
+        e["name"] = party.name;
+        e["short"] = party.short_name;
+      }
+      e["leading"] = p.leading;
+      e["won"] = p.won;
+      e["previous"] = p.previous;
+      l["parties"].push_back(std::move(e));
+    }
+    j["levels"].push_back(std::move(l));
+  }
+  return j;
+}
+
+std::optional<std::vector<sandik::ScoreLevel>> carried_scoreboard(const ojson& doc, const sandik::Feed& feed,
+                                                                  int source) {
+  if (!doc.is_object() || !doc.contains("scoreboard") || !doc["scoreboard"].is_array()) return std::nullopt;
+  const ojson want = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
+  std::optional<std::vector<sandik::ScoreLevel>> out;
+  for (const ojson& board : doc["scoreboard"]) {
+    if (!board.is_object() || board.value("source", ojson()) != want || !board.contains("levels")) continue;
+    out.emplace();
+    for (const ojson& l : board["levels"]) {
+      sandik::ScoreLevel level;
+      level.level = l.value("level", "");
+      level.total = l.value("total", 0);
+      level.tied = l.value("tied", 0);
+      for (const ojson& p : l.value("parties", ojson::array())) {
+        const int party = feed.find_party(p.value("party", ""));
+        if (party >= 0)
+          level.parties.push_back({party, p.value("leading", 0), p.value("won", 0), p.value("previous", 0)});
+      }
+      out->push_back(std::move(level));
+    }
+  }
+  return out;
 }
 
 ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }

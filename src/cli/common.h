@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../core/feed.h"
+#include "../core/scoreboard.h"
 
 namespace sandik::cli {
 
@@ -53,7 +54,15 @@ bool parse_args(int argc, char** argv, int from, const std::vector<std::string>&
 void print_problems(const sandik::Problems& problems);
 // Every error; the warnings in full when few (or `verbose`), else counted by kind with examples.
 void print_summarised(const sandik::Problems& problems, bool verbose);
-int load_feed(const std::string& path, sandik::ParsedFeed& out);  // reads, validates, prints problems
+// Reads, validates, prints problems; `text`, when given, gets the file's text.
+int load_feed(const std::string& path, sandik::ParsedFeed& out, std::string* text = nullptr);
+
+// The scoreboard as JSON (`sandik scoreboard --json`; in a split index without the parties'
+// names, `names` false), and read back from a split index's "scoreboard" for `source` (-1: the
+// default one): nothing when the document carries none for it.
+ojson scoreboard_json(const sandik::Feed& feed, const std::vector<sandik::ScoreLevel>& levels, int source, bool names);
+std::optional<std::vector<sandik::ScoreLevel>> carried_scoreboard(const ojson& doc, const sandik::Feed& feed,
+                                                                  int source);
 
 ojson opt_count(const std::optional<sandik::Count>& v);
 ojson opt_double(const std::optional<double>& v);

@@ -243,60 +243,22 @@ int cmd_scoreboard(int argc, char** argv) {
   if (!parse_args(argc, argv, 2, {"source", "lang"}, {"json"}, args, err)) return usage(err);
   if (args.positional.size() != 1) return usage("scoreboard takes one FEED");
   sandik::ParsedFeed parsed;
-  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
+  std::string text;
+  if (const int rc = load_feed(args.positional[0], parsed, &text); rc != kOk) return rc;
   const sandik::Feed& feed = *parsed.feed;
   int source = -1;
   if (args.flag("source")) {
     source = feed.find_source(args.get("source"));
     if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
   }
-  std::vector<sandik::ScoreLevel> levels = sandik::scoreboard(feed, source);
   // A split index (sandik split) holds no district rows: it carries the count made from them.
-  std::string text;
-  read_file(args.positional[0], text);
-  const ojson doc = ojson::parse(text, nullptr, false);
-  if (doc.is_object() && doc.contains("scoreboard") && doc["scoreboard"].is_array()) {
-    const ojson want = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
-    for (const ojson& board : doc["scoreboard"]) {
-      if (!board.is_object() || board.value("source", ojson()) != want || !board.contains("levels")) continue;
-      levels.clear();
-      for (const ojson& l : board["levels"]) {
-        sandik::ScoreLevel level;
-        level.level = l.value("level", "");
-        level.total = l.value("total", 0);
-        level.tied = l.value("tied", 0);
-        for (const ojson& p : l.value("parties", ojson::array())) {
-          const int party = feed.find_party(p.value("party", ""));
-          if (party >= 0) level.parties.push_back({party, p.value("leading", 0), p.value("won", 0), p.value("previous", 0)});
-        }
-        levels.push_back(std::move(level));
-      }
-    }
-  }
+  std::optional<std::vector<sandik::ScoreLevel>> carried =
+      carried_scoreboard(ojson::parse(text, nullptr, false), feed, source);
+  const std::vector<sandik::ScoreLevel> levels = carried ? std::move(*carried) : sandik::scoreboard(feed, source);
   if (levels.empty())
     return usage("no race of the feed names a mayor's office (\"office\": metropolitan, province, district, belde)");
   if (args.flag("json")) {
-    ojson j;
-    j["source"] = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
-    j["levels"] = ojson::array();
-    for (const sandik::ScoreLevel& level : levels) {
-      ojson l;
-      l["level"] = level.level;
-      l["total"] = level.total;
-      l["tied"] = level.tied;
-      l["parties"] = ojson::array();
-      for (const sandik::ScoreParty& p : level.parties) {
-        const sandik::Party& party = feed.parties[static_cast<std::size_t>(p.party)];
-        l["parties"].push_back({{"party", party.id},
-                                {"name", party.name},
-                                {"short", party.short_name},
-                                {"leading", p.leading},
-                                {"won", p.won},
-                                {"previous", p.previous}});
-      }
-      j["levels"].push_back(std::move(l));
-    }
-    std::printf("%s\n", j.dump(2).c_str());
+    std::printf("%s\n", scoreboard_json(feed, levels, source, true).dump(2).c_str());
     return kOk;
   }
   const sandik::Lang lang = sandik::lang_from_code(args.get("lang", "en"));

@@ -24,30 +24,38 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// An area's boxes and voters: its own, else the sum over its children (the feed's rule).
-std::optional<Count> total(const Feed& feed, int area, bool boxes) {
-  const Area& a = feed.areas[static_cast<std::size_t>(area)];
-  const std::optional<Count>& own = boxes ? a.boxes : a.registered;
-  if (own || a.children.empty()) return own;
-  Count sum = 0;
-  bool any = false;
-  for (const int c : a.children)
-    if (const auto n = total(feed, c, boxes)) sum += *n, any = true;
-  return any ? std::optional<Count>(sum) : std::nullopt;
-}
-
-void subtree(const Feed& feed, int area, std::set<int>& out) {
-  out.insert(area);
-  for (const int c : feed.areas[static_cast<std::size_t>(area)].children) subtree(feed, c, out);
+// Every area's boxes and voters: its own, else the sum over its children (the feed's rule), made
+// once for the whole tree, children before parents (no recursion: area trees can be deep).
+struct Sizes {
+  std::vector<std::optional<Count>> boxes, registered;
+};
+Sizes sizes_of(const Feed& feed, const std::vector<int>& top_down) {
+  Sizes s{std::vector<std::optional<Count>>(feed.areas.size()), std::vector<std::optional<Count>>(feed.areas.size())};
+  auto add = [](std::optional<Count>& sum, const std::optional<Count>& n) {
+    if (n) sum = sum.value_or(0) + *n;
+  };
+  for (auto next = top_down.rbegin(); next != top_down.rend(); ++next) {
+    const std::size_t i = static_cast<std::size_t>(*next);
+    const Area& a = feed.areas[i];
+    std::optional<Count> boxes, registered;
+    for (const int c : a.children) {
+      add(boxes, s.boxes[static_cast<std::size_t>(c)]);
+      add(registered, s.registered[static_cast<std::size_t>(c)]);
+    }
+    s.boxes[i] = a.boxes ? a.boxes : boxes;
+    s.registered[i] = a.registered ? a.registered : registered;
+  }
+  return s;
 }
 
 // One area's RESULT as the tally has it: the source's own figures there, or their sum below.
-ojson result_of(const Feed& feed, const Race& race, const RaceTally& tally, int area, const std::set<int>& listed) {
+ojson result_of(const Feed& feed, const Race& race, const RaceTally& tally, int area, const std::set<int>& listed,
+                const Sizes& sizes) {
   const Tally& t = tally.at(area);
   ojson r = ojson::object();
   if (t.boxes_counted) r["boxes_counted"] = *t.boxes_counted;
   const std::optional<Count> own = tally.boxes(area);
-  if (own && own != total(feed, area, true)) r["boxes"] = *own;
+  if (own && own != sizes.boxes[static_cast<std::size_t>(area)]) r["boxes"] = *own;
   if (t.cast) r["cast"] = *t.cast;
   if (t.registered_counted) r["registered_counted"] = *t.registered_counted;
   if (t.shares_only) {
@@ -111,21 +119,6 @@ void keep_parties(ojson& doc, const std::set<std::string>& also = {}) {
   doc["parties"] = std::move(kept);
 }
 
-ojson scoreboard_json(const Feed& feed, int source) {
-  ojson levels = ojson::array();
-  for (const ScoreLevel& level : scoreboard(feed, source)) {
-    ojson l = {{"level", level.level}, {"total", level.total}, {"tied", level.tied}, {"parties", ojson::array()}};
-    for (const ScoreParty& p : level.parties)
-      l["parties"].push_back({{"party", feed.parties[static_cast<std::size_t>(p.party)].id},
-                              {"leading", p.leading},
-                              {"won", p.won},
-                              {"previous", p.previous}});
-    levels.push_back(std::move(l));
-  }
-  return {{"source", source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr)},
-          {"levels", std::move(levels)}};
-}
-
 // The document's members but its areas and races (kept as they came: election, sources, parties…).
 ojson head_of(const ojson& doc) {
   ojson out = ojson::object();
@@ -153,10 +146,9 @@ int cmd_split(int argc, char** argv) {
   if (args.positional.size() != 1) return usage("split takes one FEED");
   if (!args.flag("out") || args.get("out").empty()) return usage("split needs --out DIR");
   ParsedFeed parsed;
-  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
-  const Feed& feed = *parsed.feed;
   std::string text;
-  read_file(args.positional[0], text);
+  if (const int rc = load_feed(args.positional[0], parsed, &text); rc != kOk) return rc;
+  const Feed& feed = *parsed.feed;
   const ojson doc = ojson::parse(text, nullptr, false);
   int roots = 0, root = -1;
   for (std::size_t i = 0; i < feed.areas.size(); ++i)
@@ -169,22 +161,30 @@ int cmd_split(int argc, char** argv) {
   fs::create_directories(out, ec);
   if (ec) return usage("cannot make " + out.string() + ": " + ec.message());
 
+  // The tree from the root down, and the area right under the root that each area is part of.
+  std::vector<int> top_down{root};
+  std::vector<int> part_of(feed.areas.size(), -1);
+  for (std::size_t i = 0; i < top_down.size(); ++i)
+    for (const int c : feed.areas[static_cast<std::size_t>(top_down[i])].children) {
+      part_of[static_cast<std::size_t>(c)] = i == 0 ? c : part_of[static_cast<std::size_t>(top_down[i])];
+      top_down.push_back(c);
+    }
+  const Sizes sizes = sizes_of(feed, top_down);
+
   // The index's areas: the root and the areas right under it, each with its whole size.
   std::set<int> in_index = {root};
   ojson index = head_of(doc);
   index["areas"] = ojson::array();
-  auto area_json = [&](int i, bool sized) {
+  auto sized = [&](int i) {
     ojson a = doc["areas"][static_cast<std::size_t>(i)];
-    if (sized) {
-      if (const auto n = total(feed, i, true)) a["boxes"] = *n;
-      if (const auto n = total(feed, i, false)) a["registered"] = *n;
-    }
+    if (const auto& n = sizes.boxes[static_cast<std::size_t>(i)]) a["boxes"] = *n;
+    if (const auto& n = sizes.registered[static_cast<std::size_t>(i)]) a["registered"] = *n;
     return a;
   };
-  index["areas"].push_back(area_json(root, true));
+  index["areas"].push_back(sized(root));
   for (const int c : top.children) {
     in_index.insert(c);
-    index["areas"].push_back(area_json(c, true));
+    index["areas"].push_back(sized(c));
   }
 
   // The parts: one per area under the root, with the races whose root is in its subtree.
@@ -192,20 +192,19 @@ int cmd_split(int argc, char** argv) {
   std::set<std::string> names;
   std::size_t written = 0;
   for (const int c : top.children) {
-    std::set<int> here;
-    subtree(feed, c, here);
+    auto here = [&](int area) { return area >= 0 && part_of[static_cast<std::size_t>(area)] == c; };
     ojson part = head_of(doc);
     part["areas"] = ojson::array();
     part["areas"].push_back(doc["areas"][static_cast<std::size_t>(root)]);
     for (std::size_t i = 0; i < feed.areas.size(); ++i)
-      if (here.count(static_cast<int>(i))) part["areas"].push_back(doc["areas"][i]);
+      if (here(static_cast<int>(i))) part["areas"].push_back(doc["areas"][i]);
     part["races"] = ojson::array();
     for (std::size_t r = 0; r < feed.races.size(); ++r)
-      if (here.count(feed.races[r].area)) part["races"].push_back(doc["races"][r]);
+      if (here(feed.races[r].area)) part["races"].push_back(doc["races"][r]);
     if (part["races"].empty()) continue;  // (an area without races of its own has no part)
     keep_parties(part);
     std::string name = turkish::slug(feed.areas[static_cast<std::size_t>(c)].id);
-    if (name.empty() || !names.insert(name).second) name = "part-" + std::to_string(c);
+    if (name.empty() || names.count(name)) name = "part-" + std::to_string(c);
     names.insert(name);
     if (!write_atomically(out / (name + ".json"), part.dump() + "\n"))
       return usage("cannot write " + (out / (name + ".json")).string());
@@ -225,7 +224,8 @@ int cmd_split(int argc, char** argv) {
       const std::string& sid = feed.sources[static_cast<std::size_t>(sr.source)].id;
       ojson areas = ojson::object();
       for (const int a : in_index)
-        if (tally.in_race(a) && tally.at(a).has_counts) areas[feed.areas[static_cast<std::size_t>(a)].id] = result_of(feed, race, tally, a, listed);
+        if (tally.in_race(a) && tally.at(a).has_counts)
+          areas[feed.areas[static_cast<std::size_t>(a)].id] = result_of(feed, race, tally, a, listed, sizes);
       rj["results"][sid] = {{"updated", sr.updated.text}, {"areas", std::move(areas)}};
     }
     if (rj.contains("calls")) {  // only the calls for the index's areas
@@ -244,15 +244,16 @@ int cmd_split(int argc, char** argv) {
   }
   // What the parts hold that the index does not: the mayoralties counted over every district.
   index["scoreboard"] = ojson::array();
-  index["scoreboard"].push_back(scoreboard_json(feed, -1));
-  for (std::size_t s = 0; s < feed.sources.size(); ++s) index["scoreboard"].push_back(scoreboard_json(feed, static_cast<int>(s)));
+  for (int s = -1; s < static_cast<int>(feed.sources.size()); ++s)
+    index["scoreboard"].push_back(scoreboard_json(feed, scoreboard(feed, s), s, false));
   index["parts"] = std::move(parts);
   std::set<std::string> counted;
   for (const ojson& board : index["scoreboard"])
     for (const ojson& level : board["levels"])
       for (const ojson& p : level["parties"]) counted.insert(p["party"].get<std::string>());
   keep_parties(index, counted);
-  if (!write_atomically(out / "index.json", index.dump() + "\n")) return usage("cannot write " + (out / "index.json").string());
+  if (!write_atomically(out / "index.json", index.dump() + "\n"))
+    return usage("cannot write " + (out / "index.json").string());
   std::fprintf(stderr, "%s: index.json and %zu parts\n", out.string().c_str(), written);
   return kOk;
 }

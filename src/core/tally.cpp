@@ -44,26 +44,22 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
         for (const auto& v : r.shares) listed_[static_cast<std::size_t>(v.first)] = 1;
       }
   }
-  int used = 0;
-
-  // Post-order over the race's subtree with an explicit stack (area trees can be deep).
-  std::vector<std::pair<int, bool>> stack{{race.area, false}};
-  while (!stack.empty()) {
-    const auto [a, expanded] = stack.back();
-    stack.pop_back();
+  // The race's subtree, each area before its children (breadth first, without recursion: area
+  // trees can be deep), then summed from the last back: an area's children before it.
+  std::vector<int> order{race.area};
+  slot_[static_cast<std::size_t>(race.area)] = 0;
+  for (std::size_t i = 0; i < order.size(); ++i)
+    for (const int c : feed.areas[static_cast<std::size_t>(order[i])].children) {
+      slot_[static_cast<std::size_t>(c)] = static_cast<int>(order.size());
+      order.push_back(c);
+    }
+  tallies_.resize(order.size());
+  boxes_.resize(order.size());
+  registered_.resize(order.size());
+  for (auto next = order.rbegin(); next != order.rend(); ++next) {
+    const int a = *next;
     const std::size_t ai = static_cast<std::size_t>(a);
     const Area& area = feed.areas[ai];
-    if (!expanded) {
-      slot_[ai] = used++;
-      stack.emplace_back(a, true);
-      for (auto it = area.children.rbegin(); it != area.children.rend(); ++it) stack.emplace_back(*it, false);
-      continue;
-    }
-    if (tallies_.size() < static_cast<std::size_t>(used)) {  // (the subtree is known once expanded)
-      tallies_.resize(static_cast<std::size_t>(used));
-      boxes_.resize(static_cast<std::size_t>(used));
-      registered_.resize(static_cast<std::size_t>(used));
-    }
     const std::size_t si = static_cast<std::size_t>(slot_[ai]);
     const Result* own = nullptr;
     if (results) {

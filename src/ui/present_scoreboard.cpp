@@ -22,7 +22,10 @@ ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel
   // The previous election's label ("2019") from the races that have one.
   std::string before;
   for (const Race& r : feed.races)
-    if (r.previous && !r.previous->label.empty() && before.empty()) before = r.previous->label;
+    if (r.previous && !r.previous->label.empty()) {
+      before = r.previous->label;
+      break;
+    }
   v.columns = {str(Str::Party, lang), str(Str::Won, lang), str(Str::Leading, lang), before.empty() ? "–" : before,
                str(Str::ColSwing, lang)};
   for (const ScoreLevel& level : levels) {
