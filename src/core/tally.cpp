@@ -53,9 +53,9 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       slot_[static_cast<std::size_t>(c)] = static_cast<int>(order.size());
       order.push_back(c);
     }
-  tallies_.resize(order.size());
-  boxes_.resize(order.size());
-  registered_.resize(order.size());
+  tallies_ = std::vector<Tally>(order.size());
+  boxes_.assign(order.size(), std::nullopt);
+  registered_.assign(order.size(), std::nullopt);
   for (auto next = order.rbegin(); next != order.rend(); ++next) {
     const int a = *next;
     const std::size_t ai = static_cast<std::size_t>(a);
