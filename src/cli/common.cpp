@@ -157,30 +157,6 @@ ojson scoreboard_json(const sandik::Feed& feed, const std::vector<sandik::ScoreL
   return j;
 }
 
-std::optional<std::vector<sandik::ScoreLevel>> carried_scoreboard(const ojson& doc, const sandik::Feed& feed,
-                                                                  int source) {
-  if (!doc.is_object() || !doc.contains("scoreboard") || !doc["scoreboard"].is_array()) return std::nullopt;
-  const ojson want = source >= 0 ? ojson(feed.sources[static_cast<std::size_t>(source)].id) : ojson(nullptr);
-  std::optional<std::vector<sandik::ScoreLevel>> out;
-  for (const ojson& board : doc["scoreboard"]) {
-    if (!board.is_object() || board.value("source", ojson()) != want || !board.contains("levels")) continue;
-    out.emplace();
-    for (const ojson& l : board["levels"]) {
-      sandik::ScoreLevel level;
-      level.level = l.value("level", "");
-      level.total = l.value("total", 0);
-      level.tied = l.value("tied", 0);
-      for (const ojson& p : l.value("parties", ojson::array())) {
-        const int party = feed.find_party(p.value("party", ""));
-        if (party >= 0)
-          level.parties.push_back({party, p.value("leading", 0), p.value("won", 0), p.value("previous", 0)});
-      }
-      out->push_back(std::move(level));
-    }
-  }
-  return out;
-}
-
 ojson opt_count(const std::optional<sandik::Count>& v) { return v ? ojson(*v) : ojson(nullptr); }
 ojson opt_double(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 

@@ -58,11 +58,8 @@ void print_summarised(const sandik::Problems& problems, bool verbose);
 int load_feed(const std::string& path, sandik::ParsedFeed& out, std::string* text = nullptr);
 
 // The scoreboard as JSON (`sandik scoreboard --json`; in a split index without the parties'
-// names, `names` false), and read back from a split index's "scoreboard" for `source` (-1: the
-// default one): nothing when the document carries none for it.
+// names, `names` false; the core reads it back, Feed::scoreboards).
 ojson scoreboard_json(const sandik::Feed& feed, const std::vector<sandik::ScoreLevel>& levels, int source, bool names);
-std::optional<std::vector<sandik::ScoreLevel>> carried_scoreboard(const ojson& doc, const sandik::Feed& feed,
-                                                                  int source);
 
 ojson opt_count(const std::optional<sandik::Count>& v);
 ojson opt_double(const std::optional<double>& v);

@@ -243,18 +243,15 @@ int cmd_scoreboard(int argc, char** argv) {
   if (!parse_args(argc, argv, 2, {"source", "lang"}, {"json"}, args, err)) return usage(err);
   if (args.positional.size() != 1) return usage("scoreboard takes one FEED");
   sandik::ParsedFeed parsed;
-  std::string text;
-  if (const int rc = load_feed(args.positional[0], parsed, &text); rc != kOk) return rc;
+  if (const int rc = load_feed(args.positional[0], parsed); rc != kOk) return rc;
   const sandik::Feed& feed = *parsed.feed;
   int source = -1;
   if (args.flag("source")) {
     source = feed.find_source(args.get("source"));
     if (source < 0) return usage("no source \"" + args.get("source") + "\" in the feed");
   }
-  // A split index (sandik split) holds no district rows: it carries the count made from them.
-  std::optional<std::vector<sandik::ScoreLevel>> carried =
-      carried_scoreboard(ojson::parse(text, nullptr, false), feed, source);
-  const std::vector<sandik::ScoreLevel> levels = carried ? std::move(*carried) : sandik::scoreboard(feed, source);
+  // (A split index holds no district rows: it carries the count made from them, and this is it.)
+  const std::vector<sandik::ScoreLevel> levels = sandik::scoreboard(feed, source);
   if (levels.empty())
     return usage("no race of the feed names a mayor's office (\"office\": metropolitan, province, district, belde)");
   if (args.flag("json")) {

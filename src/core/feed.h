@@ -169,6 +169,25 @@ struct Race {
   std::unordered_map<std::string, int> contestant_index;  // candidate id -> index (a party race: empty)
 };
 
+// Mayoralties per office level (scoreboard.h counts them; a split index carries them).
+struct ScoreParty {
+  int party = -1;  // index into feed.parties
+  int leading = 0, won = 0, previous = 0;
+};
+
+struct ScoreLevel {
+  std::string level;                // "metropolitan", "province", "district", "belde"
+  int total = 0;                    // offices of this level in the feed
+  int tied = 0;                     // offices where the top two have equal votes, nobody called
+  std::vector<ScoreParty> parties;  // most won first, then most leading, then most previous
+};
+
+// A split night's index (`sandik split`, an extension): where a province's own feed is.
+struct FeedPart {
+  int area = -1;    // index into Feed::areas
+  std::string url;  // relative to the index's URL (or http(s))
+};
+
 struct Feed {
   std::string format;  // "sandik/1"
   Time updated;
@@ -178,6 +197,10 @@ struct Feed {
   std::vector<Party> parties;
   std::vector<Area> areas;
   std::vector<Race> races;
+  // Extensions of a split index: its parts, and the scoreboard counted over the whole country
+  // (source index, -1 = each race's freshest -> levels), which the index alone cannot count.
+  std::vector<FeedPart> parts;
+  std::vector<std::pair<int, std::vector<ScoreLevel>>> scoreboards;
 
   int find_source(std::string_view id) const;  // -1 when absent
   int find_party(std::string_view id) const;

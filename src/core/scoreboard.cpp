@@ -35,6 +35,8 @@ std::set<int> offices(const Race& race) {
 }  // namespace
 
 std::vector<ScoreLevel> scoreboard(const Feed& feed, int source) {
+  for (const auto& carried : feed.scoreboards)
+    if (carried.first == source) return carried.second;
   std::vector<ScoreLevel> levels;
   for (const char* name : kLevels) {
     ScoreLevel level;

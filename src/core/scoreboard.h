@@ -21,20 +21,9 @@
 
 namespace sandik {
 
-struct ScoreParty {
-  int party = -1;  // index into feed.parties
-  int leading = 0, won = 0, previous = 0;
-};
-
-struct ScoreLevel {
-  std::string level;                // "metropolitan", "province", "district", "belde"
-  int total = 0;                    // offices of this level in the feed
-  int tied = 0;                     // offices where the top two have equal votes, nobody called
-  std::vector<ScoreParty> parties;  // most won first, then most leading, then most previous
-};
-
 // The four mayor levels that the feed has, in that order. `source` = -1: each race's freshest
 // source (Race::freshest_source); else that source, and races it does not count are left out.
+// A split index gives the scoreboard it carries for that source (Feed::scoreboards), if any.
 std::vector<ScoreLevel> scoreboard(const Feed& feed, int source = -1);
 
 }  // namespace sandik

@@ -150,6 +150,40 @@ void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& 
   rows = std::move(sorted);
 }
 
+int mayor_race(const Feed& feed, int area) {
+  int found = -1;
+  for (std::size_t i = 0; i < feed.races.size(); ++i) {
+    const Race& r = feed.races[i];
+    if (r.area == area && r.kind == RaceKind::Candidate && (r.office == "metropolitan" || r.office == "province") &&
+        (found < 0 || r.office == "metropolitan"))
+      found = static_cast<int>(i);
+  }
+  return found;
+}
+
+std::vector<TableRow> mayor_rows(const Feed& feed, int parent, int source, const TableQuery& q) {
+  std::vector<TableRow> rows;
+  if (parent < 0) return rows;
+  const std::string needle = turkish::fold(q.search);
+  for (const int child : feed.areas[static_cast<std::size_t>(parent)].children) {
+    const int ri = mayor_race(feed, child);
+    if (ri < 0) continue;
+    const Race& race = feed.races[static_cast<std::size_t>(ri)];
+    const RaceTally tally(feed, race, source >= 0 && race.results_for(source) ? source : race.freshest_source());
+    TableRow r = make_row(tally, child);
+    if (!needle.empty() && turkish::fold(*r.name).find(needle) == std::string::npos &&
+        (r.leader < 0 || turkish::fold(feed.contestant_name(race, r.leader)).find(needle) == std::string::npos) &&
+        (r.leader_party < 0 || turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name)
+                                       .find(needle) == std::string::npos))
+      continue;
+    r.leader = r.leader_party;
+    r.runner_up = r.runner_up >= 0 ? race.contestant_party(r.runner_up) : -1;
+    rows.push_back(std::move(r));
+  }
+  sort_rows(rows, feed, q);
+  return rows;
+}
+
 std::vector<TableRow> flipped_rows(const RaceTally& tally, int root) {
   std::vector<TableRow> out;
   if (root < 0 || !tally.in_race(root)) return out;

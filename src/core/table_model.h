@@ -48,6 +48,14 @@ std::vector<TableRow> collect_rows(const RaceTally& tally, int parent_area, cons
 // Puts rows in the order the query asks (Turkish alphabetical for names; ties by name).
 void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& query);
 
+// A whole country's overview: the race of an area's own mayor, the one candidate race of office
+// "metropolitan" (else "province") whose root the area is; -1 when the feed has none.
+int mayor_race(const Feed& feed, int area);
+// One row per child of `parent` for its own mayor's race (mayor_race), as table_rows() makes
+// them, but `leader` and `runner_up` are parties (the rows come from different races); children
+// with no such race are left out. `source` < 0: each race's freshest (as `sandik scoreboard`).
+std::vector<TableRow> mayor_rows(const Feed& feed, int parent, int source, const TableQuery& query);
+
 // Areas below `root` whose leader (or winner) differs from `previous` — "El değiştiren ilçeler".
 std::vector<TableRow> flipped_rows(const RaceTally& tally, int root);
 

@@ -59,6 +59,7 @@ bool Validator::step(const Value& root, Budget& budget) {
       [[fallthrough]];
     case Stage::Races:
       if (!races(root, top)) return false;
+      split_index(root, top);
       stage_ = Stage::Done;
       [[fallthrough]];
     case Stage::Done:
@@ -180,6 +181,72 @@ void Validator::parties(const Value& root, const Path& top) {
       parties_v_.emplace(id_of(*v), static_cast<int>(feed_.parties.size()));
       feed_.parties.push_back(std::move(party));
     }
+  }
+}
+
+// A split index's extensions (sandik split): "parts", each province's feed by URL, and the
+// "scoreboard" it counted over the whole country, per source (null = each race's freshest).
+void Validator::split_index(const Value& root, const Path& top) {
+  if (const Value* list = opt(root, "parts")) {
+    const Path p = top / "parts";
+    if (!list->is_array()) error(p, "expected an array, got " + json::describe(*list));
+    for (std::size_t i = 0; list->is_array() && i < list->items().size(); ++i) {
+      const Value* v = object_at(&list->items()[i], p[i]);
+      const Value* a = v ? req(*v, p[i], "area") : nullptr;
+      if (!a || !req(*v, p[i], "url")) continue;
+      FeedPart part;
+      part.area = ref(*a, p[i] / "area", areas_v_, "area");
+      part.url = image_url(*v, p[i], "url");
+      for (const FeedPart& other : feed_.parts)
+        if (other.area == part.area && part.area >= 0) error(p[i] / "area", "a second part for this area");
+      if (part.area >= 0 && !part.url.empty()) feed_.parts.push_back(std::move(part));
+    }
+  }
+  const Value* boards = opt(root, "scoreboard");
+  if (!boards) return;
+  const Path p = top / "scoreboard";
+  if (!boards->is_array()) return error(p, "expected an array, got " + json::describe(*boards));
+  for (std::size_t i = 0; i < boards->items().size(); ++i) {
+    const Path at = p[i];
+    const Value* b = object_at(&boards->items()[i], at);
+    const Value* src = b ? b->find("source") : nullptr;
+    const Value* levels = b ? req_array(*b, at, "levels") : nullptr;
+    if (!levels) continue;
+    std::pair<int, std::vector<ScoreLevel>> board{-1, {}};
+    if (src && !src->is_null()) board.first = ref(*src, at / "source", sources_v_, "source");
+    const Path lps = at / "levels";
+    for (std::size_t k = 0; k < levels->items().size(); ++k) {
+      const Path lp = lps[k];
+      const Value* l = object_at(&levels->items()[k], lp);
+      const Value* parties = l ? req_array(*l, lp, "parties") : nullptr;
+      const auto name = l ? req_string(*l, lp, "level") : std::nullopt;
+      if (!parties || !name) continue;
+      if (*name != "metropolitan" && *name != "province" && *name != "district" && *name != "belde") {
+        error(lp / "level", "expected \"metropolitan\", \"province\", \"district\" or \"belde\", got \"" +
+                                json::clip(*name) + "\"");
+        continue;
+      }
+      ScoreLevel level;
+      level.level = *name;
+      const auto number = [&](const Value& o, const Path& where, const char* key) {
+        const Value* n = req(o, where, key);
+        const auto c = n ? count_of(*n, where / key) : std::nullopt;
+        return c && *c < 1000000 ? static_cast<int>(*c) : 0;
+      };
+      level.total = number(*l, lp, "total");
+      if (opt(*l, "tied")) level.tied = number(*l, lp, "tied");
+      const Path pp = lp / "parties";
+      for (std::size_t j = 0; j < parties->items().size(); ++j) {
+        const Value* e = object_at(&parties->items()[j], pp[j]);
+        const Value* id = e ? req(*e, pp[j], "party") : nullptr;
+        if (!id) continue;
+        const ScoreParty row{ref(*id, pp[j] / "party", parties_v_, "party"), number(*e, pp[j], "leading"),
+                             number(*e, pp[j], "won"), number(*e, pp[j], "previous")};
+        if (row.party >= 0) level.parties.push_back(row);
+      }
+      board.second.push_back(std::move(level));
+    }
+    feed_.scoreboards.push_back(std::move(board));
   }
 }
 

@@ -236,6 +236,7 @@ class Validator {
   void sources(const Value& root, const Path& top);
   void parties(const Value& root, const Path& top);
   bool areas(const Value& root, const Path& top);  // false: paused
+  void split_index(const Value& root, const Path& top);  // parts, scoreboard
   // Declared boxes, or the sum over children (only where every child knows its boxes).
   void compute_area_boxes();
   bool inside(int area, int root) const;

@@ -19,13 +19,15 @@
 
 #include "core/feed.h"
 #include "core/format.h"
+#include "core/scoreboard.h"
 #include "core/table_model.h"
 #include "core/tally.h"
 
 namespace sandik::ui {
 
-enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats };
-View view_from(std::string_view name);  // full summary table detail sources flips timeline seats ("" = summary)
+enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats, Overview };
+// full summary table detail sources flips timeline seats overview ("" = summary)
+View view_from(std::string_view name);
 const char* view_name(View v);          // view_from()'s names
 
 struct WidgetOptions {
@@ -67,6 +69,12 @@ struct Model {
   std::vector<Summary> by_source;  // `area` from each source with results (the compare view)
   std::vector<TableRow> flips;     // areas below the race root that changed hands
   std::vector<Moment> moments;     // the timeline, oldest first
+  // The overview (data-view="overview"): at the country, `rows` are its provinces' own mayors
+  // (mayor_rows) and `score` the mayoralties won; a province opened from it shows its own race
+  // with the way back up named here (the country's id and name; "" elsewhere).
+  bool overview = false;
+  std::vector<ScoreLevel> score;
+  std::string up_id, up_name;
   bool ready() const { return feed && race && tally; }
 };
 

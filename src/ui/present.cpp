@@ -65,10 +65,12 @@ Chrome present_chrome(const Model& m, const UiState& ui, View view, Lang lang) {
       if (tabs[i].first == ui.tab) c.tab = static_cast<int>(i);
     }
   }
-  if (m.trail.size() >= 2) {
+  // A province opened from the overview: "‹ Türkiye › İstanbul › Kadıköy".
+  if (!m.up_id.empty()) c.crumbs.push_back({kUp, m.up_id, "‹ " + m.up_name});
+  if (m.trail.size() >= 2 || !m.up_id.empty()) {
     for (std::size_t i = 0; i < m.trail.size(); ++i) {
       const Area& a = area_of(m, m.trail[i]);
-      c.crumbs.push_back({m.trail[i], a.id, i == 0 ? "‹ " + a.name : a.name});
+      c.crumbs.push_back({m.trail[i], a.id, i == 0 && m.up_id.empty() ? "‹ " + a.name : a.name});
     }
   }
   return c;

@@ -54,8 +54,9 @@ struct Tab {
   View view;
   std::string label;
 };
+constexpr int kUp = -2;  // a crumb's area: back up to the overview (the country)
 struct Crumb {
-  int area = -1;
+  int area = -1;           // or kUp
   std::string id, label;  // the first one starts with "‹ "
 };
 struct Chrome {
@@ -235,13 +236,17 @@ SeatsView present_seats(const Model& m, Lang lang);
 struct ScoreboardView {
   struct Row {
     std::string party, won, leading, previous, change;  // change: won + leading − previous, "+3"
+    std::string chip;                                   // the compact view's "CHP 14 (+3)"
     std::uint32_t color = 0;
+    int count = 0;  // won + leading: the party's length of the level's bar
   };
   struct Level {
     std::string title, total, tied;  // "Büyükşehir belediye başkanlıkları", "30 başkanlık", ""
+    int offices = 0;
     std::vector<Row> rows;
     std::vector<std::string> sentences;  // a row each: "CHP: 14 kazandı, 0 önde (2019: 11)"
   };
+  std::string title;                 // "Kazanılan belediye başkanlıkları"
   std::vector<std::string> columns;  // Parti, Kazandı, Önde, 2019, Değişim
   std::vector<Level> levels;
 };
@@ -274,6 +279,7 @@ AccessibleSection mirror(const SourcesView& v);
 AccessibleSection mirror(const FlipsView& v);
 AccessibleSection mirror(const TimelineView& v);
 AccessibleSection mirror(const SeatsView& v);
+AccessibleSection mirror(const ScoreboardView& v);  // a row per level and party
 
 // "İmamoğlu" of "Ekrem İmamoğlu": the margin sentence and narrow tables name the surname.
 std::string surname(const std::string& name);

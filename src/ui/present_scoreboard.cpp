@@ -19,6 +19,7 @@ std::string signed_count(int n) { return n > 0 ? "+" + std::to_string(n) : n == 
 
 ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel>& levels, Lang lang) {
   ScoreboardView v;
+  v.title = str(Str::ScoreTitle, lang);
   // The previous election's label ("2019") from the races that have one.
   std::string before;
   for (const Race& r : feed.races)
@@ -32,6 +33,7 @@ ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel
     ScoreboardView::Level out;
     out.title = str(level_title(level.level), lang);
     out.total = say(Str::ScoreOf, lang, {format_count(level.total, lang)});
+    out.offices = level.total;
     if (level.tied) out.tied = say(Str::ScoreTied, lang, {format_count(level.tied, lang)});
     bool any_before = false;
     for (const ScoreParty& p : level.parties) any_before = any_before || p.previous > 0;
@@ -43,12 +45,25 @@ ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel
       row.leading = format_count(p.leading, lang);
       row.previous = any_before ? format_count(p.previous, lang) : "–";
       row.change = any_before ? signed_count(p.won + p.leading - p.previous) : "–";
+      row.count = p.won + p.leading;
+      row.chip = row.party + " " + format_count(row.count, lang) + (any_before ? " (" + row.change + ")" : "");
       out.sentences.push_back(say(Str::ScoreLine, lang, {row.party, row.won, row.leading, v.columns[3], row.previous}));
       out.rows.push_back(std::move(row));
     }
     v.levels.push_back(std::move(out));
   }
   return v;
+}
+
+AccessibleSection mirror(const ScoreboardView& v) {
+  AccessibleSection sec{v.title, "", {}, {}};
+  sec.columns.push_back(v.title);
+  sec.columns.insert(sec.columns.end(), v.columns.begin(), v.columns.end());
+  for (const ScoreboardView::Level& l : v.levels) {
+    sec.sentence += (sec.sentence.empty() ? "" : " ") + l.title + ": " + l.total + (l.tied.empty() ? "" : ", " + l.tied) + ".";
+    for (const ScoreboardView::Row& r : l.rows) sec.rows.push_back({l.title, r.party, r.won, r.leading, r.previous, r.change});
+  }
+  return sec;
 }
 
 }  // namespace sandik::ui

@@ -18,6 +18,7 @@ Str area_column(const Model& m) {
   const auto& children = area_of(m, m.area).children;
   const std::string& level = children.empty() ? std::string() : area_of(m, children[0]).level;
   if (level == "district") return Str::ColDistrict;
+  if (level == "city") return Str::ColProvince;
   if (level == "neighbourhood" || level == "mahalle") return Str::ColNeighbourhood;
   if (level == "ballot box" || level == "box" || level == "sandik") return Str::ColBox;
   return Str::ColArea;
@@ -139,7 +140,8 @@ TableView present_table(const Model& m, Lang lang, std::size_t most) {
     v.rows.push_back(std::move(row));
   }
   const std::string col_name = str(area_column(m), lang);
-  v.caption = col_name + " — " + race_title(m, lang) + ", " + area_of(m, m.area).name;
+  v.caption = col_name + " — " + (m.overview ? str(Str::Mayors, lang) : race_title(m, lang)) + ", " +
+              area_of(m, m.area).name;
   std::string sort_label;
   for (const Column& c : v.columns)
     if (c.sort && *c.sort == m.query.sort) sort_label = turkish::lower(c.spoken);

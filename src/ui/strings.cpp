@@ -231,6 +231,12 @@ const char* str(Str id, Lang lang) {
       return tr ? "{1} yerde oylar eşit" : "Tied in {1}";
     case Str::ScoreLine:
       return tr ? "{1}: {2} kazandı, {3} önde ({4}: {5})" : "{1}: won {2}, leading {3} ({4}: {5})";
+    case Str::ScoreTitle:
+      return tr ? "Kazanılan belediye başkanlıkları" : "Mayoralties won";
+    case Str::ColProvince:
+      return tr ? "İl" : "Province";
+    case Str::Mayors:
+      return tr ? "Belediye başkanları" : "Mayors";
     case Str::CliBoxes:
       return tr ? "açılan sandık {1} / {2} ({3})" : "ballot boxes {1} of {2} ({3})";
     case Str::CliTurnout:

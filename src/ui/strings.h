@@ -130,6 +130,10 @@ enum class Str {
   ScoreOf,
   ScoreTied,
   ScoreLine,
+  ScoreTitle,
+  // the overview
+  ColProvince,
+  Mayors,
   // the command line
   CliBoxes,
   CliTurnout,

@@ -23,7 +23,8 @@
 namespace sandik::ui {
 
 namespace {
-constexpr const char* kViewNames[] = {"full", "summary", "table", "detail", "sources", "flips", "timeline", "seats"};
+constexpr const char* kViewNames[] = {"full",  "summary",  "table", "detail",  "sources",
+                                     "flips", "timeline", "seats", "overview"};
 }
 
 View view_from(std::string_view n) {
@@ -34,7 +35,11 @@ View view_from(std::string_view n) {
 
 const char* view_name(View v) { return kViewNames[static_cast<std::size_t>(v)]; }
 
-View Widget::view() const { return view_from(options_.view); }
+// A province opened from the overview is shown as the detail view shows an area.
+View Widget::view() const {
+  const View v = view_from(options_.view);
+  return v == View::Overview && !race_.empty() ? View::Detail : v;
+}
 
 void Widget::set_options(const WidgetOptions& options) {
   const bool race_changed = options.race != options_.race;
@@ -43,13 +48,15 @@ void Widget::set_options(const WidgetOptions& options) {
     model_.query.sort = sort_key_from(options.sort).value_or(SortKey::Name);
     model_.query.desc = options.desc;
   }
+  const bool view_changed = options.view != options_.view;
   options_ = options;
+  if (race_changed || view_changed) race_.clear();
   if (race_changed) {
     area_ = -1;
     source_ = -1;
   }
   if (area_changed) area_ = -1;
-  if (race_changed || area_changed) steps_.clear();
+  if (race_changed || area_changed || view_changed) steps_.clear();
   model_.query.search = options.search;
   ui_.tab = view() == View::Full ? ui_.tab : view();
   rebuild();
@@ -68,20 +75,40 @@ bool Widget::navigate_back() {
 }
 
 namespace {
+// "" for the race's root (the overview's own race: a province opened from it is named).
 std::string area_key(const Model& m, int area) {
-  return area == m.race->area ? "" : m.feed->areas[static_cast<std::size_t>(area)].id;
+  return area == m.race->area && m.up_id.empty() ? "" : m.feed->areas[static_cast<std::size_t>(area)].id;
 }
 }  // namespace
 
 // One step on: where the reader is now becomes the step back. An area the reader came from
-// is a step back instead (the breadcrumb).
+// is a step back instead (the breadcrumb). In the overview a province opens its district
+// mayors' race (a table of its districts), else its own mayor's.
 void Widget::open(int area) {
+  if (area == kUp) {
+    for (std::size_t i = steps_.size(); i-- > 0;)
+      if (steps_[i].race.empty()) return back_to(i);
+    return;
+  }
   const std::string key = area_key(model_, area);
   for (std::size_t i = steps_.size(); i-- > 0;)
-    if (steps_[i].area == key) return back_to(i);
+    if (steps_[i].area == key && steps_[i].race == race_) return back_to(i);
   const std::string here = area_key(model_, model_.area);
   if (key == here) return;
-  steps_.push_back({here, ui_.tab, table_scroll_});
+  std::string race;
+  if (model_.overview) {
+    const Feed& f = *model_.feed;
+    for (const Race& r : f.races)
+      if (race.empty() && r.area == area && r.office == "district") race = r.id;
+    const int mayor = mayor_race(f, area);
+    if (race.empty() && mayor < 0) return;
+    if (race.empty()) race = f.races[static_cast<std::size_t>(mayor)].id;
+  }
+  steps_.push_back({here, ui_.tab, table_scroll_, race_});
+  if (!race.empty()) {
+    race_ = race;
+    area = -1;
+  }
   area_ = area;
   ui_.table_scroll = 0;  // a new table starts at its top
   if (view() == View::Full) ui_.tab = View::Summary;
@@ -90,7 +117,9 @@ void Widget::open(int area) {
 void Widget::back_to(std::size_t step) {
   const Step s = steps_[step];
   steps_.resize(step);
-  area_ = s.area.empty() ? model_.race->area : model_.feed->find_area(s.area);
+  race_ = s.race;
+  area_ = -1;  // (found again in the feed the race is in: the index's or a part's)
+  wanted_area_ = s.area;
   if (view() == View::Full) ui_.tab = s.tab;
   ui_.table_scroll = s.scroll;
 }
@@ -123,8 +152,9 @@ Widget::Place Widget::place() const {
   if (!model_.ready()) return p;
   p.area = area_key(model_, model_.area);
   p.depth = steps_.size();
-  p.table = p.tab == View::Table || ((p.tab == View::Summary || p.tab == View::Detail) &&
-                                     (side_by_side() || (v == View::Detail && has_table())));
+  p.table = p.tab == View::Table || p.tab == View::Overview ||
+            ((p.tab == View::Summary || p.tab == View::Detail) &&
+             (side_by_side() || (v == View::Detail && has_table())));
   return p;
 }
 
@@ -181,8 +211,8 @@ Widget::Split Widget::split(float inner_css) { return {std::min(inner_css * 0.42
 bool Widget::side_by_side() const {
   const View v = view();
   return css_width_ - 2 * design::padding >= design::breakpoints::side_by_side &&
-         (v == View::Full || v == View::Detail) && has_table() &&
-         (v == View::Detail || ui_.tab == View::Summary || ui_.tab == View::Detail);
+         (v == View::Full || v == View::Detail || v == View::Overview) && has_table() &&
+         (v != View::Full || ui_.tab == View::Summary || ui_.tab == View::Detail);
 }
 
 std::vector<std::string> Widget::focus_order() const {
@@ -206,10 +236,11 @@ std::vector<std::string> Widget::focus_order() const {
   switch (tab) {
     case View::Summary:
     case View::Detail:
+    case View::Overview:
       crumbs();
       for (const Bar& b : p.summary.bars)
         if (b.contestant < 0) out.push_back("others");
-      if (side_by_side() || (v == View::Detail && has_table())) table();
+      if (side_by_side() || ((v == View::Detail || v == View::Overview) && has_table())) table();
       break;
     case View::Table:
       crumbs();
@@ -272,8 +303,9 @@ bool Widget::activate() {
     if (i < 0 || i >= static_cast<int>(p.chrome.tabs.size())) return false;
     act.tab = p.chrome.tabs[static_cast<std::size_t>(i)].view;
   } else if (f.rfind("crumb:", 0) == 0 || f.rfind("row:", 0) == 0) {
-    const int a = model_.feed->find_area(after(f[0] == 'c' ? "crumb:" : "row:"));
-    if (a < 0) return false;
+    const std::string id = after(f[0] == 'c' ? "crumb:" : "row:");
+    const int a = f[0] == 'c' && id == model_.up_id ? kUp : model_.feed->find_area(id);
+    if (a < 0 && a != kUp) return false;
     act.open_area = a;
   } else if (f.rfind("header:", 0) == 0) {
     for (const Column& c : p.table.columns)
@@ -301,12 +333,13 @@ const Presented& Widget::presented() const {
     const Lang lang = options_.lang;
     const View v = view();
     p.chrome = present_chrome(model_, ui_, v, lang);
-    const bool full = v == View::Full;
-    if (full || v == View::Summary || v == View::Detail) p.summary = present_summary(model_, ui_, lang);
-    if (full || v == View::Table || v == View::Detail) {
+    const bool full = v == View::Full, overview = v == View::Overview;
+    if (full || overview || v == View::Summary || v == View::Detail) p.summary = present_summary(model_, ui_, lang);
+    if (full || overview || v == View::Table || v == View::Detail) {
       table_rows_made();
       p.table = present_table(model_, lang);
     }
+    if (overview) p.scoreboard = present_scoreboard(*model_.feed, model_.score, lang);
     if (full || v == View::Sources) p.sources = present_sources(model_, lang);
     if (full || v == View::Flips) p.flips = present_flips(model_, lang);
     if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
@@ -385,9 +418,10 @@ std::string Widget::accessible_json() const {
   if (model_.ready()) {
     const Presented& p = presented();
     const View v = view();
-    const bool full = v == View::Full;
-    if (full || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
-    if ((full || v == View::Table || v == View::Detail) && has_table()) {
+    const bool full = v == View::Full, overview = v == View::Overview;
+    if (full || overview || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
+    if (overview) sections.push_back(mirror(p.scoreboard));
+    if ((full || overview || v == View::Table || v == View::Detail) && has_table()) {
       table_section = sections.size();
       sections.push_back(mirror(p.table, kMirrorRows));  // (60,000 rows are never copied to be cut)
     }

@@ -106,6 +106,7 @@ struct Presented {
   FlipsView flips;
   TimelineView timeline;
   SeatsView seats;
+  ScoreboardView scoreboard;
 };
 
 struct FeedUpdate {
@@ -124,6 +125,13 @@ class Widget {
   // new bytes given while one is read replace it.
   std::optional<FeedUpdate> read_feed(std::string bytes, Budget& budget);
   std::optional<FeedUpdate> read_more(Budget& budget);
+  // A split index (Feed::parts): a province's part is wanted once the widget shows that province
+  // (its race, its table, a reader opening it). The platform fetches every part listed here (and
+  // polls it as it polls the feed), by its URL as the index gives it, and hands its bytes to
+  // set_part(); a part that fails keeps the last good one. take_new_parts(): one was added.
+  const std::vector<std::string>& parts_wanted() const { return part_urls_; }
+  bool take_new_parts();
+  FeedUpdate set_part(const std::string& url, std::string_view bytes);
   bool reading() const { return reading_ != nullptr; }
   void set_options(const WidgetOptions& options);
   const WidgetOptions& options() const { return options_; }
@@ -199,6 +207,8 @@ class Widget {
   std::unique_ptr<FeedUpdate> installed_;  // shown, its table's rows to be made in the next slice
   bool rows_collected_ = false;            // and to be sorted in the one after
   void rebuild();
+  const Feed* chosen_feed(int& race);  // the race's feed: the index's, or its part's once here
+  void make_rows() const;
   void apply(const Actions& act);
   View view() const;
   bool side_by_side() const;
@@ -217,11 +227,22 @@ class Widget {
   struct Step {
     std::string area;  // id ("" = the race's root)
     View tab;
-    float scroll;  // CSS px of a table that scrolls inside
+    float scroll;      // CSS px of a table that scrolls inside
+    std::string race;  // the race opened in the overview ("" = the options' race, or the overview)
   };
-  void open(int area);  // a tap on a row, a flip or the breadcrumb
+  void open(int area);  // a tap on a row, a flip or the breadcrumb (kUp: the overview)
   void back_to(std::size_t step);
   int area_ = -1;                // the opened area (-1 = the race's root)
+  std::string race_;             // a race opened from the overview ("" = none)
+  std::shared_ptr<const Feed> feed_;    // the feed given: a whole one, or a split index
+  std::shared_ptr<const Feed> indexed_;  // the one area_ and source_ index (the index or a part)
+  struct Part {
+    std::string url;
+    std::shared_ptr<const Feed> feed;  // null until it is here
+  };
+  std::vector<Part> parts_;             // wanted, in order
+  std::vector<std::string> part_urls_;  // their URLs (parts_wanted())
+  bool new_parts_ = false;
   std::string wanted_area_;      // a deep link's area, until a feed has it
   std::vector<Step> steps_;      // where back leads, oldest first
   float table_scroll_ = 0;       // the last frame's table scroll, CSS px

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "sandik_constants.h"
 #include "view_flips.h"
+#include "view_scoreboard.h"
 #include "view_seats.h"
 #include "view_sources.h"
 #include "view_summary.h"
@@ -115,7 +116,8 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     }
     switch (tab) {
       case View::Summary:
-      case View::Detail: {
+      case View::Detail:
+      case View::Overview: {
         draw_breadcrumb(ctx, p.chrome);
         if (side_by_side()) {  // summary and table side by side
           const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -124,6 +126,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
           ViewContext lc = ctx;
           lc.width = left;
           draw_summary(lc, p.summary);
+          draw_scoreboard(lc, p.scoreboard);
           const float y1 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
           ViewContext rc = ctx;
@@ -134,7 +137,8 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
           ImGui::Dummy(ImVec2(0, 0));
         } else {
           draw_summary(ctx, p.summary);
-          if (v == View::Detail && has_table()) {
+          draw_scoreboard(ctx, p.scoreboard);
+          if ((v == View::Detail || v == View::Overview) && has_table()) {
             ImGui::Dummy(ImVec2(0, 12 * scale));
             draw_table(ctx, p.table);
           }

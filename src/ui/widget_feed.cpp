@@ -65,6 +65,7 @@ std::optional<FeedUpdate> Widget::read_more(Budget& budget) {
     if (budget.expired()) return std::nullopt;
   }
   const View v = view();
+  if (model_.overview && !model_.rows_made) make_rows();
   if ((v == View::Full || v == View::Table || v == View::Detail) && model_.ready() && !model_.rows_made) {
     if (!rows_collected_) {
       model_.rows = collect_rows(*model_.tally, model_.area, model_.query);
@@ -85,26 +86,28 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
   if (!feed) return up;
   ParsedFeed parsed;
   parsed.feed = std::move(feed);
-  if (model_.feed) {
-    if (auto late = out_of_order(*model_.feed, *parsed.feed)) {
+  if (feed_) {
+    if (auto late = out_of_order(*feed_, *parsed.feed)) {
       up.problems.push_back(*late);
       return up;
     }
   }
   up.accepted = true;
-  // A new feed for the same race keeps the reader where they were (area, tab, source).
-  const bool same_race = model_.feed && model_.race && parsed.feed->find_race(model_.race->id) >= 0;
-  std::string area_id = same_race && area_ >= 0 ? model_.feed->areas[static_cast<std::size_t>(area_)].id : "";
-  std::string source_id = same_race && source_ >= 0 ? model_.feed->sources[static_cast<std::size_t>(source_)].id : "";
+  // A new feed for the same race keeps the reader where they were (area, tab, source: rebuild()
+  // finds them again in it).
+  const bool same_race = model_.feed && model_.race && (parsed.feed->find_race(model_.race->id) >= 0 || !race_.empty());
   // Bars grow from what they showed to the new count (not under prefers-reduced-motion).
   std::vector<std::pair<std::string, double>> before;
   if (model_.ready() && same_race && !options_.reduced_motion)
     for (const Standing& st : model_.current.standings)
       before.emplace_back(model_.feed->contestant_id(*model_.race, st.contestant), st.share_pct);
   model_.tally.reset();  // (sums of the old feed are never kept for a new one)
-  model_.feed = std::move(parsed.feed);
-  area_ = area_id.empty() ? -1 : model_.feed->find_area(area_id);
-  source_ = source_id.empty() ? -1 : model_.feed->find_source(source_id);
+  if (!same_race) {
+    area_ = source_ = -1;
+    race_.clear();
+    steps_.clear();
+  }
+  feed_ = std::move(parsed.feed);
   rebuild();  // its timeline already holds this feed's own moments
   // Remember this moment of every source for the timelines of later feeds (bounded: a night of polls).
   if (model_.ready()) {
@@ -127,27 +130,113 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
   return up;
 }
 
+// The table's rows: the area's children, or in the overview its provinces' own mayors.
+void Widget::make_rows() const {
+  const int source = options_.source.empty() ? -1 : model_.feed->find_source(options_.source);
+  model_.rows = model_.overview ? mayor_rows(*model_.feed, model_.area, source, model_.query)
+                                : table_rows(*model_.tally, model_.area, model_.query);
+  model_.rows_made = true;
+}
+
 const std::vector<TableRow>& Widget::table_rows_made() const {
-  if (!model_.rows_made && model_.ready()) {
-    model_.rows = table_rows(*model_.tally, model_.area, model_.query);
-    model_.rows_made = true;
-  }
+  if (!model_.rows_made && model_.ready()) make_rows();
   return model_.rows;
 }
 
+bool Widget::take_new_parts() {
+  const bool n = new_parts_;
+  new_parts_ = false;
+  return n;
+}
+
+FeedUpdate Widget::set_part(const std::string& url, std::string_view bytes) {
+  FeedUpdate up;
+  for (Part& part : parts_) {
+    if (part.url != url) continue;
+    ParsedFeed parsed = parse_feed(bytes);
+    up.problems = std::move(parsed.problems);
+    if (!parsed.ok()) return up;  // the last good part stays
+    if (part.feed)
+      if (auto late = out_of_order(*part.feed, *parsed.feed)) {
+        up.problems.insert(up.problems.begin(), *late);
+        return up;
+      }
+    part.feed = std::move(parsed.feed);
+    up.accepted = true;
+    rebuild();
+  }
+  return up;
+}
+
+// The feed the race is in: the one given, or once it is here the part of the province the
+// race's root is in (a split index: the part holds the race whole). A part not asked for yet is
+// wanted (the platform fetches it).
+const Feed* Widget::chosen_feed(int& race) {
+  const Feed& given = *feed_;
+  int area = given.races[static_cast<std::size_t>(race)].area;
+  for (; area >= 0 && !given.parts.empty(); area = given.areas[static_cast<std::size_t>(area)].parent)
+    for (const FeedPart& fp : given.parts) {
+      if (fp.area != area) continue;
+      auto it = std::find_if(parts_.begin(), parts_.end(), [&](const Part& p) { return p.url == fp.url; });
+      if (it == parts_.end()) {
+        parts_.push_back({fp.url, nullptr});
+        part_urls_.push_back(fp.url);
+        new_parts_ = true;
+        return &given;
+      }
+      const int in_part = it->feed ? it->feed->find_race(given.races[static_cast<std::size_t>(race)].id) : -1;
+      if (in_part < 0) return &given;
+      race = in_part;
+      return it->feed.get();
+    }
+  return &given;
+}
+
 void Widget::rebuild() {
-  const std::shared_ptr<const Feed> feed = model_.feed;
   const TableQuery query = model_.query;
   std::unique_ptr<RaceTally> tally = std::move(model_.tally);  // kept when only the view changed
   model_ = Model{};
-  model_.feed = feed;
   model_.query = query;
+  model_.feed = feed_;
   ++mirror_version_;
-  if (!feed || feed->races.empty()) return;
-  const int race = options_.race.empty() ? 0 : feed->find_race(options_.race);
+  if (!feed_ || feed_->races.empty()) return;
+  const Feed& given = *feed_;
+  // The overview's own race: the country's council vote (else the first race at a root).
+  const bool overview = view() == View::Overview;
+  int race = -1;
+  for (std::size_t i = 0; overview && i < given.races.size(); ++i) {
+    const Race& r = given.races[i];
+    const bool root = given.areas[static_cast<std::size_t>(r.area)].parent < 0;
+    if (root && (race < 0 || (r.office == "council" && given.races[static_cast<std::size_t>(race)].office != "council")))
+      race = static_cast<int>(i);
+  }
+  const std::string& id = race_.empty() ? options_.race : race_;
+  if (!overview) race = id.empty() ? 0 : given.find_race(id);
   if (race < 0) return;  // not in this feed (yet): the widget says so, and never shows another race
+  const Feed* chosen = chosen_feed(race);
+  std::shared_ptr<const Feed> feed = feed_;
+  for (const Part& p : parts_)
+    if (p.feed.get() == chosen) feed = p.feed;
+  // area_ and source_ follow the reader from the feed they were chosen in to this one, by id.
+  if (indexed_ && indexed_ != feed) {
+    const std::size_t a = static_cast<std::size_t>(area_), s = static_cast<std::size_t>(source_);
+    area_ = area_ >= 0 && a < indexed_->areas.size() ? feed->find_area(indexed_->areas[a].id) : -1;
+    source_ = source_ >= 0 && s < indexed_->sources.size() ? feed->find_source(indexed_->sources[s].id) : -1;
+  }
+  indexed_ = feed;
+  model_.feed = feed;
   const Race& r = feed->races[static_cast<std::size_t>(race)];
   model_.race = &r;
+  model_.overview = overview;
+  if (!race_.empty()) {  // the way back up: the overview's root, in the feed given
+    int root = given.find_area(feed->areas[static_cast<std::size_t>(r.area)].id);
+    while (root >= 0 && given.areas[static_cast<std::size_t>(root)].parent >= 0)
+      root = given.areas[static_cast<std::size_t>(root)].parent;
+    if (root >= 0) {
+      model_.up_id = given.areas[static_cast<std::size_t>(root)].id;
+      model_.up_name = given.areas[static_cast<std::size_t>(root)].name;
+    }
+  }
 
   // Source: the reader's choice, else the option, else the freshest count.
   int source = source_;
@@ -182,6 +271,7 @@ void Widget::rebuild() {
     model_.by_source.push_back(summarize(other ? *other : *model_.tally, area));
   }
   model_.flips = flipped_rows(*model_.tally, r.area);
+  if (overview) model_.score = scoreboard(given, options_.source.empty() ? -1 : given.find_source(options_.source));
 
   // The timeline: the feed's history, each source's current count, and what this page has seen.
   for (const auto& [src, points] : r.history) {
