@@ -16,6 +16,7 @@ import subprocess
 p = argparse.ArgumentParser()
 p.add_argument("--glue", required=True)
 p.add_argument("--wasm", required=True)
+p.add_argument("--convert", help="the agencies' converter module, copied to dist/sandik-convert.wasm")
 p.add_argument("--loader", required=True, nargs="+", help="the loader's modules, in order (src/web/loader/*.js)")
 p.add_argument("--json", nargs="*", default=[], metavar="NAME=FILE",
                help="JSON both sides read, as `var NAME = …;` before the loader (DESIGN, PROTOCOL)")
@@ -65,6 +66,8 @@ with open(os.path.join(a.out, "sandik.js"), "w", encoding="utf-8") as f:
     f.write(header)
     f.write(body)
 shutil.copyfile(a.wasm, os.path.join(a.out, "sandik.wasm"))
+if a.convert:
+    shutil.copyfile(a.convert, os.path.join(a.out, "sandik-convert.wasm"))
 if a.embed:
     shutil.copyfile(a.embed, os.path.join(a.out, "embed.html"))
     # The feeds embed.html may show besides its own origin's: none until the newsroom lists them

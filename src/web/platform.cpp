@@ -65,7 +65,6 @@ struct Instance {
   bool said = false;                            // the live region: what it knows the reader has heard
   std::string said_leader;
   int said_tenth = -1;
-  sandik::web::Conversion conversion;  // the agencies' payloads, converted in slices
 };
 
 std::map<int, std::unique_ptr<Instance>> g_instances;
@@ -286,6 +285,21 @@ std::string images(Instance& in) {
   return out + "]";
 }
 
+// A split index's parts the widget shows (src/ui/widget.h): {"parts": [url, …]}, relative to the
+// feed's URL; the loader fetches and polls each.
+std::string parts(Instance& in) {
+  std::string out = "\"parts\":[";
+  for (const std::string& url : in.widget.parts_wanted()) out += (out.back() == '[' ? "" : ",") + sandik::json::quote(url);
+  return out + "]";
+}
+
+// A part's bytes: taken (the widget shows it), or refused with its problems (the last good one stays).
+std::string part(Instance& in, const std::string& url, std::string_view bytes) {
+  const sandik::ui::FeedUpdate up = in.widget.set_part(url, bytes);
+  if (up.accepted) in.frames_wanted = 2;
+  return "\"accepted\":" + yes(up.accepted) + ",\"problems\":" + problems_json(up.problems);
+}
+
 // A photo or logo the loader has loaded: w × h RGBA pixels in the bytes (w = 0: it failed, the
 // place stays empty).
 std::string image(Instance& in, const Value& m, std::string_view bytes) {
@@ -355,19 +369,8 @@ std::string answer(const Value& m, std::string_view bytes) {
   Instance* in = find(id);
   if (!in) return "\"error\":\"no widget " + std::to_string(id) + "\"";
   if (op == "attach") return attach(*in);
-  if (op == "convert") {
-    // Called through a pointer the optimiser cannot see through, so the agencies' converter
-    // (~20 KB) stays a function of its own: V8 compiles a function whole at its first call, and
-    // this door's first call comes before the first draw, which never needs the converter.
-    static std::string (*volatile const converter)(sandik::web::Conversion&, const Value&, std::string_view) =
-        &sandik::web::convert;
-    return converter(in->conversion, m, bytes);
-  }
-  if (op == "convert-more") return sandik::web::convert_more(in->conversion, m);
-  const Value* converted = m.find("converted");
   sandik::Budget budget = sandik::web::budget_of(m);
-  if (op == "feed")
-    return fed(*in, in->widget.read_feed(converted && converted->boolean() ? std::move(in->conversion.feed) : std::string(bytes), budget));
+  if (op == "feed") return fed(*in, in->widget.read_feed(std::string(bytes), budget));
   if (op == "feed-more") return fed(*in, in->widget.read_more(budget));
   if (op == "options") return set_options(*in, m.find("options"));
   if (op == "size") return set_size(*in, m);
@@ -384,6 +387,8 @@ std::string answer(const Value& m, std::string_view bytes) {
                list.empty() ? "" : sandik::ui::failure_message("option", list, in->widget.options().lang, true));
   }
   if (op == "images") return images(*in);
+  if (op == "parts") return parts(*in);
+  if (op == "part") return part(*in, field(m, "url"), bytes);
   if (op == "image") return image(*in, m, bytes);
   if (op == "go") {
     in->widget.go(field(m, "tab"), field(m, "area"));
@@ -494,7 +499,7 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
   const int height = static_cast<int>(std::ceil(in->widget.content_height() / in->dpr));
   return (in->frames_wanted > 0 || !in->pending.empty() ? frame_result::more : 0) | (fits ? 0 : frame_result::resize) |
          (in->widget.mirror_version() != in->mirror_sent ? frame_result::mirror : 0) |
-         (in->widget.take_moved() ? frame_result::moved : 0) | (!in->images.empty() ? frame_result::images : 0) |
+         (in->widget.take_moved() ? frame_result::moved : 0) | (!in->images.empty() ? frame_result::images : 0) | (in->widget.take_new_parts() ? frame_result::parts : 0) |
          (height << frame_result::height_shift);
 }
 

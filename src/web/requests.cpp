@@ -1,12 +1,11 @@
 // sandik web requests — the door's answers that need no widget and no GL: the loader's words,
-// a failure in the reader's words, Sandik.check, the agencies' payloads converted in the browser.
+// a failure in the reader's words, Sandik.check (the agencies' payloads: converter.cpp).
 #include "requests.h"
 
 #include <emscripten.h>
 
 #include <memory>
 
-#include "adapters/agency.h"
 #include "core/format.h"
 #include "core/table_model.h"
 #include "core/tally.h"
@@ -114,55 +113,6 @@ std::string check_more(const Value& m) {
                           ",\"problems\":" + problems_json(c.parsed.problems);
   g_checking.reset();
   return out;
-}
-
-// The agencies' own payloads (one after another in `blob`, as `files` lists them) into one
-// sandik/1 feed, kept for the next "feed" request with "converted": true. Converted in slices of
-// `ms` milliseconds: "more" until done, the next slice by "convert-more"; one conversion a widget.
-Conversion::Conversion() = default;
-Conversion::~Conversion() = default;
-
-std::string convert(Conversion& c, const Value& m, std::string_view blob) {
-  c.feed.clear();
-  c.blob.assign(blob.data(), blob.size());
-  Problems problems;
-  std::vector<AgencyFile> files;
-  AgencyOptions options;
-  std::size_t at = 0;
-  const Value* list = m.find("files");
-  for (const Value& f : list ? list->items() : json::Span<Value>()) {
-    const std::uint64_t n = static_cast<std::uint64_t>(number(f, "length"));
-    const auto fmt = parse_agency_format(field(f, "format"));
-    if (!fmt || n > c.blob.size() - at) {
-      problems.push_back({Severity::Error, field(f, "name"),
-                          fmt ? "the payload is cut short"
-                              : "data-format takes sandik, anka, aa or ap, got " + json::quote(field(f, "format")),
-                          "", fmt ? "cut" : "usage"});
-      break;
-    }
-    files.push_back({*fmt, std::string_view(c.blob).substr(at, static_cast<std::size_t>(n)), field(f, "name"),
-                     field(f, "fetched")});
-    at += static_cast<std::size_t>(n);
-  }
-  if (!problems.empty()) {
-    c.job.reset();
-    return "\"ok\":false,\"problems\":" + problems_json(problems);
-  }
-  options.province = field(m, "province");
-  options.check = false;  // (the widget reads the feed next, in slices)
-  c.job = std::make_unique<AgencyConvert>(std::move(files), options);
-  return convert_more(c, m);
-}
-
-std::string convert_more(Conversion& c, const Value& m) {
-  if (!c.job) return "\"superseded\":true";
-  Budget budget = budget_of(m);
-  if (!c.job->step(budget)) return "\"more\":true";
-  AgencyConversion out = c.job->take();
-  c.job.reset();
-  std::string().swap(c.blob);
-  c.feed = std::move(out.feed);
-  return "\"ok\":" + yes(!c.feed.empty()) + ",\"problems\":" + problems_json(out.problems);
 }
 
 }  // namespace sandik::web

@@ -3,16 +3,11 @@
 // without the outer braces.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/feed.h"
 #include "core/json.h"
-
-namespace sandik {
-class AgencyConvert;
-}
 
 namespace sandik::web {
 
@@ -28,17 +23,5 @@ std::string words(const Value& message);    // {lang}: the loader's words (loadi
 std::string failure(const Value& message);  // {lang, kind, detail, results}: a failure in the reader's words
 std::string check(const Value& message, std::string_view feed);  // Sandik.check: {ok, ms, problems}, in slices
 std::string check_more(const Value& message);                     // its next slice
-// A widget's agency payloads (one after another in `blob`, as the message's `files` lists them)
-// converted into one sandik/1 feed in slices of `ms` milliseconds: "more" until done, the next
-// slice by "convert-more"; the feed is kept for the widget's next "feed" with "converted": true.
-struct Conversion {
-  Conversion();
-  ~Conversion();
-  std::string blob;  // the payloads, kept while they are converted
-  std::unique_ptr<AgencyConvert> job;
-  std::string feed;  // what it gave
-};
-std::string convert(Conversion& c, const Value& message, std::string_view blob);
-std::string convert_more(Conversion& c, const Value& message);
 
 }  // namespace sandik::web

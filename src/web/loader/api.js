@@ -85,7 +85,7 @@ Widget.prototype.start = function (core) {
   // Widgets on screen first: the others read their feed when the page is idle, so the one the
   // reader sees draws sooner.
   this.inView = this.nearScreen();
-  var go = function () { if (self.alive) self.update().then(function () { self.poll(); }); };
+  var go = function () { if (self.alive) self.update().then(function () { self.loadParts(); self.poll(); }); };
   if (this.inView) {
     afterLead(this, function () {
       if (!self.alive) return;
@@ -116,6 +116,7 @@ Widget.prototype.set = function (options) {
   if (!this.core) return;
   this.pushOptions();
   if ('feed' in options || 'format' in options || 'province' in options) this.update();
+  else this.loadParts();  // (a race of another province: its part)
 };
 
 Widget.prototype.destroy = function () {

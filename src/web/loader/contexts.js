@@ -136,9 +136,10 @@ Widget.prototype.drawFrame = function (t) {
   var f = frame(this.core, this.id, t, this.cssHeight || this.fixedHeight() ? 'draw' : 'draw_if_fits');
   if (f.resize) {
     this.fitHeight(f.height);
-    var moved = f.moved;  // (said once: by the frame that saw it)
+    var moved = f.moved, parts = f.parts;  // (said once: by the frame that saw it)
     f = frame(this.core, this.id, t, 'draw');
     f.moved = f.moved || moved;
+    f.parts = f.parts || parts;
   }
   if (!this.firstDrawn && this.attached && !this.released) {  // for newsrooms' own performance panels
     this.firstDrawn = true;
@@ -150,6 +151,7 @@ Widget.prototype.drawFrame = function (t) {
   if (f.mirror) this.syncMirror();  // (not every frame: only when what it says changed)
   if (f.moved) this.syncPlace();
   if (f.images) this.loadImages();
+  if (f.parts) this.loadParts();
   this.afterFrame.splice(0).forEach(function (fn) { fn(); });
   var resized = this.fitHeight(f.height);
   if (this.reveal) this.keepInView();  // (after the canvas took the new view's height)

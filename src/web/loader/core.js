@@ -3,6 +3,7 @@
 // INDEX
 //   sandik:start      the performance mark, the script's first statement
 //   loadCore()        the wasm, fetched and compiled once a page (the glue's createSandikCore)
+//   loadConverter()   the agencies' converter (sandik-convert.wasm), only for a widget that needs it
 //   request()         the one door: a versioned JSON message (and bytes) in, a JSON answer out
 //   frame(), input()  the two hot calls, with protocol.json's codes (PROTOCOL)
 //   words()           the loader's words in the reader's language, from the wasm's strings table
@@ -34,6 +35,44 @@ function loadCore() {
     corePromise.then(function () { coreReady = true; }, function () {});
   }
   return corePromise;
+}
+
+// The agencies' converter (src/web/converter.cpp), a module without glue: fetched and started once
+// a page, by the first widget whose data-format names an agency. It answers through the same
+// door as the widget's module (request(), sliced()), so it is given the same few members.
+var converterPromise = null;
+function loadConverter() {
+  if (converterPromise) return converterPromise;
+  var exports = null, encoder = new TextEncoder(), decoder = new TextDecoder();
+  var heap = function () { return new Uint8Array(exports.memory.buffer); };
+  var imports = {
+    env: {emscripten_notify_memory_growth: function () {}},
+    wasi_snapshot_preview1: {
+      clock_time_get: function (clock, precision, at) {  // the converter's slices are timed by it
+        new DataView(exports.memory.buffer).setBigUint64(at, BigInt(Math.round(performance.now() * 1e6)), true);
+        return 0;
+      },
+      proc_exit: function (code) { throw new Error('sandik: the converter stopped (' + code + ')'); }
+    }
+  };
+  var url = baseUrl + 'sandik-convert.wasm';
+  var started = typeof WebAssembly.instantiateStreaming === 'function'
+    ? WebAssembly.instantiateStreaming(fetch(url, {credentials: 'omit'}), imports)
+    : fetch(url, {credentials: 'omit'}).then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.instantiate(b, imports); });
+  converterPromise = started.then(function (r) {
+    exports = r.instance.exports;
+    exports._initialize();
+    return {
+      _malloc: exports.malloc, _free: exports.free, _sandik_request: exports.sandik_request,
+      get HEAPU8() { return heap(); },
+      lengthBytesUTF8: function (s) { return encoder.encode(s).length; },
+      stringToUTF8: function (s, at, n) { var b = encoder.encode(s); heap().set(b.subarray(0, n - 1), at); heap()[at + Math.min(b.length, n - 1)] = 0; },
+      UTF8ToString: function (at) { var h = heap(), end = at; while (h[end]) end++; return decoder.decode(h.subarray(at, end)); }
+    };
+  });
+  converterPromise.catch(function () { converterPromise = null; });  // (tried again by the next poll)
+  return converterPromise;
 }
 
 // Sends `message` (an object; `op` says what it asks) with optional `bytes` through
@@ -85,7 +124,8 @@ function sliced(core, message, bytes, next, going) {
 function frame(core, id, t, mode) {
   var r = core._sandik_frame(id, t, PROTOCOL.frame_mode[mode]), bits = PROTOCOL.frame_result;
   return {more: (r & bits.more) !== 0, resize: (r & bits.resize) !== 0, mirror: (r & bits.mirror) !== 0,
-          moved: (r & bits.moved) !== 0, images: (r & bits.images) !== 0, height: r >> bits.height_shift};
+          moved: (r & bits.moved) !== 0, images: (r & bits.images) !== 0,
+          parts: (r & bits.parts) !== 0, height: r >> bits.height_shift};
 }
 
 // Pointer and wheel input in CSS pixels from the canvas; for the wheel, whether the widget scrolled.

@@ -4,6 +4,7 @@
 //   digest()                  an unchanged feed recognised without parsing it again
 //   fetchBytes(), fetchShared()   one request per URL, conditional (the browser's cache), timed out
 //   urls(), fetchAll(), update()  the feed (or each agency's file) into the wasm; the last good stays
+//   loadParts()               a split index's province parts the widget shows, fetched and polled alike
 //   nextDelay(), poll(), resume() every data-refresh seconds with jitter, max-age, back-off, pauses
 
 // FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
@@ -75,10 +76,10 @@ Widget.prototype.urls = function () {
 // The first feed URL the page's allow list does not name, or null. `allow` (data-allow): origins
 // ("https://feeds.example.org") or URL prefixes ending in "/"; dist/embed.html sets it from
 // embed-feeds.json beside it. Without a list every URL is the page owner's own choice.
-Widget.prototype.untrusted = function () {
+Widget.prototype.untrusted = function (only) {
   var allow = (this.options.allow || '').split(/\s+/).filter(Boolean), urls;
   if (!allow.length) return null;
-  try { urls = this.urls(); } catch (e) { return this.options.feed; }
+  try { urls = only ? [only] : this.urls(); } catch (e) { return this.options.feed; }
   for (var i = 0; i < urls.length; i++) {
     var u = new URL(urls[i]), ok = false;
     for (var k = 0; k < allow.length && !ok; k++) {
@@ -101,10 +102,10 @@ Widget.prototype.fetchAll = function () {
 
 // The wasm's answer for a feed (or an agency conversion) it reads in slices; null when the
 // widget went or newer bytes took its place.
-function readSliced(self, message, bytes) {
+function readSliced(self, message, bytes, core) {
   var token = self.reading = {};
   var more = message.op + '-more';
-  return sliced(self.core, message, bytes, function () { return {op: more, id: self.id, ms: SLICE_MS}; },
+  return sliced(core || self.core, message, bytes, function () { return {op: more, id: self.id, ms: SLICE_MS}; },
                 function () { return self.alive && self.reading === token; });
 }
 
@@ -122,6 +123,7 @@ Widget.prototype.update = function () {
   var agency = formats.length > 0 && !(formats.length === 1 && formats[0] === 'sandik');
   var label = urls.join(' ');
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  if (agency) loadConverter().catch(function () {});  // (fetched beside the payloads; failures said below)
   // The first request went out with the script, while the wasm was still compiling.
   var pending = this.prefetched || this.fetchAll();
   this.prefetched = null;
@@ -158,7 +160,7 @@ Widget.prototype.update = function () {
 
 // Gives the fetched bytes to the wasm (the agencies' files converted first) and takes its answer.
 Widget.prototype.read = function (parts, d, digestAll, agency, formats, label) {
-  var self = this, core = self.core, reading;
+  var self = this, reading;
   if (agency) {
     // The agencies' payloads become one sandik/1 feed in the wasm, by the code `sandik import --from` runs.
     var total = 0;
@@ -169,8 +171,11 @@ Widget.prototype.read = function (parts, d, digestAll, agency, formats, label) {
       at += p.bytes.length;
       return {format: formats[Math.min(i, formats.length - 1)], name: p.url, fetched: p.modified, length: p.bytes.length};
     });
-    reading = readSliced(self, {op: 'convert', id: self.id, files: files, province: self.options.province}, blob)
-      .then(function (conv) {
+    var converter;
+    reading = loadConverter().then(function (c) {
+      converter = c;
+      return readSliced(self, {op: 'convert', id: self.id, files: files, province: self.options.province}, blob, c);
+    }).then(function (conv) {
         if (!conv || !self.alive) return null;
         if (!conv.ok) {
           conv.problems.forEach(function (pr) { (pr.severity === 'error' ? console.error : console.warn)('sandik: ' + pr.text); });
@@ -180,7 +185,11 @@ Widget.prototype.read = function (parts, d, digestAll, agency, formats, label) {
           return null;
         }
         conv.problems.forEach(function (pr) { console.warn('sandik: ' + pr.text); });
-        return readSliced(self, {op: 'feed', id: self.id, converted: true});
+        // The feed, copied out of the converter's memory: the widget reads it as any feed.
+        var at = request(converter, {op: 'converted', id: self.id});
+        var feed = converter.HEAPU8.slice(at.at, at.at + at.length);
+        request(converter, {op: 'done', id: self.id});
+        return readSliced(self, {op: 'feed', id: self.id}, feed);
       });
   } else {
     reading = readSliced(self, {op: 'feed', id: self.id}, parts[0].bytes);
@@ -242,6 +251,48 @@ Widget.prototype.tellUnknown = function () {
   this.unknownSaid = a.unknown;
 };
 
+// A split index's parts (a province's own feed) that the widget shows, as the wasm lists them:
+// each fetched like the feed (conditional, shared, timed out, within data-allow), given to the
+// wasm only when its bytes changed; a part that fails leaves its last good numbers on screen.
+// Called after every poll of the index and when the widget wants a new part.
+Widget.prototype.loadParts = function () {
+  if (!this.core || !this.alive || !this.hasData) return;
+  var self = this, base, now = Date.now();
+  try { base = this.urls()[0]; } catch (e) { return; }
+  var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
+  var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
+  var seen = this.partSeen = this.partSeen || {};
+  request(this.core, {op: 'parts', id: this.id}).parts.forEach(function (rel) {
+    var url;
+    try { url = new URL(rel, base).href; } catch (e) { return; }
+    var was = seen[rel] || (seen[rel] = {at: 0, digest: null});
+    if (now - was.at < 2000) return;  // (asked for by a frame and by the poll at once)
+    was.at = now;
+    var label = url;
+    var failed = function (kind, detail, problems) {
+      console.error('sandik: ' + label + ': ' + kind + ' ' + detail);
+      self.fail(kind, detail, problems);
+    };
+    if (self.untrusted(url)) return failed('untrusted', url);
+    fetchShared(url, maxBytes, timeoutSec).then(function (p) {
+      return digestLater(p.bytes).then(function (d) {
+        if (!self.alive || !self.core || d === was.digest) return;
+        var a = request(self.core, {op: 'part', id: self.id, url: rel}, p.bytes);
+        var errors = a.problems.filter(function (pr) { return pr.severity === 'error'; });
+        if (!a.accepted && !errors.length) return console.info('sandik: ' + label + ': ' + a.problems.map(function (pr) { return pr.text; }).join('; '));
+        a.problems.forEach(function (pr) { if (pr.severity !== 'error') console.warn('sandik: ' + label + ': ' + pr.text); });
+        if (!a.accepted) return failed('feed', errors[0].text, a.problems);
+        was.digest = d;
+        self.schedule();
+      });
+    }).catch(function (err) {
+      if (!self.alive) return;
+      var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
+      failed(kind, kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err));
+    });
+  });
+};
+
 // Seconds until the next poll: the refresh option (at least 5), at least the feed's max-age,
 // doubled after each failure up to 5 minutes, and ±10 % so a million readers do not arrive in step.
 Widget.prototype.nextDelay = function () {
@@ -259,7 +310,7 @@ Widget.prototype.poll = function () {
   var self = this;
   this.timer = setTimeout(function () {
     self.timer = 0;
-    self.update().then(function () { self.poll(); });
+    self.update().then(function () { self.loadParts(); self.poll(); });
   }, this.nextDelay() * 1000);
 };
 
@@ -268,7 +319,7 @@ Widget.prototype.resume = function () {
   this.paused = false;
   var self = this;
   var due = !this.lastFetch || Date.now() - this.lastFetch > Math.max(5, parseFloat(this.options.refresh) || 30) * 1000;
-  if (due) this.update().then(function () { self.poll(); });
+  if (due) this.update().then(function () { self.loadParts(); self.poll(); });
   else this.poll();
 };
 
