@@ -219,7 +219,8 @@ case "$cmd" in
       esac
     done
     build_all
-    exec "$ROOT/build/native/sandik" replay "$ROOT/assets/feeds/night" --root "$ROOT" --port "$port" --speed "${SPEED:-60}"
+    exec "$ROOT/build/native/sandik" replay "$ROOT/assets/feeds/night" --root "$ROOT" --port "$port" --speed "${SPEED:-60}" \
+      --national "$ROOT/assets/feeds/turkiye"
     ;;
   test)
     build_all

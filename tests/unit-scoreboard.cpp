@@ -111,8 +111,13 @@ TEST_CASE("scoreboard: each office once, won by a call or a final feed, against 
     CHECK(v.levels[1].total == "4 başkanlık");
     CHECK(v.levels[1].tied == "1 yerde oylar eşit");
     CHECK(v.columns[3] == "2019");
-    CHECK(v.levels[1].rows[0].change == "-1");  // A: 1 now against 2 in 2019
+    // 2019 is known for 3 of the 4 offices: no change is made up from the part that is known.
+    CHECK(v.levels[1].rows[0].change == "–");
+    CHECK(v.levels[1].rows[0].chip == "A 1");
+    CHECK(v.levels[1].rows[0].previous == "2");
     CHECK(v.levels[1].sentences[0] == "A: 0 kazandı, 1 önde (2019: 2)");
+    CHECK(v.levels[0].rows[0].change == "+1");  // the metropolitan office: 2019 known, B's then
+    CHECK(v.levels[0].rows[0].chip == "A 1 (+1)");
   }
   SUBCASE("a call makes it won, for whom the call names") {
     const ParsedFeed p = parse_feed(

@@ -70,5 +70,20 @@ step --race ilce --as previous --label 2019 --map party=winner_2019_party --map 
   --map votes=winner_2019_votes "$DATA/district-mayor-2019-winners-anka.csv"
 snap anka-final
 for f in "$NIGHT"/*.json; do "$SANDIK" validate "$f" >/dev/null; done
+
+# The whole country's night, for `sandik replay --national` (the demo page's national section,
+# served split): AA at 00:55; ANKA's 81 files of 11:42 beside it; the finals (AA's, stamped 21:26
+# on 1 April, and ANKA's last, 12:13 on 2 April). ../shared/data/turkiye-2024/README.md.
+NAT="${SANDIK_DATA:-$ROOT/../shared/data}/turkiye-2024"
+TR="$OUT/turkiye"
+rm -rf "$TR"
+mkdir -p "$TR"
+aa0055=(--from aa --updated 2024-04-01T00:55:00+03:00 "$NAT/aa/result-short-2024-04-01T0055.json")
+"$SANDIK" import "${aa0055[@]}" > "$TR/01-aa-0055.json" 2>/dev/null
+"$SANDIK" import "${aa0055[@]}" --from anka --updated 2024-04-01T11:42:00+03:00 "$NAT"/anka/2024-04-01T1142/*.json \
+  > "$TR/02-anka-1142.json" 2>/dev/null
+"$SANDIK" import --from aa --updated 2024-04-01T21:26:00+03:00 "$NAT/aa/result-short-2024-04-01T2126-final.json" \
+  --from anka --updated 2024-04-02T12:13:00+03:00 "$NAT"/anka/2024-04-02T1213/*.json > "$TR/03-final.json" 2>/dev/null
+for f in "$TR"/*.json; do "$SANDIK" validate "$f" >/dev/null 2>&1; done
 "$SANDIK" validate "$OUT/istanbul-2024.json" >/dev/null
 echo "wrote $OUT/istanbul-2024.json ($(wc -c < "$OUT/istanbul-2024.json") bytes) and $n moments in $NIGHT"

@@ -45,9 +45,12 @@ const char* kUsageText =
     "                                       the agencies' own payloads into one sandik/1 feed, a source\n"
     "                                       per agency; --updated: when the next files were published\n"
     "                                       (default: each file's modification time; AP has its own)\n"
-    "  replay [SNAPSHOTS_DIR] [--speed 60] [--port 8000] [--host 127.0.0.1] [--root DIR] [--path URL_PATH]\n"
+    "  replay [SNAPSHOTS_DIR] [--speed 60] [--port 8000] [--host 127.0.0.1] [--root DIR] [--path URL_PATH] [--split]\n"
     "         [--max-age 5] [--fail-rate 0.1] [--slow-ms 2000] [--malformed-at N] [--out-of-order]\n"
-    "                                       election night again: a feed that changes as the night's clock runs\n"
+    "         [--national DIR [--national-path /feeds/turkiye/index.json]]\n"
+    "                                       election night again: a feed that changes as the night's clock runs;\n"
+    "                                       --split: each moment served as `split` cuts it (index + parts);\n"
+    "                                       --national: a whole country's night besides, split\n"
     "  serve [--root DIR] [--port 8000] [--host 127.0.0.1]\n"
     "                                       serve the demo page (web/), dist/ and assets/feeds/\n"
     "exit codes: 0 ok, 1 invalid input, 2 usage or I/O error\n";
@@ -66,8 +69,9 @@ int cmd_replay(int argc, char** argv) {
   Args args;
   std::string err;
   if (!parse_args(argc, argv, 2,
-                  {"speed", "port", "host", "root", "path", "max-age", "fail-rate", "slow-ms", "malformed-at", "seed"},
-                  {"out-of-order"}, args, err))
+                  {"speed", "port", "host", "root", "path", "max-age", "fail-rate", "slow-ms", "malformed-at", "seed",
+                   "national", "national-path"},
+                  {"out-of-order", "split"}, args, err))
     return usage(err);
   sandik::ReplayOptions o;
   o.root = args.get("root", ".");
@@ -75,6 +79,9 @@ int cmd_replay(int argc, char** argv) {
   o.host = args.get("host", o.host);
   o.path = args.get("path", o.path);
   o.out_of_order = args.flag("out-of-order");
+  o.split = args.flag("split");
+  o.national = args.get("national", "");
+  o.national_path = args.get("national-path", o.national_path);
   try {
     o.port = std::stoi(args.get("port", "8000"));
     o.speed = std::stod(args.get("speed", "60"));

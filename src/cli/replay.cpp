@@ -16,6 +16,7 @@
 
 #include "../core/feed.h"
 #include "../core/json.h"
+#include "common.h"
 #include "serve.h"
 
 namespace sandik {
@@ -23,10 +24,16 @@ namespace {
 
 struct Snapshot {
   std::string name, body;
-  std::int64_t updated = 0;  // epoch seconds
+  std::int64_t updated = 0;                                 // epoch seconds
+  std::vector<std::pair<std::string, std::string>> files;  // split: name -> text (index.json last)
+  const std::string* file(const std::string& n) const {
+    for (const auto& f : files)
+      if (f.first == n) return &f.second;
+    return nullptr;
+  }
 };
 
-bool load(const std::string& dir, std::vector<Snapshot>& out, std::string& error) {
+bool load(const std::string& dir, bool split, std::vector<Snapshot>& out, std::string& error) {
   namespace fs = std::filesystem;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
@@ -45,6 +52,10 @@ bool load(const std::string& dir, std::vector<Snapshot>& out, std::string& error
       return false;
     }
     s.updated = p.feed->updated.epoch;
+    if (split && !cli::split_files(*p.feed, cli::ojson::parse(s.body, nullptr, false), s.files, error)) {
+      error = s.name + ": " + error;
+      return false;
+    }
     out.push_back(std::move(s));
   }
   if (ec) {
@@ -59,84 +70,140 @@ bool load(const std::string& dir, std::vector<Snapshot>& out, std::string& error
   return true;
 }
 
-}  // namespace
-
-bool replay(const ReplayOptions& opt) {
-  std::vector<Snapshot> night;
-  std::string error;
-  if (!load(opt.snapshots, night, error)) {
-    std::fprintf(stderr, "sandik replay: %s\n", error.c_str());
-    return false;
-  }
-  // The night's clock starts with the first request for the feed (a rehearsal starts when the
-  // first reader arrives) at the first snapshot's time, and runs `speed` times faster.
+// One night on `server`: its snapshots at `path` (split: the index there, the parts beside it),
+// its clock started by the first request for it. The counters are the whole replay's.
+struct Night {
+  std::vector<Snapshot> snapshots;
   std::once_flag clock_started;
   std::chrono::steady_clock::time_point started;
-  const std::int64_t first = night.front().updated;
-  auto night_now = [&]() -> double {
+  double now(double speed) {
     std::call_once(clock_started, [&] { started = std::chrono::steady_clock::now(); });
     const double real = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return static_cast<double>(first) + real * opt.speed;
-  };
-  auto current = [&]() -> std::size_t {
-    const double virtual_now = night_now();
+    return static_cast<double>(snapshots.front().updated) + real * speed;
+  }
+  std::size_t current(double speed) {
+    const double virtual_now = now(speed);
     std::size_t i = 0;
-    while (i + 1 < night.size() && static_cast<double>(night[i + 1].updated) <= virtual_now) ++i;
+    while (i + 1 < snapshots.size() && static_cast<double>(snapshots[i + 1].updated) <= virtual_now) ++i;
     return i;
-  };
+  }
+};
 
+struct Counters {
   std::mutex mu;
-  std::mt19937 rng(opt.seed);
+  std::mt19937 rng;
   std::atomic<long> requests{0}, ok{0}, not_modified{0}, failed{0};
+};
 
-  httplib::Server server;
-  serve_site(server, opt.root);
-
-  server.Get(opt.path, [&](const httplib::Request& req, httplib::Response& res) {
-    const long n = ++requests;
+void serve_night(httplib::Server& server, Night& night, const std::string& path, bool split, const ReplayOptions& opt,
+                 Counters& k) {
+  // The feed at `path`; split, the index there and its parts beside it (`file`: the part's name).
+  auto feed = [&night, &opt, &k, split](const httplib::Request& req, httplib::Response& res, const std::string& file) {
+    const long n = ++k.requests;
     res.set_header("Access-Control-Allow-Origin", "*");
     // The night's clock as the server's Date: the widget judges "last updated" by it, so a
     // rehearsal of 2024 is not "stale" for being years old (exposed to pages on other origins).
     res.set_header("Access-Control-Expose-Headers", "ETag, Last-Modified, Date");
-    res.set_header("Date", http_date(static_cast<std::int64_t>(night_now())));
+    res.set_header("Date", http_date(static_cast<std::int64_t>(night.now(opt.speed))));
     if (opt.slow_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(opt.slow_ms));
     bool fail = false;
     {
-      std::lock_guard<std::mutex> lock(mu);
-      fail = opt.fail_rate > 0 && std::uniform_real_distribution<double>(0, 1)(rng) < opt.fail_rate;
+      std::lock_guard<std::mutex> lock(k.mu);
+      fail = opt.fail_rate > 0 && std::uniform_real_distribution<double>(0, 1)(k.rng) < opt.fail_rate;
     }
     if (fail) {
-      ++failed;
+      ++k.failed;
       res.status = 500;
       res.set_content("replay: injected failure\n", "text/plain");
       return;
     }
-    std::size_t i = current();
+    std::size_t i = night.current(opt.speed);
     if (opt.out_of_order && n % 3 == 0 && i > 0) --i;  // a cache answering with an older copy
-    const Snapshot& s = night[i];
-    std::string etag = "\"" + std::to_string(i) + "-" + std::to_string(s.updated) + "\"";
+    const Snapshot& s = night.snapshots[i];
+    const std::string* body = split ? s.file(file) : &s.body;
+    if (!body) {
+      res.status = 404;
+      res.set_content("replay: no part " + file + " at this moment\n", "text/plain");
+      return;
+    }
+    std::string etag = split ? "\"" + std::to_string(std::hash<std::string>{}(*body)) + "\""
+                             : "\"" + std::to_string(i) + "-" + std::to_string(s.updated) + "\"";
     const bool malformed = opt.malformed_at > 0 && n == opt.malformed_at;
     if (malformed) etag = "\"malformed-" + std::to_string(n) + "\"";
     res.set_header("ETag", etag);
     res.set_header("Last-Modified", http_date(s.updated));
     res.set_header("Cache-Control", "public, max-age=" + std::to_string(opt.max_age));
     if (!malformed && req.get_header_value("If-None-Match") == etag) {
-      ++not_modified;
+      ++k.not_modified;
       res.status = 304;
       return;
     }
-    ++ok;
-    res.set_content(malformed ? s.body.substr(0, s.body.size() / 2) : s.body,
-                    "application/json");  // gzipped when asked
-  });
+    ++k.ok;
+    res.set_content(malformed ? body->substr(0, body->size() / 2) : *body, "application/json");  // gzipped when asked
+  };
+  server.Get(path, [feed](const httplib::Request& req, httplib::Response& res) { feed(req, res, "index.json"); });
+  if (split) {
+    const std::string dir = path.substr(0, path.rfind('/') + 1);
+    server.Get(dir + R"(([a-z0-9-]+\.json))", [feed](const httplib::Request& req, httplib::Response& res) {
+      feed(req, res, req.matches[1].str());
+    });
+  }
+}
+
+}  // namespace
+
+bool serve_split(httplib::Server& server, const std::string& dir, const std::string& path, std::string& error) {
+  std::vector<Snapshot> night;
+  if (!load(dir, true, night, error)) return false;
+  auto last = std::make_shared<Snapshot>(std::move(night.back()));
+  auto file = [last](const httplib::Request& req, httplib::Response& res, const std::string& name) {
+    const std::string* body = last->file(name);
+    if (!body) {
+      res.status = 404;
+      return;
+    }
+    const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(*body)) + "\"";
+    res.set_header("ETag", etag);
+    res.set_header("Last-Modified", http_date(last->updated));
+    if (req.get_header_value("If-None-Match") == etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(*body, "application/json");
+  };
+  server.Get(path, [file](const httplib::Request& req, httplib::Response& res) { file(req, res, "index.json"); });
+  server.Get(path.substr(0, path.rfind('/') + 1) + R"(([a-z0-9-]+\.json))",
+             [file](const httplib::Request& req, httplib::Response& res) { file(req, res, req.matches[1].str()); });
+  return true;
+}
+
+bool replay(const ReplayOptions& opt) {
+  Night night, national;
+  std::string error;
+  if (!load(opt.snapshots, opt.split, night.snapshots, error) ||
+      (!opt.national.empty() && !load(opt.national, true, national.snapshots, error))) {
+    std::fprintf(stderr, "sandik replay: %s\n", error.c_str());
+    return false;
+  }
+  Counters counters;
+  counters.rng.seed(opt.seed);
+  httplib::Server server;
+  serve_site(server, opt.root);
+  serve_night(server, night, opt.path, opt.split, opt, counters);
+  if (!opt.national.empty()) serve_night(server, national, opt.national_path, true, opt, counters);
+  auto& requests = counters.requests;
+  auto& ok = counters.ok;
+  auto& not_modified = counters.not_modified;
+  auto& failed = counters.failed;
   server.Get("/__replay", [&](const httplib::Request&, httplib::Response& res) {
-    const std::size_t i = current();
+    const std::size_t i = night.current(opt.speed);
     res.set_header("Access-Control-Allow-Origin", "*");
     res.set_header("Cache-Control", "no-store");
     res.set_content("{\"requests\":" + std::to_string(requests.load()) + ",\"ok\":" + std::to_string(ok.load()) +
                         ",\"not_modified\":" + std::to_string(not_modified.load()) +
                         ",\"failed\":" + std::to_string(failed.load()) + ",\"snapshot\":" + std::to_string(i) +
-                        ",\"name\":" + sandik::json::quote(night[i].name) + ",\"of\":" + std::to_string(night.size()) +
+                        ",\"name\":" + sandik::json::quote(night.snapshots[i].name) +
+                        ",\"of\":" + std::to_string(night.snapshots.size()) +
                         "}\n",
                     "application/json");
   });
@@ -150,7 +217,10 @@ bool replay(const ReplayOptions& opt) {
   }
   std::printf(
       "sandik: replaying %zu moments of the night from %s at %gx on http://%s:%d/  (feed: %s, stats: /__replay)\n",
-      night.size(), opt.snapshots.c_str(), opt.speed, opt.host.c_str(), opt.port, opt.path.c_str());
+      night.snapshots.size(), opt.snapshots.c_str(), opt.speed, opt.host.c_str(), opt.port, opt.path.c_str());
+  if (!opt.national.empty())
+    std::printf("sandik: and %zu moments of the country's night from %s, split, at %s\n", national.snapshots.size(),
+                opt.national.c_str(), opt.national_path.c_str());
   std::fflush(stdout);
   return server.listen_after_bind();
 }

@@ -5,6 +5,9 @@
 // the first snapshot's time, running `speed` times faster than real time — passes their moments. With ETag, Last-Modified
 // and 304 answers to conditional requests, gzip when asked, CORS, Cache-Control max-age, and
 // faults on demand. Also serves the demo page (web/) and dist/, like `sandik serve`.
+// With `split`, each snapshot is a whole country's feed served as a split night (sandik split):
+// `path` is its index.json, each part beside it, every file with its own ETag (an unchanged part
+// answers 304 from one moment to the next).
 // GET /__replay answers the counts: {"requests","ok","not_modified","failed","snapshot","name","of"}.
 #pragma once
 
@@ -24,9 +27,25 @@ struct ReplayOptions {
   int slow_ms = 0;           // delay before every answer
   long malformed_at = 0;     // the Nth request gets a truncated body (0 = never)
   bool out_of_order = false; // every third request gets the snapshot before the current one
+  bool split = false;        // serve each snapshot split: the index at `path`, the parts beside it
+  // A whole country's night besides (its own clock, split): snapshots and the index's path.
+  std::string national;
+  std::string national_path = "/feeds/turkiye/index.json";
   unsigned seed = 31032024;  // for --fail-rate
 };
 
 bool replay(const ReplayOptions& options);  // blocks; false when it cannot start
+
+}  // namespace sandik
+
+namespace httplib {
+class Server;
+}
+
+namespace sandik {
+
+// The last moment of a whole country's night (a folder of feeds, as replay reads them), split
+// (sandik split): its index at `path`, its parts beside it, with ETags. For `sandik serve`.
+bool serve_split(httplib::Server& server, const std::string& dir, const std::string& path, std::string& error);
 
 }  // namespace sandik

@@ -1,9 +1,11 @@
 #include "serve.h"
+#include "replay.h"
 
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <vector>
 
 #include <sys/stat.h>
@@ -119,6 +121,11 @@ void serve_site(httplib::Server& server, const std::string& root, const std::str
 bool serve(const ServeOptions& opt) {
   httplib::Server server;
   serve_site(server, opt.root, opt.root + "/assets/feeds");
+  // The country's night (assets/feeds/turkiye) as a split index and parts, at its last moment.
+  std::string error;
+  const std::string national = opt.root + "/assets/feeds/turkiye";
+  if (std::filesystem::is_directory(national) && !serve_split(server, national, "/feeds/turkiye/index.json", error))
+    std::fprintf(stderr, "sandik: %s (the national demo is not served)\n", error.c_str());
   server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Access-Control-Allow-Origin", "*");
     // The server's clock and the files' times, readable by pages on other origins too.

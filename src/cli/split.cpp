@@ -139,27 +139,16 @@ bool write_atomically(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-int cmd_split(int argc, char** argv) {
-  Args args;
-  std::string err;
-  if (!parse_args(argc, argv, 2, {"out"}, {}, args, err)) return usage(err);
-  if (args.positional.size() != 1) return usage("split takes one FEED");
-  if (!args.flag("out") || args.get("out").empty()) return usage("split needs --out DIR");
-  ParsedFeed parsed;
-  std::string text;
-  if (const int rc = load_feed(args.positional[0], parsed, &text); rc != kOk) return rc;
-  const Feed& feed = *parsed.feed;
-  const ojson doc = ojson::parse(text, nullptr, false);
+// The files of a split night, parts first and the index last (the order they are published
+// in): {name, text}; false with `error` when the feed cannot be split.
+bool split_files(const Feed& feed, const ojson& doc, std::vector<std::pair<std::string, std::string>>& files,
+                 std::string& error) {
   int roots = 0, root = -1;
   for (std::size_t i = 0; i < feed.areas.size(); ++i)
     if (feed.areas[i].parent < 0) ++roots, root = static_cast<int>(i);
-  if (roots != 1) return usage("split needs a feed with one root area (the country), not " + std::to_string(roots));
+  if (roots != 1) return error = "split needs a feed with one root area (the country), not " + std::to_string(roots), false;
   const Area& top = feed.areas[static_cast<std::size_t>(root)];
-  if (top.children.empty()) return usage("split: the root area \"" + top.id + "\" has no areas under it");
-  const fs::path out(args.get("out"));
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec) return usage("cannot make " + out.string() + ": " + ec.message());
+  if (top.children.empty()) return error = "split: the root area \"" + top.id + "\" has no areas under it", false;
 
   // The tree from the root down, and the area right under the root that each area is part of.
   std::vector<int> top_down{root};
@@ -190,7 +179,6 @@ int cmd_split(int argc, char** argv) {
   // The parts: one per area under the root, with the races whose root is in its subtree.
   ojson parts = ojson::array();
   std::set<std::string> names;
-  std::size_t written = 0;
   for (const int c : top.children) {
     auto here = [&](int area) { return area >= 0 && part_of[static_cast<std::size_t>(area)] == c; };
     ojson part = head_of(doc);
@@ -206,9 +194,7 @@ int cmd_split(int argc, char** argv) {
     std::string name = turkish::slug(feed.areas[static_cast<std::size_t>(c)].id);
     if (name.empty() || names.count(name)) name = "part-" + std::to_string(c);
     names.insert(name);
-    if (!write_atomically(out / (name + ".json"), part.dump() + "\n"))
-      return usage("cannot write " + (out / (name + ".json")).string());
-    ++written;
+    files.emplace_back(name + ".json", part.dump() + "\n");
     parts.push_back({{"area", feed.areas[static_cast<std::size_t>(c)].id}, {"url", name + ".json"}});
   }
 
@@ -252,9 +238,28 @@ int cmd_split(int argc, char** argv) {
     for (const ojson& level : board["levels"])
       for (const ojson& p : level["parties"]) counted.insert(p["party"].get<std::string>());
   keep_parties(index, counted);
-  if (!write_atomically(out / "index.json", index.dump() + "\n"))
-    return usage("cannot write " + (out / "index.json").string());
-  std::fprintf(stderr, "%s: index.json and %zu parts\n", out.string().c_str(), written);
+  files.emplace_back("index.json", index.dump() + "\n");
+  return true;
+}
+
+int cmd_split(int argc, char** argv) {
+  Args args;
+  std::string err;
+  if (!parse_args(argc, argv, 2, {"out"}, {}, args, err)) return usage(err);
+  if (args.positional.size() != 1) return usage("split takes one FEED");
+  if (!args.flag("out") || args.get("out").empty()) return usage("split needs --out DIR");
+  ParsedFeed parsed;
+  std::string text;
+  if (const int rc = load_feed(args.positional[0], parsed, &text); rc != kOk) return rc;
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!split_files(*parsed.feed, ojson::parse(text, nullptr, false), files, err)) return usage(err);
+  const fs::path out(args.get("out"));
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) return usage("cannot make " + out.string() + ": " + ec.message());
+  for (const auto& [name, body] : files)
+    if (!write_atomically(out / name, body)) return usage("cannot write " + (out / name).string());
+  std::fprintf(stderr, "%s: index.json and %zu parts\n", out.string().c_str(), files.size() - 1);
   return kOk;
 }
 

@@ -244,6 +244,9 @@ struct ScoreboardView {
     std::string title, total, tied;  // "Büyükşehir belediye başkanlıkları", "30 başkanlık", ""
     int offices = 0;
     std::vector<Row> rows;
+    // The compact view's: eight parties at most, else the first seven and the rest as one
+    // "Diğer (9)" (a night of independents, each a party of one, stays short).
+    std::vector<Row> compact;
     std::vector<std::string> sentences;  // a row each: "CHP: 14 kazandı, 0 önde (2019: 11)"
   };
   std::string title;                 // "Kazanılan belediye başkanlıkları"

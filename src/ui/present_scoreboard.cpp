@@ -35,8 +35,11 @@ ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel
     out.total = say(Str::ScoreOf, lang, {format_count(level.total, lang)});
     out.offices = level.total;
     if (level.tied) out.tied = say(Str::ScoreTied, lang, {format_count(level.tied, lang)});
-    bool any_before = false;
-    for (const ScoreParty& p : level.parties) any_before = any_before || p.previous > 0;
+    // The change since before only where before is known for every office of the level (ANKA
+    // gives 2019's district winners for the metropolitan provinces only).
+    int before_total = 0;
+    for (const ScoreParty& p : level.parties) before_total += p.previous;
+    const bool any_before = before_total > 0, all_before = before_total >= level.total;
     for (const ScoreParty& p : level.parties) {
       ScoreboardView::Row row;
       row.party = party_short(feed, p.party);
@@ -44,11 +47,25 @@ ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel
       row.won = format_count(p.won, lang);
       row.leading = format_count(p.leading, lang);
       row.previous = any_before ? format_count(p.previous, lang) : "–";
-      row.change = any_before ? signed_count(p.won + p.leading - p.previous) : "–";
+      row.change = all_before ? signed_count(p.won + p.leading - p.previous) : "–";
       row.count = p.won + p.leading;
-      row.chip = row.party + " " + format_count(row.count, lang) + (any_before ? " (" + row.change + ")" : "");
+      row.chip = row.party + " " + format_count(row.count, lang) + (all_before ? " (" + row.change + ")" : "");
       out.sentences.push_back(say(Str::ScoreLine, lang, {row.party, row.won, row.leading, v.columns[3], row.previous}));
       out.rows.push_back(std::move(row));
+    }
+    int rest = 0, counted = 0;
+    for (const ScoreboardView::Row& r : out.rows) counted += r.count > 0;
+    for (const ScoreboardView::Row& r : out.rows)
+      if (r.count > 0 && (counted <= 8 || out.compact.size() < 7))
+        out.compact.push_back(r);
+      else
+        rest += r.count;
+    if (rest > 0) {
+      ScoreboardView::Row others;
+      others.count = rest;
+      others.chip = say(Str::OthersN, lang, {format_count(rest, lang)});
+      others.color = party_color(feed, -1);
+      out.compact.push_back(std::move(others));
     }
     v.levels.push_back(std::move(out));
   }

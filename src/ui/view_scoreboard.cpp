@@ -19,8 +19,8 @@ void draw_scoreboard(const ViewContext& c, const ScoreboardView& v) {
     const float h = c.px(10), gap = c.px(1);
     dl->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + c.width, y + h), col(c.pal.track), c.px(2));
     float x = o.x;
-    for (const ScoreboardView::Row& r : l.rows) {
-      if (r.count <= 0 || l.offices <= 0) continue;
+    for (const ScoreboardView::Row& r : l.compact) {
+      if (l.offices <= 0) continue;
       const float w = c.width * static_cast<float>(r.count) / static_cast<float>(l.offices);
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w - gap, y + h), col(r.color));
       x += w;
@@ -28,8 +28,7 @@ void draw_scoreboard(const ViewContext& c, const ScoreboardView& v) {
     y += h + c.px(6);
     float cx = o.x;
     const float sw = c.px(9), line = c.fonts.small->FontSize + c.px(4);
-    for (const ScoreboardView::Row& r : l.rows) {
-      if (r.count <= 0) continue;
+    for (const ScoreboardView::Row& r : l.compact) {
       const float w = sw + c.px(4) + text_width(c.fonts.small, r.chip);
       if (cx > o.x && cx + w > o.x + c.width) {
         cx = o.x;

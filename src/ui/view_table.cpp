@@ -70,6 +70,10 @@ void draw_table(const ViewContext& c, const TableView& v) {
       v.widest[k] = w;
     }
   }
+  // Rows: short tables let the page scroll; long ones scroll inside, under the headings (the
+  // columns then share what the scrollbar leaves).
+  const bool scroll = v.rows.size() > 40;
+  const float width = scroll ? c.width - ImGui::GetStyle().ScrollbarSize : c.width;
   std::vector<float> xs, need(shown.size(), 0), ws(shown.size(), 0);
   float numbers = 0, texts = 0, text_weight = 0;
   for (std::size_t k = 0; k < shown.size(); ++k) {
@@ -82,20 +86,20 @@ void draw_table(const ViewContext& c, const TableView& v) {
       text_weight += col_.weight;
     }
   }
-  const float rest = c.width - numbers - texts;
-  const bool measured = text_weight > 0 && c.width - numbers >= c.width * 0.45f;
+  const float rest = width - numbers - texts;
+  const bool measured = text_weight > 0 && width - numbers >= width * 0.45f;
   float x = o.x;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const Column& col_ = v.columns[shown[k]];
     xs.push_back(x);
     if (!measured)
-      ws[k] = c.width * col_.weight / total;
+      ws[k] = width * col_.weight / total;
     else if (col_.right)
       ws[k] = need[k];
     else if (rest >= 0)
       ws[k] = need[k] + rest * col_.weight / text_weight;
     else
-      ws[k] = (c.width - numbers) * need[k] / texts;
+      ws[k] = (width - numbers) * need[k] / texts;
     x += ws[k];
   }
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -126,8 +130,6 @@ void draw_table(const ViewContext& c, const TableView& v) {
   ImGui::PopID();
   dl->AddLine(ImVec2(o.x, o.y + head_h - c.px(1)), ImVec2(o.x + c.width, o.y + head_h - c.px(1)), rule, c.px(1));
 
-  // Rows: short tables let the page scroll; long ones scroll inside, under the headings.
-  const bool scroll = v.rows.size() > 40;
   if (!scroll) c.act.table_scroll = 0;
   ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + head_h));
   if (scroll) {
