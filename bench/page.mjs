@@ -116,7 +116,9 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
     await context.close();
     return ms;
   };
-  const s = [], d = [], demo = [], sNow = [], dNow = [];
+  const s = [], d = [], demo = [], sNow = [], dNow = [], ov = [];
+  // The whole country's overview from a split index (sandik serve: the national night's last moment).
+  const overview = sandikPage(`<div data-sandik-feed="${server.url}feeds/turkiye/index.json" data-view="overview" data-height="1000" style="min-height:1000px"></div>`);
   const sandikSummary = sandikPage(`<div data-sandik-feed="${FEED_URL}" data-race="ibb" style="min-height:580px"></div>`);
   const domSummary = domPage(`<div data-dom-feed="${FEED_URL}"></div>`);
   for (let run = 0; run < 15; run++) {
@@ -125,11 +127,13 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
     demo.push(await firstDraw(null, server.url, 'sandik'));
     sNow.push(await firstDraw(sandikSummary, server.url + 'bench/page.html', 'sandik', { windowSettles: false }));
     dNow.push(await firstDraw(domSummary, server.url + 'bench/page.html', 'dom', { windowSettles: false }));
+    ov.push(await firstDraw(overview, server.url + 'bench/page.html', 'sandik'));
   }
   const spread = (a) => `${median(a).toFixed(0)} ms (${Math.min(...a).toFixed(0)}–${Math.max(...a).toFixed(0)})`;
   rows.push(['first draw after the script starts (median of 15; range)', spread(s), spread(d), '≤ 500 ms']);
   rows.push(['  the same on the demo page (4 widgets, 2 feeds)', spread(demo), '', '']);
   rows.push(['  the same, loaded while Chromium still starts the new window\'s UI', spread(sNow), spread(dNow), '']);
+  rows.push(['  the national overview from a split index (81 provinces; same runs)', spread(ov), '', '']);
 }
 
 // 3. Main-thread time while idle, 8 widgets (sandik: the demo page and 4 more; DOM: 8 copies).
@@ -180,6 +184,11 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   rows.push(['memory per extra widget (wasm heap in use; JS heap)', `${((s9.used - s1.used) / 8 / 1e6).toFixed(2)} MB wasm + ${((s9.js - s1.js) / 8 / 1e6).toFixed(2)} MB JS`,
     `${((d9.js - d1.js) / 8 / 1e6).toFixed(2)} MB JS`, '≤ 4 MB']);
   rows.push(['  wasm heap in use with 1 widget (code data, atlas, feed)', `${(s1.used / 1e6).toFixed(1)} MB`, '', '']);
+  // The whole country: the overview from the split index, and from the one unsplit feed (3.6 MB).
+  const nat = (url) => () => sandikPage(`<div data-sandik-feed="${url}" data-view="overview"></div>`);
+  const fromIndex = await one(1, nat(server.url + 'feeds/turkiye/index.json'));
+  const whole = await one(1, nat(server.url + 'feeds/turkiye/03-final.json'));
+  rows.push(['  the national overview: wasm heap in use, from the index / the whole feed', `${(fromIndex.used / 1e6).toFixed(1)} / ${(whole.used / 1e6).toFixed(1)} MB`, '', '']);
 }
 
 // 5. Frame time while scrolling a 1,000-area table.
