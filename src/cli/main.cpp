@@ -11,6 +11,7 @@
 // "PATH: message"; 2 usage or I/O error.
 // Each command lives in a file of its own (common.h says which).
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "common.h"
@@ -51,6 +52,7 @@ const char* kUsageText =
     "                                       election night again: a feed that changes as the night's clock runs;\n"
     "                                       --split: each moment served as `split` cuts it (index + parts);\n"
     "                                       --national: a whole country's night besides, split\n"
+    "                                       (default: ROOT/assets/feeds/turkiye, the demo's)\n"
     "  serve [--root DIR] [--port 8000] [--host 127.0.0.1]\n"
     "                                       serve the demo page (web/), dist/ and assets/feeds/\n"
     "exit codes: 0 ok, 1 invalid input, 2 usage or I/O error\n";
@@ -80,7 +82,9 @@ int cmd_replay(int argc, char** argv) {
   o.path = args.get("path", o.path);
   o.out_of_order = args.flag("out-of-order");
   o.split = args.flag("split");
-  o.national = args.get("national", "");
+  // The demo's national night comes with the demo page (its section reads it), unless told otherwise.
+  const std::string demo_national = o.root + "/assets/feeds/turkiye";
+  o.national = args.get("national", std::filesystem::is_directory(demo_national) ? demo_national : "");
   o.national_path = args.get("national-path", o.national_path);
   try {
     o.port = std::stoi(args.get("port", "8000"));
