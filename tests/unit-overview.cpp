@@ -196,6 +196,20 @@ TEST_CASE("overview: the council vote, the mayoralties won, the provinces; a pro
   CHECK(w.place().area == "p1");
 }
 
+TEST_CASE("overview: a deep link (the page's #hash) opens the province, or a district in it") {
+  ui::Widget w;
+  w.set_options(overview());
+  w.go("", "p1a");  // before the first feed
+  REQUIRE(w.set_feed(national()).accepted);
+  CHECK(w.model().race->id == "p1-ilce");
+  CHECK(w.place().area == "p1a");
+  REQUIRE(w.navigate_back());
+  CHECK(w.model().race->id == "nat");
+  w.go("", "p2");
+  CHECK(w.model().race->id == "p2-il");  // no district race: the province's own mayor
+  CHECK(w.place().area == "p2");
+}
+
 TEST_CASE("split index: parts and scoreboard read, and every bad one named by its path") {
   const ParsedFeed p = parse_feed(index_of(R"([{"area": "p1", "url": "p1.json"}])", kBoard));
   REQUIRE(p.ok());

@@ -95,18 +95,24 @@ void Widget::open(int area) {
     if (steps_[i].area == key && steps_[i].race == race_) return back_to(i);
   const std::string here = area_key(model_, model_.area);
   if (key == here) return;
-  std::string race;
-  if (model_.overview) {
+  std::string race, deeper;
+  if (model_.overview) {  // the province the area is in (a deep link may name a district)
     const Feed& f = *model_.feed;
+    int province = area;
+    while (province >= 0 && f.areas[static_cast<std::size_t>(province)].parent != model_.race->area)
+      province = f.areas[static_cast<std::size_t>(province)].parent;
+    if (province < 0) return;
     for (const Race& r : f.races)
-      if (race.empty() && r.area == area && r.office == "district") race = r.id;
-    const int mayor = mayor_race(f, area);
+      if (race.empty() && r.area == province && r.office == "district") race = r.id;
+    const int mayor = mayor_race(f, province);
     if (race.empty() && mayor < 0) return;
     if (race.empty()) race = f.races[static_cast<std::size_t>(mayor)].id;
+    if (province != area) deeper = f.areas[static_cast<std::size_t>(area)].id;
   }
   steps_.push_back({here, ui_.tab, table_scroll_, race_});
   if (!race.empty()) {
     race_ = race;
+    wanted_area_ = deeper;  // (found in the race's feed: the index's, or its part's)
     area = -1;
   }
   area_ = area;

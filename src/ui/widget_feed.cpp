@@ -108,7 +108,12 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
     steps_.clear();
   }
   feed_ = std::move(parsed.feed);
-  rebuild();  // its timeline already holds this feed's own moments
+  rebuild();
+  if (model_.overview && !wanted_area_.empty()) {  // a deep link into the overview: opened as a tap would
+    const std::string wanted = std::move(wanted_area_);
+    wanted_area_.clear();
+    go("", wanted);
+  }  // its timeline already holds this feed's own moments
   // Remember this moment of every source for the timelines of later feeds (bounded: a night of polls).
   if (model_.ready()) {
     for (const Summary& s : model_.by_source) {
@@ -250,7 +255,7 @@ void Widget::rebuild() {
 
   // Area: opened by the reader, else data-area, else the race's root.
   int area = area_;
-  if (area < 0 && !wanted_area_.empty()) {  // a deep link's, once this feed has it
+  if (area < 0 && !wanted_area_.empty() && !overview) {  // a deep link's, once this feed has it
     area = feed->find_area(wanted_area_);
     if (area >= 0 && model_.tally->in_race(area)) {
       area_ = area;
