@@ -1,4 +1,5 @@
 // Parse + validate + aggregate a feed natively, best of N runs:  sandik-bench FEED [RUNS]
+// (aggregate: every race's sums and table, as the widget's Sandik.check does in bench/bench.mjs)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,10 +25,14 @@ int main(int argc, char** argv) {
     const sandik::ParsedFeed p = sandik::parse_feed(text);
     const auto t1 = std::chrono::steady_clock::now();
     if (!p.ok()) return std::fprintf(stderr, "%s\n", p.problems[0].to_string().c_str()), 1;
-    const sandik::Race& race = p.feed->races[0];
-    const sandik::RaceTally tally(*p.feed, race, race.results[0].source);
-    const sandik::Summary s = sandik::summarize(tally, race.area);
-    rows = sandik::table_rows(tally, race.area).size() + s.standings.size();
+    // Every race's sums and table, as the widget's Sandik.check makes them (src/web/requests.cpp).
+    rows = 0;
+    for (const sandik::Race& race : p.feed->races) {
+      if (race.results.empty()) continue;
+      const sandik::RaceTally tally(*p.feed, race, race.results.front().source);
+      const sandik::Summary s = sandik::summarize(tally, race.area);
+      rows += sandik::table_rows(tally, race.area).size() + s.standings.size();
+    }
     const auto t2 = std::chrono::steady_clock::now();
     best_parse = std::min(best_parse, std::chrono::duration<double, std::milli>(t1 - t0).count());
     best_total = std::min(best_total, std::chrono::duration<double, std::milli>(t2 - t0).count());

@@ -60,15 +60,15 @@ ojson result_of(const Feed& feed, const Race& race, const RaceTally& tally, int 
   if (t.registered_counted) r["registered_counted"] = *t.registered_counted;
   if (t.shares_only) {
     r["shares"] = ojson::object();
-    for (std::size_t c = 0; c < t.shares.size(); ++c)
-      if (t.shares[c] > 0) r["shares"][feed.contestant_id(race, static_cast<int>(c))] = t.shares[c];
+    for (std::size_t k = 0; k < t.shares.size(); ++k)
+      if (t.shares[k] > 0) r["shares"][feed.contestant_id(race, tally.contestant_at(k))] = t.shares[k];
     if (t.reporting_pct) r["reporting_pct"] = *t.reporting_pct;
     return r;
   }
   r["valid"] = t.valid;
   r["votes"] = ojson::object();
-  for (std::size_t c = 0; c < t.votes.size(); ++c)
-    if (listed.count(static_cast<int>(c))) r["votes"][feed.contestant_id(race, static_cast<int>(c))] = t.votes[c];
+  for (std::size_t k = 0; k < t.votes.size(); ++k)
+    if (listed.count(tally.contestant_at(k))) r["votes"][feed.contestant_id(race, tally.contestant_at(k))] = t.votes[k];
   return r;
 }
 

@@ -32,18 +32,24 @@ std::optional<Count> RaceTally::registered(int area) const {
 bool RaceTally::in_race(int area) const { return slot(area) >= 0; }
 
 RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(feed), race_(race), source_(source) {
-  const std::size_t contestants = static_cast<std::size_t>(race.contestant_count(feed));
+  count_ = race.contestant_count(feed);
   slot_.assign(feed.areas.size(), -1);
   if (race.area < 0) return;
   const SourceResults* results = race.results_for(source);
-  if (race.kind == RaceKind::Party) {
-    listed_.assign(contestants, 0);
+  if (race.kind == RaceKind::Party) {  // only the parties the source lists get a column
+    col_of_.assign(static_cast<std::size_t>(count_), -1);
     if (results)
       for (const auto& [a, r] : results->areas) {
-        for (const auto& v : r.votes) listed_[static_cast<std::size_t>(v.first)] = 1;
-        for (const auto& v : r.shares) listed_[static_cast<std::size_t>(v.first)] = 1;
+        for (const auto& v : r.votes) col_of_[static_cast<std::size_t>(v.first)] = 0;
+        for (const auto& v : r.shares) col_of_[static_cast<std::size_t>(v.first)] = 0;
+      }
+    for (std::size_t c = 0; c < col_of_.size(); ++c)
+      if (col_of_[c] == 0) {
+        col_of_[c] = static_cast<int>(cols_.size());
+        cols_.push_back(static_cast<int>(c));
       }
   }
+  const std::size_t contestants = columns();
   // The race's subtree, each area before its children (breadth first, without recursion: area
   // trees can be deep), then summed from the last back: an area's children before it.
   std::vector<int> order{race.area};
@@ -90,20 +96,20 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       t.registered_counted = own->registered_counted;
       Count sum = 0;
       for (const auto& [c, v] : own->votes) {
-        t.votes[static_cast<std::size_t>(c)] += v;
+        t.votes[static_cast<std::size_t>(column(c))] += v;
         sum += v;
       }
       t.valid = own->valid ? *own->valid : sum;
       if (own->votes.empty() && !own->shares.empty()) {  // counts of boxes but only shares of votes
         t.shares_only = true;
         t.shares.assign(contestants, 0);
-        for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
+        for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(column(c))] = s;
       }
     } else if (own) {  // shares only: display, never summed upwards
       t.shares_only = true;
       t.reporting_pct = own->reporting_pct;
       t.shares.assign(contestants, 0);
-      for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(c)] = s;
+      for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(column(c))] = s;
     } else {
       for (int c : area.children) {
         const Tally& ct = at(c);
@@ -163,16 +169,15 @@ Summary summarize(const RaceTally& tally, int area) {
   const std::optional<Count> reg = s.registered_counted ? s.registered_counted : s.registered;
   if (s.cast && reg && *reg > 0) s.turnout_pct = 100.0 * static_cast<double>(*s.cast) / static_cast<double>(*reg);
 
-  const int n = race.contestant_count(feed);
-  s.standings.reserve(static_cast<std::size_t>(n));
-  for (int c = 0; c < n; ++c) {
-    if (!tally.stands(c)) continue;
+  const std::size_t n = tally.columns();
+  s.standings.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
     Standing st;
-    st.contestant = c;
+    st.contestant = tally.contestant_at(k);
     if (t.shares_only) {
-      st.share_pct = t.shares.empty() ? 0 : t.shares[static_cast<std::size_t>(c)];
+      st.share_pct = t.shares.empty() ? 0 : t.shares[k];
     } else if (!t.votes.empty()) {
-      st.votes = t.votes[static_cast<std::size_t>(c)];
+      st.votes = t.votes[k];
       st.share_pct = t.valid > 0 ? 100.0 * static_cast<double>(st.votes) / static_cast<double>(t.valid) : 0;
     }
     s.standings.push_back(st);

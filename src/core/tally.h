@@ -26,8 +26,8 @@ struct Tally {
   bool shares_only = false;  // the source gave only percentages for this area
   std::optional<Count> boxes_counted, cast, registered_counted;
   Count valid = 0;                      // given, or the sum of votes
-  std::vector<Count> votes;             // by contestant index
-  std::vector<double> shares;           // by contestant index, shares_only results
+  std::vector<Count> votes;             // by column (RaceTally::contestant_at: the contestant)
+  std::vector<double> shares;           // by column, shares_only results
   std::optional<double> reporting_pct;  // shares-only results: as the source reported it
 };
 
@@ -45,9 +45,15 @@ class RaceTally {
   bool in_race(int area) const;
   // Whether a contestant stands here: every candidate; in a party race (whose contestants are
   // all of the feed's parties) only the parties the source lists for the race.
-  bool stands(int contestant) const {
-    return listed_.empty() || (contestant >= 0 && static_cast<std::size_t>(contestant) < listed_.size() &&
-                               listed_[static_cast<std::size_t>(contestant)]);
+  bool stands(int contestant) const { return column(contestant) >= 0; }
+  // A Tally's votes and shares are by column: a candidate race's columns are its candidates; a
+  // party race's only the parties the source lists (a country's feed has 1,083 parties, one per
+  // independent candidate, and a province's race lists a dozen), in the feed's order.
+  std::size_t columns() const { return cols_.empty() ? static_cast<std::size_t>(count_) : cols_.size(); }
+  int contestant_at(std::size_t column) const { return cols_.empty() ? static_cast<int>(column) : cols_[column]; }
+  int column(int contestant) const {
+    if (contestant < 0 || contestant >= count_) return -1;
+    return col_of_.empty() ? contestant : col_of_[static_cast<std::size_t>(contestant)];
   }
 
  private:
@@ -60,7 +66,9 @@ class RaceTally {
   std::vector<int> slot_;
   std::vector<Tally> tallies_;
   std::vector<std::optional<Count>> boxes_, registered_;
-  std::vector<char> listed_;  // a party race: by party, listed by the source (empty: all stand)
+  int count_ = 0;              // the race's contestants
+  std::vector<int> cols_;      // a party race: the contestant of each column (empty: all, in order)
+  std::vector<int> col_of_;    // a party race: each contestant's column, -1 when not listed
 };
 
 // Carried: the final leader of an area below a candidate race's root (a district of a city-wide
