@@ -1,5 +1,6 @@
 // Browser test harness: the project's own server on a free loopback port, Debian's Chromium
 // driven by playwright-core (never a downloaded browser), and helpers that look at pixels.
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -113,4 +114,23 @@ export async function screenshot(page, name) {
 
 export function cli(...args) {
   return execFileSync(CLI, args, { encoding: 'utf8' });
+}
+
+// Taps a named region of a widget (handle.regions(): tabs, headers, rows, crumbs, sources).
+export async function tap(page, sel, name) {
+  const find = () => page.evaluate(([s, n]) => {
+    const el = document.querySelector(s);
+    const canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const hit = el.__sandik.regions().find((g) => g.name === n);
+    return hit && { x: canvas.left + hit.x + hit.w / 2, y: canvas.top + hit.y + hit.h / 2 };
+  }, [sel, name]);
+  let r = await find();
+  if (r && (r.y < 0 || r.y > page.viewportSize().height)) {  // scroll the page to it, as a reader would
+    await page.evaluate((dy) => window.scrollBy(0, dy), r.y - page.viewportSize().height / 2);
+    await page.waitForTimeout(150);  // a tap is drawn at the next frame, its mirror right after
+    r = await find();
+  }
+  assert.ok(r, `region ${name} is on screen`);
+  await page.mouse.click(r.x, r.y);
+  await page.waitForTimeout(150);  // a tap is drawn at the next frame, its mirror right after
 }

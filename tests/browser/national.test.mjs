@@ -3,31 +3,13 @@
 // and back up again; the parts polled like the feed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, waitForWidget, mirror, screenshot } from './harness.mjs';
+import { startServer, launch, open, waitForWidget, mirror, screenshot, tap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const settle = (page) => page.waitForTimeout(200);
-
-async function tap(page, sel, name) {
-  const find = () => page.evaluate(([s, n]) => {
-    const el = document.querySelector(s);
-    const canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
-    const hit = el.__sandik.regions().find((g) => g.name === n);
-    return hit && { x: canvas.left + hit.x + hit.w / 2, y: canvas.top + hit.y + hit.h / 2 };
-  }, [sel, name]);
-  let r = await find();
-  if (r && (r.y < 0 || r.y > page.viewportSize().height)) {
-    await page.evaluate((dy) => window.scrollBy(0, dy), r.y - page.viewportSize().height / 2);
-    await settle(page);
-    r = await find();
-  }
-  assert.ok(r, `region ${name} is on screen`);
-  await page.mouse.click(r.x, r.y);
-  await settle(page);
-}
 
 // A row of the provinces' table, which scrolls inside (81 rows): wheeled into view as a reader would.
 async function wheelTo(page, sel, name) {

@@ -3,32 +3,13 @@
 // says afterwards. Screenshots of every view at every width go to build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, waitForWidget, canvasStats, screenshot, mirror } from './harness.mjs';
+import { startServer, launch, open, waitForWidget, canvasStats, screenshot, mirror, tap } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const settle = (page) => page.waitForTimeout(150);  // a tap is drawn at the next frame, its mirror right after
-
-// Taps a named region of a widget (handle.regions(): tabs, headers, rows, crumbs, sources).
-async function tap(page, sel, name) {
-  const find = () => page.evaluate(([s, n]) => {
-    const el = document.querySelector(s);
-    const canvas = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
-    const hit = el.__sandik.regions().find((g) => g.name === n);
-    return hit && { x: canvas.left + hit.x + hit.w / 2, y: canvas.top + hit.y + hit.h / 2 };
-  }, [sel, name]);
-  let r = await find();
-  if (r && (r.y < 0 || r.y > page.viewportSize().height)) {  // scroll the page to it, as a reader would
-    await page.evaluate((dy) => window.scrollBy(0, dy), r.y - page.viewportSize().height / 2);
-    await settle(page);
-    r = await find();
-  }
-  assert.ok(r, `region ${name} is on screen`);
-  await page.mouse.click(r.x, r.y);
-  await settle(page);
-}
 
 test('full view: tabs, sort by margin, open Sarıyer and go back, switch source, search', async () => {
   const { page, context, errors } = await open(browser, server.url, { width: 760, height: 1000 });
