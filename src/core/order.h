@@ -22,6 +22,11 @@ std::vector<std::uint32_t> stable_order(std::size_t n, IndexLess less, const voi
 template <typename T, typename Less>
 void stable_sort(std::vector<T>& items, Less less) {
   if (items.size() < 2) return;
+  if (items.size() <= 12) {  // a few (a summary's standings, over and over): in place, nothing allocated
+    for (std::size_t i = 1; i < items.size(); ++i)
+      for (std::size_t j = i; j > 0 && less(items[j], items[j - 1]); --j) std::swap(items[j], items[j - 1]);
+    return;
+  }
   struct Context {
     const std::vector<T>& items;
     Less& less;
