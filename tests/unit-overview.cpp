@@ -285,6 +285,12 @@ TEST_CASE("split index: a province's part is fetched when it is shown, polled, a
   REQUIRE(w.navigate_back());
   CHECK(w.model().race->id == "nat");
   CHECK(row_ids(w) == std::vector<std::string>{"p1", "p2"});
+  // Another index that names other parts: the old part is let go.
+  REQUIRE(w.set_feed(index_of(R"([{"area": "p2", "url": "p2.json"}])", kBoard)).accepted);
+  CHECK(w.parts_wanted().empty());
+  // A whole feed instead of an index: no parts at all.
+  REQUIRE(w.set_feed(national("2024-04-01T00:00:00+03:00")).accepted);
+  CHECK(w.parts_wanted().empty());
 }
 
 TEST_CASE("split index: a widget of one province's race wants its part at once") {

@@ -108,6 +108,13 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
     steps_.clear();
   }
   feed_ = std::move(parsed.feed);
+  // Parts the new index no longer names are let go (another index, another night).
+  const auto named = [&](const Part& p) {
+    return std::any_of(feed_->parts.begin(), feed_->parts.end(), [&](const FeedPart& fp) { return fp.url == p.url; });
+  };
+  parts_.erase(std::remove_if(parts_.begin(), parts_.end(), [&](const Part& p) { return !named(p); }), parts_.end());
+  part_urls_.clear();
+  for (const Part& p : parts_) part_urls_.push_back(p.url);
   rebuild();
   if (model_.overview && !wanted_area_.empty()) {  // a deep link into the overview: opened as a tap would
     const std::string wanted = std::move(wanted_area_);
