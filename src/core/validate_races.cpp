@@ -271,16 +271,22 @@ bool Validator::results(const Value& v, const Path& p, Race& race) {
 // sum over every area bounds any sum the tally makes.
 void Validator::over_2_53(const SourceResults& sr, const Path& p, const Race& race) {
   constexpr double kMax = 9007199254740992.0;
-  double valid = 0, cast = 0, registered = 0, boxes = 0;
-  std::vector<double> votes(static_cast<std::size_t>(std::max(0, race.contestant_count(feed_))), 0.0);
+  double valid = 0, cast = 0, registered = 0, boxes = 0, all_votes = 0;
   for (const auto& [area, r] : sr.areas) {
     valid += static_cast<double>(r.valid.value_or(0));
     cast += static_cast<double>(r.cast.value_or(0));
     registered += static_cast<double>(r.registered_counted.value_or(0));
     boxes += static_cast<double>(r.boxes_counted.value_or(0));
-    for (const auto& [c, n] : r.votes)
-      if (c >= 0 && static_cast<std::size_t>(c) < votes.size())
-        votes[static_cast<std::size_t>(c)] += static_cast<double>(n);
+    for (const auto& [c, n] : r.votes) all_votes += static_cast<double>(n);
+  }
+  // No contestant's votes add up past 2^53 unless all of them together do (then each is summed).
+  std::vector<double> votes;
+  if (all_votes > kMax) {
+    votes.assign(static_cast<std::size_t>(std::max(0, race.contestant_count(feed_))), 0.0);
+    for (const auto& [area, r] : sr.areas)
+      for (const auto& [c, n] : r.votes)
+        if (c >= 0 && static_cast<std::size_t>(c) < votes.size())
+          votes[static_cast<std::size_t>(c)] += static_cast<double>(n);
   }
   std::string what = valid > kMax        ? "valid"
                      : cast > kMax       ? "cast"
