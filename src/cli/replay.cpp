@@ -70,6 +70,24 @@ bool load(const std::string& dir, bool split, std::vector<Snapshot>& out, std::s
   return true;
 }
 
+// A split night's file, known by its content: an unchanged part keeps its ETag from moment to moment.
+std::string etag_of(const std::string& body) { return "\"" + std::to_string(std::hash<std::string>{}(body)) + "\""; }
+
+// ETag and Last-Modified on the answer; true when the request already holds that ETag (a 304).
+bool stamped(const httplib::Request& req, httplib::Response& res, const std::string& etag, std::int64_t updated) {
+  res.set_header("ETag", etag);
+  res.set_header("Last-Modified", http_date(updated));
+  return req.get_header_value("If-None-Match") == etag;
+}
+
+// A split night's index at `path` and its parts beside it, each answered by file(req, res, name).
+template <typename File>
+void split_routes(httplib::Server& server, const std::string& path, File file) {
+  server.Get(path, [file](const httplib::Request& req, httplib::Response& res) { file(req, res, "index.json"); });
+  server.Get(path.substr(0, path.rfind('/') + 1) + R"(([a-z0-9-]+\.json))",
+             [file](const httplib::Request& req, httplib::Response& res) { file(req, res, req.matches[1].str()); });
+}
+
 // One night on `server`: its snapshots at `path` (split: the index there, the parts beside it),
 // its clock started by the first request for it. The counters are the whole replay's.
 struct Night {
@@ -126,14 +144,13 @@ void serve_night(httplib::Server& server, Night& night, const std::string& path,
       res.set_content("replay: no part " + file + " at this moment\n", "text/plain");
       return;
     }
-    std::string etag = split ? "\"" + std::to_string(std::hash<std::string>{}(*body)) + "\""
-                             : "\"" + std::to_string(i) + "-" + std::to_string(s.updated) + "\"";
     const bool malformed = opt.malformed_at > 0 && n == opt.malformed_at;
-    if (malformed) etag = "\"malformed-" + std::to_string(n) + "\"";
-    res.set_header("ETag", etag);
-    res.set_header("Last-Modified", http_date(s.updated));
+    const std::string etag = malformed ? "\"malformed-" + std::to_string(n) + "\""
+                             : split   ? etag_of(*body)
+                                       : "\"" + std::to_string(i) + "-" + std::to_string(s.updated) + "\"";
+    const bool unchanged = stamped(req, res, etag, s.updated);
     res.set_header("Cache-Control", "public, max-age=" + std::to_string(opt.max_age));
-    if (!malformed && req.get_header_value("If-None-Match") == etag) {
+    if (!malformed && unchanged) {
       ++k.not_modified;
       res.status = 304;
       return;
@@ -141,13 +158,10 @@ void serve_night(httplib::Server& server, Night& night, const std::string& path,
     ++k.ok;
     res.set_content(malformed ? body->substr(0, body->size() / 2) : *body, "application/json");  // gzipped when asked
   };
-  server.Get(path, [feed](const httplib::Request& req, httplib::Response& res) { feed(req, res, "index.json"); });
-  if (split) {
-    const std::string dir = path.substr(0, path.rfind('/') + 1);
-    server.Get(dir + R"(([a-z0-9-]+\.json))", [feed](const httplib::Request& req, httplib::Response& res) {
-      feed(req, res, req.matches[1].str());
-    });
-  }
+  if (split)
+    split_routes(server, path, feed);
+  else
+    server.Get(path, [feed](const httplib::Request& req, httplib::Response& res) { feed(req, res, "index.json"); });
 }
 
 }  // namespace
@@ -162,18 +176,12 @@ bool serve_split(httplib::Server& server, const std::string& dir, const std::str
       res.status = 404;
       return;
     }
-    const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(*body)) + "\"";
-    res.set_header("ETag", etag);
-    res.set_header("Last-Modified", http_date(last->updated));
-    if (req.get_header_value("If-None-Match") == etag) {
+    if (stamped(req, res, etag_of(*body), last->updated))
       res.status = 304;
-      return;
-    }
-    res.set_content(*body, "application/json");
+    else
+      res.set_content(*body, "application/json");
   };
-  server.Get(path, [file](const httplib::Request& req, httplib::Response& res) { file(req, res, "index.json"); });
-  server.Get(path.substr(0, path.rfind('/') + 1) + R"(([a-z0-9-]+\.json))",
-             [file](const httplib::Request& req, httplib::Response& res) { file(req, res, req.matches[1].str()); });
+  split_routes(server, path, file);
   return true;
 }
 

@@ -76,6 +76,13 @@ TableRow make_row(const RaceTally& tally, int area) {
   return r;
 }
 
+// A search (folded) finds the area's name, or its leader's or the leader's party's.
+bool found(const Feed& feed, const Race& race, const TableRow& r, const std::string& needle) {
+  const auto in = [&](const std::string& text) { return turkish::fold(text).find(needle) != std::string::npos; };
+  return needle.empty() || in(*r.name) || (r.leader >= 0 && in(feed.contestant_name(race, r.leader))) ||
+         (r.leader_party >= 0 && in(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name));
+}
+
 std::optional<double> key_value(const TableRow& r, SortKey k) {
   switch (k) {
     case SortKey::Margin: return r.has_results ? std::optional<double>(r.margin_pct_points) : std::nullopt;
@@ -102,15 +109,7 @@ std::vector<TableRow> collect_rows(const RaceTally& tally, int parent, const Tab
   const std::string needle = turkish::fold(q.search);
   for (int child : feed.areas[static_cast<std::size_t>(parent)].children) {
     TableRow r = make_row(tally, child);
-    if (!needle.empty()) {
-      const bool hit = turkish::fold(*r.name).find(needle) != std::string::npos ||
-                       (r.leader >= 0 && turkish::fold(feed.contestant_name(race, r.leader)).find(needle) != std::string::npos) ||
-                       (r.leader_party >= 0 &&
-                        turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name).find(needle) !=
-                            std::string::npos);
-      if (!hit) continue;
-    }
-    rows.push_back(std::move(r));
+    if (found(feed, race, r, needle)) rows.push_back(std::move(r));
   }
   return rows;
 }
@@ -171,11 +170,7 @@ std::vector<TableRow> mayor_rows(const Feed& feed, int parent, int source, const
     const Race& race = feed.races[static_cast<std::size_t>(ri)];
     const RaceTally tally(feed, race, source >= 0 && race.results_for(source) ? source : race.freshest_source());
     TableRow r = make_row(tally, child);
-    if (!needle.empty() && turkish::fold(*r.name).find(needle) == std::string::npos &&
-        (r.leader < 0 || turkish::fold(feed.contestant_name(race, r.leader)).find(needle) == std::string::npos) &&
-        (r.leader_party < 0 || turkish::fold(feed.parties[static_cast<std::size_t>(r.leader_party)].short_name)
-                                       .find(needle) == std::string::npos))
-      continue;
+    if (!found(feed, race, r, needle)) continue;
     r.leader = r.leader_party;
     r.runner_up = r.runner_up >= 0 ? race.contestant_party(r.runner_up) : -1;
     rows.push_back(std::move(r));

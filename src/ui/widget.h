@@ -129,7 +129,7 @@ class Widget {
   // (its race, its table, a reader opening it). The platform fetches every part listed here (and
   // polls it as it polls the feed), by its URL as the index gives it, and hands its bytes to
   // set_part(); a part that fails keeps the last good one. take_new_parts(): one was added.
-  const std::vector<std::string>& parts_wanted() const { return part_urls_; }
+  std::vector<std::string> parts_wanted() const;
   bool take_new_parts();
   FeedUpdate set_part(const std::string& url, std::string_view bytes);
   bool reading() const { return reading_ != nullptr; }
@@ -207,7 +207,7 @@ class Widget {
   std::unique_ptr<FeedUpdate> installed_;  // shown, its table's rows to be made in the next slice
   bool rows_collected_ = false;            // and to be sorted in the one after
   void rebuild();
-  const Feed* chosen_feed(int& race);  // the race's feed: the index's, or its part's once here
+  std::shared_ptr<const Feed> chosen_feed(int& race);  // the race's feed: the index's, or its part's once here
   void make_rows() const;
   void apply(const Actions& act);
   View view() const;
@@ -241,8 +241,10 @@ class Widget {
     std::shared_ptr<const Feed> feed;  // null until it is here
   };
   std::vector<Part> parts_;             // wanted, in order
-  std::vector<std::string> part_urls_;  // their URLs (parts_wanted())
   bool new_parts_ = false;
+  std::vector<ScoreLevel> score_;       // the overview's scoreboard…
+  std::shared_ptr<const Feed> score_feed_;  // …counted from this feed…
+  int score_source_ = -2;                   // …for this source (-1: each race's freshest)
   std::string wanted_area_;      // a deep link's area, until a feed has it
   std::vector<Step> steps_;      // where back leads, oldest first
   float table_scroll_ = 0;       // the last frame's table scroll, CSS px

@@ -113,8 +113,6 @@ FeedUpdate Widget::set_feed(std::shared_ptr<const Feed> feed) {
     return std::any_of(feed_->parts.begin(), feed_->parts.end(), [&](const FeedPart& fp) { return fp.url == p.url; });
   };
   parts_.erase(std::remove_if(parts_.begin(), parts_.end(), [&](const Part& p) { return !named(p); }), parts_.end());
-  part_urls_.clear();
-  for (const Part& p : parts_) part_urls_.push_back(p.url);
   rebuild();
   if (model_.overview && !wanted_area_.empty()) {  // a deep link into the overview: opened as a tap would
     const std::string wanted = std::move(wanted_area_);
@@ -181,27 +179,32 @@ FeedUpdate Widget::set_part(const std::string& url, std::string_view bytes) {
 }
 
 // The feed the race is in: the one given, or once it is here the part of the province the
-// race's root is in (a split index: the part holds the race whole). A part not asked for yet is
-// wanted (the platform fetches it).
-const Feed* Widget::chosen_feed(int& race) {
+// race's root is in (a split index: the part holds the race whole; `race` becomes its index
+// there). A part not asked for yet is wanted (the platform fetches it).
+std::shared_ptr<const Feed> Widget::chosen_feed(int& race) {
   const Feed& given = *feed_;
-  int area = given.races[static_cast<std::size_t>(race)].area;
-  for (; area >= 0 && !given.parts.empty(); area = given.areas[static_cast<std::size_t>(area)].parent)
+  const Race& r = given.races[static_cast<std::size_t>(race)];
+  for (int area = r.area; area >= 0 && !given.parts.empty(); area = given.areas[static_cast<std::size_t>(area)].parent)
     for (const FeedPart& fp : given.parts) {
       if (fp.area != area) continue;
       auto it = std::find_if(parts_.begin(), parts_.end(), [&](const Part& p) { return p.url == fp.url; });
       if (it == parts_.end()) {
         parts_.push_back({fp.url, nullptr});
-        part_urls_.push_back(fp.url);
         new_parts_ = true;
-        return &given;
+        return feed_;
       }
-      const int in_part = it->feed ? it->feed->find_race(given.races[static_cast<std::size_t>(race)].id) : -1;
-      if (in_part < 0) return &given;
+      const int in_part = it->feed ? it->feed->find_race(r.id) : -1;
+      if (in_part < 0) return feed_;
       race = in_part;
-      return it->feed.get();
+      return it->feed;
     }
-  return &given;
+  return feed_;
+}
+
+std::vector<std::string> Widget::parts_wanted() const {
+  std::vector<std::string> out;
+  for (const Part& p : parts_) out.push_back(p.url);
+  return out;
 }
 
 void Widget::rebuild() {
@@ -225,10 +228,7 @@ void Widget::rebuild() {
   const std::string& id = race_.empty() ? options_.race : race_;
   if (!overview) race = id.empty() ? 0 : given.find_race(id);
   if (race < 0) return;  // not in this feed (yet): the widget says so, and never shows another race
-  const Feed* chosen = chosen_feed(race);
-  std::shared_ptr<const Feed> feed = feed_;
-  for (const Part& p : parts_)
-    if (p.feed.get() == chosen) feed = p.feed;
+  const std::shared_ptr<const Feed> feed = chosen_feed(race);
   // area_ and source_ follow the reader from the feed they were chosen in to this one, by id.
   if (indexed_ && indexed_ != feed) {
     const std::size_t a = static_cast<std::size_t>(area_), s = static_cast<std::size_t>(source_);
@@ -283,7 +283,15 @@ void Widget::rebuild() {
     model_.by_source.push_back(summarize(other ? *other : *model_.tally, area));
   }
   model_.flips = flipped_rows(*model_.tally, r.area);
-  if (overview) model_.score = scoreboard(given, options_.source.empty() ? -1 : given.find_source(options_.source));
+  if (overview) {  // counted once per feed and source (a sort or a search does not count again)
+    const int counted = options_.source.empty() ? -1 : given.find_source(options_.source);
+    if (score_feed_ != feed_ || score_source_ != counted) {
+      score_ = scoreboard(given, counted);
+      score_feed_ = feed_;
+      score_source_ = counted;
+    }
+    model_.score = score_;
+  }
 
   // The timeline: the feed's history, each source's current count, and what this page has seen.
   for (const auto& [src, points] : r.history) {

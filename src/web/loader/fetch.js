@@ -67,6 +67,12 @@ function fetchShared(url, maxBytes, timeoutSec) {
   return inflight[url];
 }
 
+// A failed request as the widget reports it: its kind (http, too-large, timeout, network) and detail.
+function failureOf(err, timeoutSec) {
+  var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
+  return {kind: kind, detail: kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err)};
+}
+
 // Fetches the feed (or each agency's file) once. Resolves to true when new results were taken.
 // Cache-Control max-age is honoured as the least time between polls.
 Widget.prototype.urls = function () {
@@ -148,8 +154,7 @@ Widget.prototype.update = function () {
     if (!self.alive) return false;
     self.failures = (self.failures || 0) + 1;
     if (err instanceof Error && /^sandik: /.test(err.message)) throw err;  // (a mistake of the loader's own)
-    var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
-    var detail = kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err);
+    var f = failureOf(err, timeoutSec), kind = f.kind, detail = f.detail;
     // (For the developer: a feed on another origin that the browser refuses reads as a network failure.)
     console.error('sandik: ' + label + ': ' + kind + ' ' + detail +
       (kind === 'network' ? ' (a feed on another origin must send Access-Control-Allow-Origin)' : ''));
@@ -287,8 +292,8 @@ Widget.prototype.loadParts = function () {
       });
     }).catch(function (err) {
       if (!self.alive) return;
-      var kind = err && err.kind || (err && err.name === 'AbortError' ? 'timeout' : 'network');
-      failed(kind, kind === 'timeout' ? String(timeoutSec) : err && err.detail || err && err.message || String(err));
+      var f = failureOf(err, timeoutSec);
+      failed(f.kind, f.detail);
     });
   });
 };
