@@ -131,7 +131,7 @@ rows.push(['bytes before the first draw (js + wasm, gzip -9; no font files)',
   }
   const spread = (a) => `${median(a).toFixed(0)} ms (${Math.min(...a).toFixed(0)}–${Math.max(...a).toFixed(0)})`;
   rows.push(['first draw after the script starts (median of 15; range)', spread(s), spread(d), '≤ 500 ms']);
-  rows.push(['  the same on the demo page (5 widgets: the city, the agencies' files, the country)', spread(demo), '', '']);
+  rows.push(['  the same on the demo page (5 widgets: the city, the agencies\' files, the country)', spread(demo), '', '']);
   rows.push(['  the same, loaded while Chromium still starts the new window\'s UI', spread(sNow), spread(dNow), '']);
   rows.push(['  the national overview from a split index (81 provinces; same runs)', spread(ov), '', '']);
 }
