@@ -150,6 +150,36 @@ TEST_CASE("json") {
           "a[1][2][2]: invalid JSON at line 1, column 33: invalid literal (JSON has no NaN or Infinity)");
     CHECK(error(text.substr(0, text.size() - 4) + "}}}") == "x.y: invalid JSON at line 1, column 2722: expected ',' or ']'");
   }
+  SUBCASE("strings read eight bytes at a time: what ends a plain run is seen at every offset") {
+    for (std::size_t at = 0; at < 20; ++at) {
+      CAPTURE(at);
+      const std::string plain(at, 'a'), tail(11, 'z');
+      CHECK(read("\"" + plain + "\"").root->str() == plain);
+      CHECK(read("\"" + plain + "\\n" + tail + "\"").root->str() == plain + "\n" + tail);
+      CHECK(read("\"" + plain + "\u00e7" + tail + "\"").root->str() == plain + "ç" + tail);
+      CHECK(read("\"" + plain + "ı" + tail + "\"").root->str() == plain + "ı" + tail);
+      CHECK(error("\"" + plain + "\t" + tail + "\"").find("control character in a string") != std::string::npos);
+      CHECK(error("\"" + plain + "\xC3(" + tail + "\"").find("invalid UTF-8 in a string") != std::string::npos);
+      CHECK(error("\"" + plain + tail).find("unterminated string") != std::string::npos);
+      CHECK(read("[\"" + plain + "\", \"" + tail + "\"]").root->items()[1].str() == tail);
+    }
+  }
+  SUBCASE("counts summed as they are read: 19 digits at once, longer ones checked for overflow") {
+    CHECK(read("9999999999999999999").root->count() == 9999999999999999999ULL);
+    CHECK(read("10000000000000000000").root->count() == 10000000000000000000ULL);
+    CHECK(read("99999999999999999999").root->type() == json::Value::Type::Float);
+    CHECK(read("[0, 7, 16339771]").root->items()[2].count() == 16339771);
+    CHECK(read("-42").root->number() == -42.0);
+    CHECK(read("42.5").root->number() == 42.5);
+  }
+  SUBCASE("duplicate keys in small objects: a filter, then the pairs it points at") {
+    std::string small = "{";
+    for (int i = 0; i < 40; ++i) small += "\"party-" + std::to_string(i) + "\":1,";
+    CHECK(accepts(small + "\"party-40\":1}"));
+    CHECK(error(small + "\"party-7\":2}") == "party-7: duplicate key \"party-7\" in the same object");
+    CHECK(error("{\"a\":1,\"b\":2,\"a\":3}") == "a: duplicate key \"a\" in the same object");
+    CHECK(error("{\"\":1,\"\":2}") == "[\"\"]: duplicate key \"\" in the same object");
+  }
   SUBCASE("duplicate keys in large objects") {
     std::string big = "{";
     for (int i = 0; i < 100; ++i) big += "\"k" + std::to_string(i) + "\":1,";
@@ -163,15 +193,16 @@ double g_now = 0;
 double fake_now() { return g_now; }
 }  // namespace
 
-TEST_CASE("budget: a deadline on the platform's clock, looked at every 64 units") {
+TEST_CASE("budget: a deadline on the platform's clock, looked at every kCheckEvery units") {
   g_now = 1000;
   Budget b = Budget::milliseconds(12, &fake_now);
-  for (int i = 0; i < 200; ++i) CHECK_FALSE(b.spent());  // the clock stands still: never spent
+  // The clock stands still: never spent.
+  for (std::size_t i = 0; i < 3 * Budget::kCheckEvery; ++i) REQUIRE_FALSE(b.spent());
   CHECK_FALSE(b.expired());
   g_now = 1012;
   CHECK(b.expired());
   bool spent = false;
-  for (int i = 0; i < 64 && !spent; ++i) spent = b.spent();  // seen at the next look
+  for (std::size_t i = 0; i < Budget::kCheckEvery && !spent; ++i) spent = b.spent();  // seen at the next look
   CHECK(spent);
   CHECK(b.spent());  // and from then on
   Budget u = Budget::units(3);

@@ -1,7 +1,9 @@
 // Aggregation (rules 1–7) on the contract's example and on the real İBB 2024 figures.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +115,50 @@ TEST_CASE("tally") {
     // A district of the city-wide mayor race: its final leader carried it, nobody won it there.
     CHECK(summarize(final_, feed->find_area("adalar")).outcome == Outcome::Carried);
     CHECK(std::string(outcome_name(Outcome::Carried)) == "carried");
+  }
+
+  SUBCASE("summarize_top: summarize's first two standings and everything else, ties in feed order") {
+    const auto same = [](const Summary& top, const Summary& all) {
+      REQUIRE(top.standings.size() == std::min<std::size_t>(2, all.standings.size()));
+      for (std::size_t i = 0; i < top.standings.size(); ++i) {
+        CHECK(top.standings[i].contestant == all.standings[i].contestant);
+        CHECK(top.standings[i].votes == all.standings[i].votes);
+        CHECK(top.standings[i].share_pct == all.standings[i].share_pct);
+      }
+      CHECK(top.leader == all.leader);
+      CHECK(top.winner == all.winner);
+      CHECK(top.tied == all.tied);
+      CHECK(top.outcome == all.outcome);
+      CHECK(top.margin_votes == all.margin_votes);
+      CHECK(top.margin_pct_points == all.margin_pct_points);
+      CHECK(top.flipped == all.flipped);
+    };
+    for (const auto& votes : std::vector<std::vector<int>>{
+             {5, 5, 3}, {3, 5, 5}, {5, 3, 5}, {0, 0, 0}, {1, 2, 3}, {3, 2, 1}, {2, 3, 3}}) {
+      ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
+      j["races"][0]["results"]["AA"]["areas"]["adalar"]["votes"] = {
+          {"imamoglu", votes[0]}, {"kurum", votes[1]}, {"altinoz", votes[2]}};
+      j["races"][0]["results"]["AA"]["areas"]["adalar"].erase("valid");
+      const auto feed = load(j.dump());
+      const RaceTally aa(*feed, feed->races[0], feed->find_source("AA"));
+      CAPTURE(votes[0]);
+      CAPTURE(votes[1]);
+      CAPTURE(votes[2]);
+      same(summarize_top(aa, feed->find_area("adalar")), summarize(aa, feed->find_area("adalar")));
+    }
+    // Every area of every race and source of the whole country's night (shares-only results too).
+    const auto national = load(read(SANDIK_ASSETS "/feeds/turkiye/02-anka-1142.json"));
+    std::size_t areas = 0;
+    for (const Race& race : national->races)
+      for (const SourceResults& sr : race.results) {
+        const RaceTally tally(*national, race, sr.source);
+        for (std::size_t a = 0; a < national->areas.size(); ++a)
+          if (tally.in_race(static_cast<int>(a))) {
+            same(summarize_top(tally, static_cast<int>(a)), summarize(tally, static_cast<int>(a)));
+            ++areas;
+          }
+      }
+    CHECK(areas > 5000);
   }
 
   SUBCASE("rule 5: flips against the previous winner") {

@@ -32,14 +32,16 @@ class Budget {
     b.left_ = n > 0 ? n : 1;
     return b;
   }
-  // Counts one unit; true once the budget is used up (and from then on).
-  bool spent() {
+  // Counts `units` (a JSON value is one; the validator's result or area, a few dozen values,
+  // counts kUnitsPerItem); true once the budget is used up (and from then on). The work it is
+  // asked before always gets on while any unit is left.
+  bool spent(std::size_t units = 1) {
     if (left_ > 0) {
-      --left_;
+      left_ = left_ > units ? left_ - units : 0;
       return false;
     }
     if (now_ && !over_ && now_() < deadline_) {
-      left_ = kCheckEvery - 1;
+      left_ = kCheckEvery > units ? kCheckEvery - units : 0;
       return false;
     }
     over_ = true;
@@ -50,8 +52,13 @@ class Budget {
   // stage of work to the next slice.
   bool expired() const { return over_ || (now_ ? now_() >= deadline_ : left_ == 0); }
 
+  // Units between looks at the clock. A unit (a JSON value) takes some 30 ns in the wasm; a look
+  // is a call out of it to performance.now(), some 1.5 µs in Chromium: every 64 units, the looks
+  // took 5 % of reading a feed. 4,096 units are ~0.1 ms of reading, or ~128 results validated.
+  static constexpr std::size_t kCheckEvery = 4096;
+  static constexpr std::size_t kUnitsPerItem = 32;
+
  private:
-  static constexpr std::size_t kCheckEvery = 64;  // units between looks at the clock
   static constexpr std::size_t kUnlimited = static_cast<std::size_t>(-1);
   std::size_t left_ = kUnlimited;
   bool over_ = false;

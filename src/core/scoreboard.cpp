@@ -52,7 +52,7 @@ std::vector<ScoreLevel> scoreboard(const Feed& feed, int source) {
       for (const int area : areas) {
         if (!tally.in_race(area)) continue;
         ++level.total;
-        const Summary s = summarize(tally, area);
+        const Summary s = summarize_top(tally, area);
         if (s.winner >= 0)
           ++entry(level, race.contestant_party(s.winner)).won;
         else if (s.leader >= 0)

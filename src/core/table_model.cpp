@@ -34,7 +34,7 @@ namespace {
 TableRow make_row(const RaceTally& tally, int area) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
-  const Summary s = summarize(tally, area);
+  const Summary s = summarize_top(tally, area);
   TableRow r;
   r.area = area;
   r.name = &feed.areas[static_cast<std::size_t>(area)].name;
@@ -67,9 +67,11 @@ TableRow make_row(const RaceTally& tally, int area) {
       Count before = 0;
       for (const auto& [p, v] : it->second.votes)
         if (p == r.leader_party) before = v;
+      const Tally& t = tally.at(area);
       double now = 0;
-      for (const auto& st : s.standings)
-        if (race.contestant_party(st.contestant) == r.leader_party) now += st.share_pct;
+      for (std::size_t k = 0; k < t.votes.size() && t.valid > 0; ++k)
+        if (race.contestant_party(tally.contestant_at(k)) == r.leader_party)
+          now += 100.0 * static_cast<double>(t.votes[k]) / static_cast<double>(t.valid);
       r.swing_pct_points = now - 100.0 * static_cast<double>(before) / static_cast<double>(*it->second.valid);
     }
   }

@@ -146,7 +146,15 @@ double margin_points(double first_pct, double second_pct) {
   return shown(shown(first_pct) - shown(second_pct));
 }
 
-Summary summarize(const RaceTally& tally, int area) {
+namespace {
+Summary summary_of(const RaceTally& tally, int area, bool top_two);
+}
+
+Summary summarize(const RaceTally& tally, int area) { return summary_of(tally, area, false); }
+Summary summarize_top(const RaceTally& tally, int area) { return summary_of(tally, area, true); }
+
+namespace {
+Summary summary_of(const RaceTally& tally, int area, bool top_two) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
   const Tally& t = tally.at(area);
@@ -170,8 +178,7 @@ Summary summarize(const RaceTally& tally, int area) {
   if (s.cast && reg && *reg > 0) s.turnout_pct = 100.0 * static_cast<double>(*s.cast) / static_cast<double>(*reg);
 
   const std::size_t n = tally.columns();
-  s.standings.reserve(n);
-  for (std::size_t k = 0; k < n; ++k) {
+  const auto standing = [&](std::size_t k) {
     Standing st;
     st.contestant = tally.contestant_at(k);
     if (t.shares_only) {
@@ -180,11 +187,28 @@ Summary summarize(const RaceTally& tally, int area) {
       st.votes = t.votes[k];
       st.share_pct = t.valid > 0 ? 100.0 * static_cast<double>(st.votes) / static_cast<double>(t.valid) : 0;
     }
-    s.standings.push_back(st);
-  }
-  sandik::stable_sort(s.standings, [&](const Standing& a, const Standing& b) {
+    return st;
+  };
+  const auto ahead = [&](const Standing& a, const Standing& b) {
     return t.shares_only ? a.share_pct > b.share_pct : a.votes > b.votes;
-  });
+  };
+  if (top_two) {  // the first of the most, then the first of the most of the rest: a stable sort's two
+    s.standings.reserve(2);
+    for (std::size_t k = 0; k < n; ++k) {
+      const Standing st = standing(k);
+      if (s.standings.empty() || ahead(st, s.standings[0])) {
+        s.standings.insert(s.standings.begin(), st);
+        if (s.standings.size() > 2) s.standings.pop_back();
+      } else if (s.standings.size() < 2 || ahead(st, s.standings[1])) {
+        s.standings.resize(1);
+        s.standings.push_back(st);
+      }
+    }
+  } else {
+    s.standings.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) s.standings.push_back(standing(k));
+    sandik::stable_sort(s.standings, ahead);
+  }
 
   // Rule 4: leader, tie, margin.
   const bool any = !s.standings.empty() && (t.shares_only ? s.standings[0].share_pct > 0 : s.standings[0].votes > 0);
@@ -233,6 +257,7 @@ Summary summarize(const RaceTally& tally, int area) {
   }
   return s;
 }
+}  // namespace
 
 std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,
                                 double threshold) {

@@ -104,6 +104,9 @@ struct Summary {
 };
 
 Summary summarize(const RaceTally& tally, int area);
+// The same with only the first two standings (a table's row: its leader and runner-up), found
+// in one pass: the same two, in the same order, as summarize()'s sorted standings begin with.
+Summary summarize_top(const RaceTally& tally, int area);
 
 // The one margin rule: the difference of the two shares rounded as printed (2 decimals), itself
 // rounded to 2 decimals. Every view, the accessible text, the table and the CLI's JSON use it.

@@ -82,6 +82,7 @@ bool Validator::race_one(const Value& v, const Path& at, Race& race) {
 
 void Validator::race_head(const Value& v, const Path& at, Race& race) {
   contestants_v_.clear();
+  forget_ids();
   rw_.id = req_string(v, at, "id");
   if (auto t = text_of(v, at, "title")) race.title = *t;
   if (const Value* k = req(v, at, "kind")) {
@@ -106,8 +107,8 @@ void Validator::race_head(const Value& v, const Path& at, Race& race) {
         if (const Value* party = req(*c, cp[i], "party"))
           cand.party = ref(*party, cp[i] / "party", parties_v_, "party");
         if (!cid || !name) continue;
-        cand.id = *cid;
-        cand.name = *name;
+        cand.id = std::move(*cid);
+        cand.name = std::move(*name);
         cand.photo = image_url(*c, cp[i], "photo");
         if (declare(race.contestant_index, cand.id, static_cast<int>(race.candidates.size()), cp[i] / "id",
                     "candidates")) {
@@ -189,7 +190,7 @@ std::vector<std::pair<int, Count>> Validator::vote_map(const Value& v, const Pat
   if (!object_at(&v, p)) return out;
   out.reserve(v.members().size());
   for (const auto& [id, n] : v.members()) {
-    const int c = find_view(index, id);
+    const int c = find_cached(index, id);
     if (c < 0) {
       error(p / id, std::string("unknown ") + kind + " \"" + json::clip(id) + "\"");
       continue;

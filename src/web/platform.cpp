@@ -8,7 +8,7 @@
 // loader chose) has its own ImGui context and WebGL2 context. Frames are drawn only when the
 // loader asks (data, size or input changed); sandik_frame() says whether ImGui needs another one.
 #include <emscripten.h>
-#include <emscripten/emmalloc.h>
+#include <malloc.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -362,7 +362,7 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "glyphs") return more_glyphs(static_cast<int>(number(m, "most")));
   if (op == "heap")
     return "\"used\":" + sandik::json::number_text(
-                             static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()));
+                             static_cast<double>(mallinfo().uordblks));  // bytes in use
   const int id = static_cast<int>(number(m, "id"));
   if (op == "create") return create(id);
   if (op == "destroy") return destroy(id);
