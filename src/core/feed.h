@@ -88,6 +88,7 @@ struct Area {
   int parent = -1;                         // index into Feed::areas, -1 = a root
   std::optional<Count> boxes, registered;  // as given; Tally fills in sums for parents
   std::vector<int> children;               // indices, in feed order
+  std::string collation;                   // turkish::sort_key(name), made once as the feed is read
 };
 
 struct Candidate {

@@ -33,7 +33,6 @@ bool RaceTally::in_race(int area) const { return slot(area) >= 0; }
 
 RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(feed), race_(race), source_(source) {
   count_ = race.contestant_count(feed);
-  slot_.assign(feed.areas.size(), -1);
   if (race.area < 0) return;
   const SourceResults* results = race.results_for(source);
   if (race.kind == RaceKind::Party) {  // only the parties the source lists get a column
@@ -53,12 +52,13 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
   // The race's subtree, each area before its children (breadth first, without recursion: area
   // trees can be deep), then summed from the last back: an area's children before it.
   std::vector<int> order{race.area};
-  slot_[static_cast<std::size_t>(race.area)] = 0;
   for (std::size_t i = 0; i < order.size(); ++i)
-    for (const int c : feed.areas[static_cast<std::size_t>(order[i])].children) {
-      slot_[static_cast<std::size_t>(c)] = static_cast<int>(order.size());
-      order.push_back(c);
-    }
+    for (const int c : feed.areas[static_cast<std::size_t>(order[i])].children) order.push_back(c);
+  const auto [lowest, highest] = std::minmax_element(order.begin(), order.end());
+  slot_first_ = *lowest;
+  slot_.assign(static_cast<std::size_t>(*highest - *lowest + 1), -1);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    slot_[static_cast<std::size_t>(order[i] - slot_first_)] = static_cast<int>(i);
   tallies_ = std::vector<Tally>(order.size());
   boxes_.assign(order.size(), std::nullopt);
   registered_.assign(order.size(), std::nullopt);
@@ -66,7 +66,7 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     const int a = *next;
     const std::size_t ai = static_cast<std::size_t>(a);
     const Area& area = feed.areas[ai];
-    const std::size_t si = static_cast<std::size_t>(slot_[ai]);
+    const std::size_t si = static_cast<std::size_t>(slot(a));
     const Result* own = nullptr;
     if (results) {
       const auto it = results->areas.find(a);

@@ -57,13 +57,18 @@ class RaceTally {
   }
 
  private:
-  int slot(int area) const { return area < 0 ? -1 : slot_[static_cast<std::size_t>(area)]; }
+  int slot(int area) const {
+    const auto i = static_cast<std::size_t>(area - slot_first_);  // (below the first: huge)
+    return area < slot_first_ || i >= slot_.size() ? -1 : slot_[i];
+  }
   const Feed& feed_;
   const Race& race_;
   int source_;
   // Only the race's subtree is tallied (a province's race in a whole country's feed: 20 areas of
-  // 1,445): slot_ maps an area index to its place in the others, -1 outside the race.
+  // 1,445): slot_ maps an area index, from the subtree's lowest (slot_first_) to its highest,
+  // to its place in the others, -1 outside the race.
   std::vector<int> slot_;
+  int slot_first_ = 0;
   std::vector<Tally> tallies_;
   std::vector<std::optional<Count>> boxes_, registered_;
   int count_ = 0;              // the race's contestants

@@ -279,8 +279,9 @@ bool Validator::areas(const Value&, const Path& top) {
       if (const auto s = string_of(*par, at / "parent")) parent = *s;
     }
     if (!id || !name) continue;
-    a.id = *id;
-    a.name = *name;
+    a.id = std::move(*id);
+    a.name = std::move(*name);
+    a.collation = turkish::sort_key(a.name);
     const int index = static_cast<int>(feed_.areas.size());
     if (!declare(feed_.area_index, a.id, index, at / "id", "areas")) continue;
     areas_v_.emplace(id_of(*v), index);
