@@ -561,7 +561,9 @@ class Reader {
         // Its length and three of its bytes, mixed: equal keys always meet; most others never do.
         const std::string_view k = m[i].key;
         const std::size_t len = k.size();
-        const auto byte = [&](std::size_t pos) { return static_cast<std::uint32_t>(static_cast<unsigned char>(k[pos])); };
+        const auto byte = [&](std::size_t pos) {
+          return static_cast<std::uint32_t>(static_cast<unsigned char>(k[pos]));
+        };
         const std::uint32_t h = len == 0 ? 0
                                          : (static_cast<std::uint32_t>(len) | byte(0) << 8 | byte(len / 2) << 16 |
                                             byte(len - 1) << 24) * 2654435761u;

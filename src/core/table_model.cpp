@@ -120,7 +120,8 @@ std::vector<TableRow> collect_rows(const RaceTally& tally, int parent, const Tab
 // made sorting 60,000 rows take 200 ms), the rows put in order by position.
 void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& q) {
   std::vector<const std::string*> names(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) names[i] = &feed.areas[static_cast<std::size_t>(rows[i].area)].collation;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    names[i] = &feed.areas[static_cast<std::size_t>(rows[i].area)].collation;
   std::vector<std::uint32_t> order(rows.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
   auto by_name = [&](std::uint32_t a, std::uint32_t b) {
