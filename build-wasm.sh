@@ -108,7 +108,7 @@ EOF
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.sandik-lock"
   if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
-  say "npm ci (playwright-core, terser, axe-core)"
+  say "npm ci (playwright-core, terser, axe-core, mapshaper, earcut)"
   # What npm's cache holds is used without asking the registry again; a request that stalls gives
   # up after 60 s (npm's default: 5 min), and the whole install is tried three times, so one slow
   # answer from the registry does not fail a fresh machine's first run.

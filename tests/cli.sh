@@ -213,5 +213,32 @@ if [ -d "$ROOT/../shared/data/ap" ]; then
   check "AP: Massachusetts Democrats, 1,204,927 votes" 0 $? "$tmp/out" '"valid": 1204927'
 fi
 
+# maps: the feed's areas against the widget's maps, both ways, by code or folded name
+IST="$ROOT/assets/feeds/istanbul-2024.json"
+(cd "$ROOT" && "$SANDIK" maps "$IST") >"$tmp/out" 2>"$tmp/err"
+check "maps: every Istanbul district on the map" 0 $? "$tmp/out" "istanbul: 39 of 39 areas of İstanbul (istanbul) on the map of 39 shapes"
+"$SANDIK" maps "$ROOT/assets/feeds/turkiye/03-final.json" --maps "$ROOT/assets/maps" --json >"$tmp/out" 2>"$tmp/err"
+check "maps: the whole country, its 81 provinces by plate code" 0 $? "$tmp/out" '"matched": 81'
+python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))
+for a in f["areas"]:
+    if a["id"] == "besiktas": a["name"] = "Beşiktaş Merkez"
+print(json.dumps(f))' "$IST" >"$tmp/renamed.json"
+"$SANDIK" maps "$tmp/renamed.json" --maps "$ROOT/assets/maps" >"$tmp/out" 2>"$tmp/err"
+check "maps: an area without a shape is named" 1 $? "$tmp/err" "istanbul: area besiktas (Beşiktaş Merkez) has no shape on the map"
+grep -qF 'istanbul: shape "Beşiktaş" matches no area of İstanbul' "$tmp/err"; check "maps: and the shape without an area" 0 $?
+"$SANDIK" maps "$ROOT/tests/data/example.json" --maps "$ROOT/assets/maps" >"$tmp/out" 2>"$tmp/err"
+check "maps: a feed of two districts: the map's other 37 shapes are listed" 1 $? "$tmp/out" "istanbul: 2 of 2 areas of İstanbul"
+python3 -c 'import json,sys; f=json.load(open(sys.argv[1])); f["areas"][0]["name"] = "Ankara"; print(json.dumps(f))' \
+  "$ROOT/tests/data/example.json" >"$tmp/ankara.json"
+"$SANDIK" maps "$tmp/ankara.json" --maps "$ROOT/assets/maps" >"$tmp/out" 2>"$tmp/err"
+check "maps: a feed no map shows" 1 $? "$tmp/err" "no map in $ROOT/assets/maps shows an area of this feed"
+mkdir -p "$tmp/maps" && printf '{"format":"sandik-map/1","id":"x","credit":"c","parent":{"name":"İstanbul"},"size":[10,10],"shapes":[{"name":"Adalar","label":[1,1],"vertices":[0,0,1,0,0,1],"rings":[[0,3]],"triangles":[0,1,7],"neighbors":[]}]}' >"$tmp/maps/x.json"
+"$SANDIK" maps "$IST" --maps "$tmp/maps" >"$tmp/out" 2>"$tmp/err"
+check "maps: a broken map file is named by its JSON path" 1 $? "$tmp/err" "shapes[0].triangles[2]: expected an index below 3, got 7"
+if [ -d "$ROOT/../shared/data/geo" ] && [ -d "$ROOT/node_modules/mapshaper" ]; then
+  node "$ROOT/tools/make-maps.mjs" --check >"$tmp/out" 2>"$tmp/err"
+  check "make-maps.mjs reproduces the committed maps (mapshaper + earcut)" 0 $? 
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

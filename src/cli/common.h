@@ -76,6 +76,7 @@ int cmd_validate(int argc, char** argv);
 int cmd_summary(int argc, char** argv);
 int cmd_table(int argc, char** argv);
 int cmd_scoreboard(int argc, char** argv);
+int cmd_maps(int argc, char** argv);  // maps.cpp
 // A whole country's feed (`doc` its JSON) as a split night's files, parts first and index.json
 // last: {name, text}. false with `error` when it has not one root with areas under it.
 bool split_files(const sandik::Feed& feed, const ojson& doc, std::vector<std::pair<std::string, std::string>>& files,

@@ -3,6 +3,7 @@
 //   sandik validate FEED                      errors and warnings; "ok" and exit 0 when valid
 //   sandik summary FEED [--race ID] [--source ID] [--area ID] [--lang tr|en] [--json]
 //   sandik table FEED [--race ID] [--source ID] [--area ID] [--sort KEY] [--desc] [--search TEXT] [--json]
+//   sandik maps FEED [--maps DIR] [--json]      the feed's areas against the widget's maps
 //   sandik import (--election DESC | --into FEED) --race ID --source ID [options] FILE.csv
 //   sandik import --from anka|aa|ap [--updated TIME] FILE... [--from … FILE...] [--election DESC | --into FEED]
 //   sandik serve [--root DIR] [--port N] [--host ADDR]
@@ -33,6 +34,8 @@ const char* kUsageText =
     "  scoreboard FEED [--source ID] [--lang tr|en] [--json]\n"
     "                                       mayoralties won and leading per party and office level\n"
     "                                       (metropolitan, province, district, belde), against before\n"
+    "  maps FEED [--maps DIR] [--json]     which of the widget's maps (DIR: assets/maps) show the feed's areas;\n"
+    "                                       every area without a shape and shape without an area\n"
     "  split FEED --out DIR                 a whole country's feed for a CDN: DIR/index.json (the country and\n"
     "                                       its provinces, the scoreboard) and a part per province\n"
     "  import (--election DESC.json | --into FEED.json) [--race ID] --source ID [--source-name NAME]\n"
@@ -127,6 +130,7 @@ int main(int argc, char** argv) {
   if (cmd == "summary") return cmd_summary(argc, argv);
   if (cmd == "table") return cmd_table(argc, argv);
   if (cmd == "scoreboard") return cmd_scoreboard(argc, argv);
+  if (cmd == "maps") return cmd_maps(argc, argv);
   if (cmd == "split") return cmd_split(argc, argv);
   if (cmd == "import") return cmd_import(argc, argv);
   if (cmd == "serve") return cmd_serve(argc, argv);

@@ -85,6 +85,7 @@ struct Party {
 
 struct Area {
   std::string id, name, level;
+  std::string code;                        // the agencies' own code (a plate code: "34"), "" = none
   int parent = -1;                         // index into Feed::areas, -1 = a root
   std::optional<Count> boxes, registered;  // as given; Tally fills in sums for parents
   std::vector<int> children;               // indices, in feed order

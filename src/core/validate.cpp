@@ -274,6 +274,14 @@ bool Validator::areas(const Value&, const Path& top) {
       if (const auto s = string_of(*l, at / "level")) a.level = *s;
     a.boxes = opt_count(*v, at, "boxes");
     a.registered = opt_count(*v, at, "registered");
+    if (const Value* c = opt(*v, "code")) {  // the agencies' code: a string, or a number as they write it
+      if (c->is_string())
+        a.code = std::string(c->str());
+      else if (c->is_count())
+        a.code = std::to_string(c->count());
+      else
+        error(at / "code", "expected a string or a non-negative integer, got " + json::describe(*c));
+    }
     std::string parent;
     if (const Value* par = req(*v, at, "parent"); par && !par->is_null()) {
       if (const auto s = string_of(*par, at / "parent")) parent = *s;
