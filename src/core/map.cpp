@@ -28,7 +28,8 @@ class MapReader {
   }
   bool string(const Value& obj, const Path& at, const char* key, std::string& out, bool required = true) {
     const Value* v = member(obj, at, key, required);
-    if (!v || v->is_null()) return !required || v;
+    if (!v) return !required;       // (missing: already reported when required)
+    if (v->is_null()) return true;  // null: as if absent, "" kept
     if (!v->is_string()) return fail(at / key, "expected a string, got " + json::describe(*v));
     out = std::string(v->str());
     return true;

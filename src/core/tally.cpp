@@ -147,13 +147,7 @@ double margin_points(double first_pct, double second_pct) {
 }
 
 namespace {
-Summary summary_of(const RaceTally& tally, int area, bool top_two);
-}
-
-Summary summarize(const RaceTally& tally, int area) { return summary_of(tally, area, false); }
-Summary summarize_top(const RaceTally& tally, int area) { return summary_of(tally, area, true); }
-
-namespace {
+// summarize() and summarize_top(): all standings sorted, or only the first two found.
 Summary summary_of(const RaceTally& tally, int area, bool top_two) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
@@ -258,6 +252,9 @@ Summary summary_of(const RaceTally& tally, int area, bool top_two) {
   return s;
 }
 }  // namespace
+
+Summary summarize(const RaceTally& tally, int area) { return summary_of(tally, area, false); }
+Summary summarize_top(const RaceTally& tally, int area) { return summary_of(tally, area, true); }
 
 std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,
                                 double threshold) {

@@ -304,25 +304,22 @@ Result Validator::result(const Value& v, const Path& p, const Race& race, int ar
   // lookup each was eight passes), then checked in the order the contract lists them.
   const Value *boxes_counted_v = nullptr, *boxes_v = nullptr, *cast_v = nullptr, *registered_counted_v = nullptr,
               *valid_v = nullptr, *votes_v = nullptr, *shares_v = nullptr, *rp = nullptr;
-  for (const auto& [key, value] : v.members()) {
-    const Value* const at = &value;
-    if (key == "votes")
-      votes_v = at;
-    else if (key == "valid")
-      valid_v = at;
-    else if (key == "cast")
-      cast_v = at;
-    else if (key == "boxes_counted")
-      boxes_counted_v = at;
-    else if (key == "registered_counted")
-      registered_counted_v = at;
-    else if (key == "boxes")
-      boxes_v = at;
-    else if (key == "shares")
-      shares_v = at;
-    else if (key == "reporting_pct")
-      rp = at;
-  }
+  const std::pair<std::string_view, const Value**> fields[] = {
+      {"votes", &votes_v},
+      {"valid", &valid_v},
+      {"cast", &cast_v},
+      {"boxes_counted", &boxes_counted_v},
+      {"registered_counted", &registered_counted_v},
+      {"boxes", &boxes_v},
+      {"shares", &shares_v},
+      {"reporting_pct", &rp},
+  };
+  for (const auto& [key, value] : v.members())
+    for (const auto& [name, field] : fields)
+      if (key == name) {
+        *field = &value;
+        break;
+      }
   const auto count = [&](const Value* field, const char* key) {
     return field ? count_of(*field, p / key) : std::nullopt;
   };
