@@ -22,7 +22,8 @@ int cmd_maps(int argc, char** argv) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    if (entry.path().extension() == ".json" && entry.path().filename() != "index.json")  // (the catalogue)
+      files.push_back(entry.path().string());
   if (ec) return usage("cannot read the maps in " + dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
 

@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 
 #include "json.h"
+#include "sandik_map_catalogue.h"
 #include "turkish.h"
 
 namespace sandik {
@@ -54,7 +56,9 @@ class MapReader {
 
   bool shape(const Value& v, const Path& at, std::size_t shapes, MapShape& s) {
     if (!v.is_object()) return fail(at, "expected an object, got " + json::describe(v));
-    if (!string(v, at, "name", s.name) || !string(v, at, "code", s.code, false)) return false;
+    if (!string(v, at, "name", s.name) || !string(v, at, "code", s.code, false) ||
+        !string(v, at, "short", s.short_name, false))
+      return false;
     const Path lp = at / "label";
     const Value* label = array(v, at, "label");
     if (!label) return false;
@@ -103,8 +107,16 @@ class MapReader {
       if (!index(neighbors->items()[i], np[i], shapes, n)) return false;
       s.neighbors.push_back(n);
     }
+    if (const Value* tile = member(v, at, "tile", false); tile && !tile->is_null()) {
+      const Path tl = at / "tile";
+      if (!tile->is_array() || tile->items().size() != 2) return fail(tl, "expected [column, row]");
+      if (!index(tile->items()[0], tl[0], std::size_t(tile_columns), s.tile_col) ||
+          !index(tile->items()[1], tl[1], std::size_t(tile_rows), s.tile_row))
+        return false;
+    }
     return true;
   }
+  int tile_columns = 0, tile_rows = 0;  // the map's grid, read before its shapes
 
   bool read(const Value& root, MapAsset& m) {
     const Path top;
@@ -135,6 +147,14 @@ class MapReader {
     if (size->items().size() != 2) return fail(sp, "expected [width, height]");
     if (!number(size->items()[0], sp[0], m.width) || !number(size->items()[1], sp[1], m.height)) return false;
     if (m.width <= 0 || m.height <= 0) return fail(sp, "expected a width and a height above 0");
+    if (const Value* t = member(root, top, "tiles", false); t && !t->is_null()) {
+      const Path tp = top / "tiles";
+      if (!t->is_array() || t->items().size() != 2) return fail(tp, "expected [columns, rows]");
+      if (!index(t->items()[0], tp[0], 1000, tile_columns) || !index(t->items()[1], tp[1], 1000, tile_rows))
+        return false;
+      m.tile_columns = tile_columns;
+      m.tile_rows = tile_rows;
+    }
     const Path shp = top / "shapes";
     const Value* shapes = array(root, top, "shapes");
     if (!shapes) return false;
@@ -142,6 +162,14 @@ class MapReader {
     m.shapes.resize(shapes->items().size());
     for (std::size_t i = 0; i < m.shapes.size(); ++i)
       if (!shape(shapes->items()[i], shp[i], m.shapes.size(), m.shapes[i])) return false;
+    if (!m.tile_columns) return true;
+    for (std::size_t i = 0; i < m.shapes.size(); ++i) {  // a grid: every shape its own tile
+      const MapShape& s = m.shapes[i];
+      if (s.tile_col < 0) return fail(shp[i] / "tile", "missing (the map has a tile grid)");
+      for (std::size_t k = 0; k < i; ++k)
+        if (m.shapes[k].tile_col == s.tile_col && m.shapes[k].tile_row == s.tile_row)
+          return fail(shp[i] / "tile", "the same tile as shapes[" + std::to_string(k) + "]");
+    }
     return true;
   }
 };
@@ -173,20 +201,132 @@ ParsedMap parse_map(std::string_view text) {
   return out;
 }
 
+std::vector<MapEntry> parse_map_catalogue(std::string_view text) {
+  std::vector<MapEntry> out;
+  const json::Document doc = json::parse(text, json::Limits{});
+  const Value* maps = doc.ok() && doc.root->is_object() ? doc.root->find("maps") : nullptr;
+  if (!maps || !maps->is_array()) return out;
+  for (const Value& m : maps->items()) {
+    const Value *id = m.is_object() ? m.find("id") : nullptr, *file = id ? m.find("file") : nullptr;
+    const Value* parent = file ? m.find("parent") : nullptr;
+    const Value* name = parent && parent->is_object() ? parent->find("name") : nullptr;
+    if (!id || !id->is_string() || !file->is_string() || !name || !name->is_string()) continue;
+    const Value* code = parent->find("code");
+    out.push_back({std::string(id->str()), std::string(file->str()), std::string(name->str()),
+                   code && code->is_string() ? std::string(code->str()) : std::string()});
+  }
+  return out;
+}
+
+std::vector<MapEntry> map_catalogue() { return parse_map_catalogue(kMapCatalogue); }
+
+namespace {
+
+// A cursor over the binary map: every read checks the bytes are there; the first problem stops it.
+class BinaryReader {
+ public:
+  explicit BinaryReader(std::string_view b) : b_(b) {}
+  std::string error;
+  bool fail(const std::string& what) {
+    if (error.empty()) error = "byte " + std::to_string(at_) + ": " + what;
+    return false;
+  }
+  template <typename T>
+  bool get(T& out) {
+    if (b_.size() - at_ < sizeof(T)) return fail("the file ends too soon");
+    std::memcpy(&out, b_.data() + at_, sizeof(T));  // (little-endian, as wasm and the writer are)
+    at_ += sizeof(T);
+    return true;
+  }
+  bool text(std::string& out) {
+    std::uint16_t n = 0;
+    if (!get(n)) return false;
+    if (b_.size() - at_ < n) return fail("the file ends too soon");
+    out.assign(b_.data() + at_, n);
+    at_ += n;
+    return true;
+  }
+  template <typename T, typename Count>
+  bool list(std::vector<T>& out, std::size_t below) {  // a count n, then n u16 values, each below `below`
+    Count n = 0;
+    if (!get(n)) return false;
+    if ((b_.size() - at_) / 2 < n) return fail("the file ends too soon");
+    out.resize(n);
+    for (auto& v : out) {
+      std::uint16_t x = 0;
+      get(x);
+      if (x >= below) return fail("expected a value below " + std::to_string(below) + ", got " + std::to_string(x));
+      v = static_cast<T>(x);
+    }
+    return true;
+  }
+  bool done() const { return at_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+ParsedMap read_map_binary(std::string_view bytes) {
+  ParsedMap out;
+  if (bytes.substr(0, 8) != std::string_view("SDKMAP1\0", 8)) {
+    out.error = "byte 0: not a sandik map (SDKMAP1)";
+    return out;
+  }
+  BinaryReader r(bytes.substr(8));
+  MapAsset m;
+  std::string tr, en;
+  std::uint16_t columns = 0, rows = 0, count = 0;
+  bool ok = r.text(m.id) && r.text(tr) && r.text(en) && r.text(m.parent_name) && r.text(m.parent_code) &&
+            r.text(m.credit) && r.text(m.license) && r.text(m.source) && r.get(m.width) && r.get(m.height) &&
+            r.get(columns) && r.get(rows) && r.get(count);
+  if (ok && (!(m.width > 0) || !(m.height > 0) || count == 0)) ok = r.fail("expected a size and shapes");
+  m.title.by_lang = {{"tr", tr}, {"en", en}};
+  m.tile_columns = columns;
+  m.tile_rows = rows;
+  m.shapes.resize(ok ? count : 0);
+  for (MapShape& s : m.shapes) {
+    std::int16_t col = 0, row = 0;
+    std::vector<std::uint16_t> vertices, rings;
+    ok = ok && r.text(s.name) && r.text(s.code) && r.text(s.short_name) && r.get(s.label_x) && r.get(s.label_y) &&
+         r.get(col) && r.get(row) && r.list<int, std::uint16_t>(s.neighbors, count) &&
+         r.list<std::uint16_t, std::uint32_t>(vertices, 65536);
+    const std::size_t points = vertices.size() / 2;
+    ok = ok && r.list<std::uint16_t, std::uint16_t>(rings, 65536);  // (first, count) pairs: checked below
+    if (ok && (rings.size() % 2 || vertices.size() % 2)) ok = r.fail("expected pairs");
+    for (std::size_t i = 0; ok && i + 1 < rings.size(); i += 2) {
+      if (rings[i + 1] < 3 || std::size_t(rings[i]) + rings[i + 1] > points) ok = r.fail("a ring outside its shape");
+      s.rings.emplace_back(rings[i], rings[i + 1]);
+    }
+    ok = ok && r.list<std::uint32_t, std::uint32_t>(s.triangles, points);
+    if (ok && s.triangles.size() % 3) ok = r.fail("expected vertex indices three a triangle");
+    if (ok && columns && (col < 0 || col >= columns || row < 0 || row >= rows)) ok = r.fail("a tile outside the grid");
+    s.tile_col = col;
+    s.tile_row = row;
+    s.vertices.assign(vertices.begin(), vertices.end());
+  }
+  if (ok && !r.done()) ok = r.fail("bytes after the last shape");
+  if (ok)
+    out.map = std::move(m);
+  else
+    out.error = r.error;
+  return out;
+}
+
 int MapJoin::shape_of(int area) const {
   for (std::size_t s = 0; s < area_of.size(); ++s)
     if (area_of[s] == area && area >= 0) return static_cast<int>(s);
   return -1;
 }
 
-MapJoin join_map(const Feed& feed, const MapAsset& map) {
-  MapJoin j;
-  j.area_of.assign(map.shapes.size(), -1);
-  const std::string parent_name = turkish::fold(map.parent_name), parent_code = code_key(map.parent_code);
+int map_parent(const Feed& feed, std::string_view name, std::string_view code) {
+  const std::string parent_name = turkish::fold(name), parent_code = code_key(code);
   // By name first (an agency's district can have the same number as a province's plate), the
   // one whose code is the map's among several, else the one with the most children; by code
   // alone only when no area has the name.
-  int by_code = -1;
+  int parent = -1, by_code = -1;
   const auto better = [&](int a, int than) {
     if (than < 0) return true;
     const Area& x = feed.areas[static_cast<std::size_t>(a)];
@@ -198,10 +338,16 @@ MapJoin join_map(const Feed& feed, const MapAsset& map) {
   for (std::size_t a = 0; a < feed.areas.size(); ++a) {
     const Area& area = feed.areas[a];
     if (area.children.empty()) continue;
-    if (turkish::fold(area.name) == parent_name && better(static_cast<int>(a), j.parent)) j.parent = static_cast<int>(a);
+    if (turkish::fold(area.name) == parent_name && better(static_cast<int>(a), parent)) parent = static_cast<int>(a);
     if (by_code < 0 && !parent_code.empty() && code_key(area.code) == parent_code) by_code = static_cast<int>(a);
   }
-  if (j.parent < 0) j.parent = by_code;
+  return parent >= 0 ? parent : by_code;
+}
+
+MapJoin join_map(const Feed& feed, const MapAsset& map) {
+  MapJoin j;
+  j.area_of.assign(map.shapes.size(), -1);
+  j.parent = map_parent(feed, map.parent_name, map.parent_code);
   if (j.parent < 0) {
     for (std::size_t s = 0; s < map.shapes.size(); ++s) j.shapes_without_area.push_back(static_cast<int>(s));
     return j;

@@ -19,14 +19,15 @@
 
 #include "core/feed.h"
 #include "core/format.h"
+#include "core/map.h"
 #include "core/scoreboard.h"
 #include "core/table_model.h"
 #include "core/tally.h"
 
 namespace sandik::ui {
 
-enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats, Overview };
-// full summary table detail sources flips timeline seats overview ("" = summary)
+enum class View { Full, Summary, Table, Detail, Sources, Flips, Timeline, Seats, Overview, Map, Tiles };
+// full summary table detail sources flips timeline seats overview map tiles ("" = summary)
 View view_from(std::string_view name);
 const char* view_name(View v);          // view_from()'s names
 
@@ -75,6 +76,13 @@ struct Model {
   bool overview = false;
   std::vector<ScoreLevel> score;
   std::string up_id, up_name;
+  // The map of `area`'s children (a widget that shows one: map, tiles, full, overview): the
+  // catalogue's map whose parent `area` is (`map_id`, "" when none), once the platform has
+  // fetched it; its shapes joined to the feed; every child's row, in the feed's order.
+  std::string map_id;
+  std::shared_ptr<const MapAsset> map;
+  MapJoin map_join;
+  std::vector<TableRow> map_rows;
   bool ready() const { return feed && race && tally; }
 };
 
@@ -85,6 +93,7 @@ struct UiState {
   std::string focus;             // the region the keyboard is on ("row:sariyer", "tab:1"; "" = none)
   bool scroll_to_focus = false;  // the keyboard moved: bring the focused row into view
   float table_scroll = -1;       // CSS px: where a scrolled table goes on the next frame (back to it)
+  std::string map_picked;        // the area a finger tapped once on the map (its card stays; a second tap opens it)
 };
 
 // One block of the accessible mirror: a sentence and a table, as the canvas shows them.

@@ -60,6 +60,7 @@ Chrome present_chrome(const Model& m, const UiState& ui, View view, Lang lang) {
     if (m.race->seats) tabs.emplace_back(View::Seats, Str::TabSeats);
     tabs.insert(tabs.end(),
                 {{View::Sources, Str::TabSources}, {View::Flips, Str::TabFlips}, {View::Timeline, Str::TabTimeline}});
+    if (!m.map_id.empty()) tabs.emplace_back(View::Map, Str::TabMap);  // (last; where a map shows the area)
     for (std::size_t i = 0; i < tabs.size(); ++i) {
       c.tabs.push_back({tabs[i].first, str(tabs[i].second, lang)});
       if (tabs[i].first == ui.tab) c.tab = static_cast<int>(i);

@@ -10,6 +10,7 @@
 //   TimelineView        each source's line per contestant, the axes, the card of one moment
 //   SeatsView           seats per party against before
 //   ScoreboardView      mayoralties won per office level and party, against before
+//   MapView             the map and the tile grid: each shape's fill, its card, the legend, the credit
 //   Notices             loading, no race, the loader's words, stale line, live region, failures
 //   mirror()            AccessibleSection from a view: what the screen reader gets
 //
@@ -255,6 +256,43 @@ struct ScoreboardView {
 };
 ScoreboardView present_scoreboard(const Feed& feed, const std::vector<ScoreLevel>& levels, Lang lang);
 
+// ---- the map and the tile grid: each area in its leader's colour ----
+enum class Fill { None, Partial, Counted };  // grey (nothing counted), striped (still counting), solid
+struct MapArea {
+  int area = -1;                // the feed's area (-1: the shape matches none)
+  std::string id, name, abbr;   // abbr: the tile's label where the name does not fit ("KAD", the map's)
+  Fill fill = Fill::None;
+  std::uint32_t color = 0;      // the leader's party colour
+  int step = 0;                 // how dark: 0 … kMapSteps-1 by the margin
+  bool flipped = false;
+  // The card a hover, a tap or the keyboard shows: the name, then the leader and share (with the
+  // party colour), the margin, the count, the change; `hint` for a reader's first tap.
+  std::vector<std::string> card;
+  std::string hint;
+};
+constexpr int kMapSteps = 4;  // margins under 5, 10, 20 points, and more
+struct MapView {
+  std::shared_ptr<const MapAsset> map;  // null: no map shows this area (`none` says why)
+  bool tiles = false;                   // the tile grid rather than the shapes
+  std::string none;
+  std::string title, source_line;       // the race; "ANKA · 19.15 itibarıyla"
+  std::vector<MapArea> areas;           // one per shape, in the map's order
+  std::vector<Chip> leaders;            // "CHP 26": each leading party and how many areas it leads
+  std::string shade;                    // the legend's words: what the colour says…
+  std::vector<std::string> steps;       // …its steps ("<5", "5–10", "10–20", "20+")
+  std::string partial, uncounted, flipped;  // the legend's other lines ("" when the map has none)
+  std::string missing;                  // "Haritada yok: X." (areas without a shape, and shapes without an area)
+  std::string closer;                   // the inset's caption
+  std::string credit;                   // "© OpenStreetMap contributors"
+  // for the mirror: every area (on the map or not), with the same numbers
+  std::string caption, sentence;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+// `tiles`: the tile grid (data-view="tiles"). Without the map's geometry (not fetched yet, or
+// none for the area), `map` is null: `none` says why once it is known there is none.
+MapView present_map(const Model& m, bool tiles, Lang lang);
+
 // ---- notices: the widget's own and the loader's (which holds no words) ----
 struct Notices {
   std::string loading, no_race, canvas_label, search_placeholder, no_webgl;
@@ -283,6 +321,7 @@ AccessibleSection mirror(const FlipsView& v);
 AccessibleSection mirror(const TimelineView& v);
 AccessibleSection mirror(const SeatsView& v);
 AccessibleSection mirror(const ScoreboardView& v);  // a row per level and party
+AccessibleSection mirror(const MapView& v);         // a row per area
 
 // "İmamoğlu" of "Ekrem İmamoğlu": the margin sentence and narrow tables name the surname.
 std::string surname(const std::string& name);

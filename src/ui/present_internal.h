@@ -13,6 +13,17 @@ namespace sandik::ui::detail {
 inline const Area& area_of(const Model& m, int a) { return m.feed->areas[static_cast<std::size_t>(a)]; }
 inline const std::string& race_title(const Model& m, Lang lang) { return m.race->title.get(lang_code(lang)); }
 
+// The word for the children of the area shown: "İlçe", "İl", "Mahalle", "Sandık", else "Yer".
+inline Str area_column(const Model& m) {
+  const auto& children = area_of(m, m.area).children;
+  const std::string& level = children.empty() ? std::string() : area_of(m, children[0]).level;
+  if (level == "district") return Str::ColDistrict;
+  if (level == "city") return Str::ColProvince;
+  if (level == "neighbourhood" || level == "mahalle") return Str::ColNeighbourhood;
+  if (level == "ballot box" || level == "box" || level == "sandik") return Str::ColBox;
+  return Str::ColArea;
+}
+
 inline std::string as_of(const Model& m, Lang lang) {
   const SourceResults* sr = m.race->results_for(m.source);
   const Time& t = sr ? sr->updated : m.feed->updated;

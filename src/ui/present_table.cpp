@@ -12,19 +12,6 @@ namespace sandik::ui {
 
 using namespace detail;
 
-namespace {
-
-Str area_column(const Model& m) {
-  const auto& children = area_of(m, m.area).children;
-  const std::string& level = children.empty() ? std::string() : area_of(m, children[0]).level;
-  if (level == "district") return Str::ColDistrict;
-  if (level == "city") return Str::ColProvince;
-  if (level == "neighbourhood" || level == "mahalle") return Str::ColNeighbourhood;
-  if (level == "ballot box" || level == "box" || level == "sandik") return Str::ColBox;
-  return Str::ColArea;
-}
-
-}  // namespace
 
 std::vector<std::size_t> TableView::shown(float css_width) const {
   std::vector<std::size_t> out;

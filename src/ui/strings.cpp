@@ -237,6 +237,35 @@ const char* str(Str id, Lang lang) {
       return tr ? "İl" : "Province";
     case Str::Mayors:
       return tr ? "Belediye başkanları" : "Mayors";
+    case Str::TabMap:
+      return tr ? "Harita" : "Map";
+    case Str::MapCaption:
+      return tr ? "Harita — {1}, {2}" : "Map — {1}, {2}";
+    case Str::MapShade:
+      return tr ? "Renk önde olanın; koyulaştıkça fark büyür (puan):"
+                : "Colour: who leads; the darker, the wider (points):";
+    case Str::MapPartial:
+      return tr ? "Çizgili: sayım sürüyor" : "Striped: still counting";
+    case Str::MapUncounted:
+      return tr ? "Gri: henüz sonuç yok" : "Grey: no results yet";
+    case Str::MapFlippedKey:
+      return tr ? "Kalın çerçeve: {1} sonucuna göre el değiştirdi" : "Thick outline: changed hands since {1}";
+    case Str::MapLeadsList:
+      return tr ? "Önde olduğu yer sayısı: {1}." : "Areas led: {1}.";
+    case Str::MapMissing:
+      return tr ? "Haritada yok: {1}." : "Not on the map: {1}.";
+    case Str::MapNone:
+      return tr ? "{1} için harita yok; sonuçlar tabloda." : "No map of {1}; the results are in the table.";
+    case Str::MapCloser:
+      return tr ? "Yakından" : "Closer";
+    case Str::MapCardMargin:
+      return tr ? "Fark: {1}" : "Margin: {1}";
+    case Str::MapTapAgain:
+      return tr ? "Ayrıntılar için yine dokunun" : "Tap again for details";
+    case Str::MapShare:
+      return tr ? "Oy oranı" : "Share";
+    case Str::MapCredit:
+      return tr ? "Harita: {1} ({2})" : "Map: {1} ({2})";
     case Str::CliBoxes:
       return tr ? "açılan sandık {1} / {2} ({3})" : "ballot boxes {1} of {2} ({3})";
     case Str::CliTurnout:

@@ -134,6 +134,21 @@ enum class Str {
   // the overview
   ColProvince,
   Mayors,
+  // the map and the tile grid
+  TabMap,
+  MapCaption,
+  MapShade,
+  MapPartial,
+  MapUncounted,
+  MapFlippedKey,
+  MapLeadsList,
+  MapMissing,
+  MapNone,
+  MapCloser,
+  MapCardMargin,
+  MapTapAgain,
+  MapShare,
+  MapCredit,
   // the command line
   CliBoxes,
   CliTurnout,

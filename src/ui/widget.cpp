@@ -18,13 +18,14 @@
 
 #include "core/json.h"
 #include "core/order.h"
+#include "map_layout.h"
 #include "sandik_constants.h"
 
 namespace sandik::ui {
 
 namespace {
-constexpr const char* kViewNames[] = {"full",  "summary",  "table", "detail",  "sources",
-                                     "flips", "timeline", "seats", "overview"};
+constexpr const char* kViewNames[] = {"full",     "summary",  "table", "detail", "sources", "flips",
+                                     "timeline", "seats", "overview", "map", "tiles"};
 }
 
 View view_from(std::string_view n) {
@@ -239,6 +240,19 @@ std::vector<std::string> Widget::focus_order() const {
     for (std::size_t i : p.table.shown(table_w)) out.push_back("header:" + p.table.columns[i].key);
     for (const TableRowView& r : p.table.rows) out.push_back("row:" + r.id);
   };
+  // The map's areas, top to bottom and left to right (Home, End; the arrows go by neighbours).
+  const auto map = [&] {
+    if (!p.map.map) return;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < p.map.areas.size(); ++i)
+      if (p.map.areas[i].area >= 0) order.push_back(i);
+    const auto& shapes = p.map.map->shapes;
+    const auto y = [&](std::size_t i) { return p.map.tiles ? float(shapes[i].tile_row) : shapes[i].label_y; };
+    const auto x = [&](std::size_t i) { return p.map.tiles ? float(shapes[i].tile_col) : shapes[i].label_x; };
+    sandik::stable_sort(order,
+                     [&](std::size_t a, std::size_t b) { return y(a) != y(b) ? y(a) < y(b) : x(a) < x(b); });
+    for (std::size_t i : order) out.push_back("area:" + p.map.areas[i].id);
+  };
   switch (tab) {
     case View::Summary:
     case View::Detail:
@@ -246,7 +260,14 @@ std::vector<std::string> Widget::focus_order() const {
       crumbs();
       for (const Bar& b : p.summary.bars)
         if (b.contestant < 0) out.push_back("others");
+      if (tab == View::Overview) map();
       if (side_by_side() || ((v == View::Detail || v == View::Overview) && has_table())) table();
+      break;
+    case View::Map:
+    case View::Tiles:
+      crumbs();
+      map();
+      if (!p.map.map && !p.map.none.empty() && has_table()) table();
       break;
     case View::Table:
       crumbs();
@@ -268,11 +289,22 @@ bool Widget::key(Key k) {
     ui_.focus.clear();
     return had;
   }
+  bool off_map = false;  // an arrow with no area that way: out of the map, past its areas
+  if (k == Key::Left || k == Key::Right || k == Key::Up || k == Key::Down) {
+    if (move_on_map(k)) return true;
+    off_map = ui_.focus.rfind("area:", 0) == 0;
+    k = k == Key::Right || k == Key::Down ? Key::Next : Key::Previous;
+  }
   const std::vector<std::string> order = focus_order();
   if (order.empty()) return false;
   long at = -1;
   for (std::size_t i = 0; i < order.size(); ++i)
     if (order[i] == ui_.focus) at = static_cast<long>(i);
+  const auto on_map = [&](long i) { return order[static_cast<std::size_t>(i)].rfind("area:", 0) == 0; };
+  if (off_map && at >= 0)
+    while (at + (k == Key::Next ? 1 : -1) >= 0 && at + (k == Key::Next ? 1 : -1) < static_cast<long>(order.size()) &&
+           on_map(at + (k == Key::Next ? 1 : -1)))
+      at += k == Key::Next ? 1 : -1;
   const long last = static_cast<long>(order.size()) - 1;
   long to = 0;
   switch (k) {
@@ -288,11 +320,32 @@ bool Widget::key(Key k) {
     case Key::Last:
       to = last;
       break;
-    case Key::Blur:
+    default:
       break;
   }
   if (to < 0 || to > last) return false;
   ui_.focus = order[static_cast<std::size_t>(to)];
+  ui_.scroll_to_focus = true;
+  return true;
+}
+
+// An arrow on a map area: the neighbour that way (map_layout.h); false off the map or when
+// there is none that way (the arrow then moves through the focus order as elsewhere).
+bool Widget::move_on_map(Key k) {
+  if (ui_.focus.rfind("area:", 0) != 0) return false;
+  const MapView& mv = presented().map;
+  if (!mv.map) return false;
+  const std::string id = ui_.focus.substr(5);
+  int from = -1;
+  for (std::size_t i = 0; i < mv.areas.size(); ++i)
+    if (mv.areas[i].id == id && mv.areas[i].area >= 0) from = static_cast<int>(i);
+  const float dx = k == Key::Left ? -1.0f : k == Key::Right ? 1.0f : 0.0f;
+  const float dy = k == Key::Up ? -1.0f : k == Key::Down ? 1.0f : 0.0f;
+  std::vector<bool> ok;
+  for (const MapArea& a : mv.areas) ok.push_back(a.area >= 0);
+  const int to = toward(*mv.map, from, dx, dy, mv.tiles, ok);
+  if (to < 0) return false;
+  ui_.focus = "area:" + mv.areas[static_cast<std::size_t>(to)].id;
   ui_.scroll_to_focus = true;
   return true;
 }
@@ -308,8 +361,8 @@ bool Widget::activate() {
     const int i = index("tabs:");
     if (i < 0 || i >= static_cast<int>(p.chrome.tabs.size())) return false;
     act.tab = p.chrome.tabs[static_cast<std::size_t>(i)].view;
-  } else if (f.rfind("crumb:", 0) == 0 || f.rfind("row:", 0) == 0) {
-    const std::string id = after(f[0] == 'c' ? "crumb:" : "row:");
+  } else if (f.rfind("crumb:", 0) == 0 || f.rfind("row:", 0) == 0 || f.rfind("area:", 0) == 0) {
+    const std::string id = after(f[0] == 'c' ? "crumb:" : f[0] == 'r' ? "row:" : "area:");
     const int a = f[0] == 'c' && id == model_.up_id ? kUp : model_.feed->find_area(id);
     if (a < 0 && a != kUp) return false;
     act.open_area = a;
@@ -350,6 +403,13 @@ const Presented& Widget::presented() const {
     if (full || v == View::Flips) p.flips = present_flips(model_, lang);
     if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
     if (full || v == View::Seats) p.seats = present_seats(model_, lang);
+    const bool map = v == View::Map || v == View::Tiles;
+    if (map) {
+      p.summary = present_summary(model_, ui_, lang);
+      table_rows_made();
+      p.table = present_table(model_, lang);
+    }
+    if (map || full || view_from(options_.view) == View::Overview) p.map = present_map(model_, v == View::Tiles, lang);
   }
   presented_ = std::move(p);
   return presented_;
@@ -386,6 +446,7 @@ void Widget::apply(const Actions& act) {
     ui_.others_open = !ui_.others_open;
     ++mirror_version_;
   }
+  if (act.map_pick) ui_.map_picked = *act.map_pick;  // (the canvas's card only: the mirror is the same)
   if (act.hover_moment && *act.hover_moment != ui_.hover_moment) {
     ui_.hover_moment = *act.hover_moment;
     ++mirror_version_;
@@ -425,9 +486,13 @@ std::string Widget::accessible_json() const {
     const Presented& p = presented();
     const View v = view();
     const bool full = v == View::Full, overview = v == View::Overview;
-    if (full || overview || v == View::Summary || v == View::Detail) sections.push_back(mirror(p.summary));
+    const bool map = v == View::Map || v == View::Tiles;
+    // The map view: the map's table, else (an area it has no map of) what the detail view says.
+    if (full || overview || v == View::Summary || v == View::Detail || (map && !p.map.map))
+      sections.push_back(mirror(p.summary));
     if (overview) sections.push_back(mirror(p.scoreboard));
-    if ((full || overview || v == View::Table || v == View::Detail) && has_table()) {
+    if (map && !p.map.map && !p.map.none.empty()) sections.push_back({"", p.map.none, {}, {}});
+    if ((full || overview || v == View::Table || v == View::Detail || (map && !p.map.map)) && has_table()) {
       table_section = sections.size();
       sections.push_back(mirror(p.table, kMirrorRows));  // (60,000 rows are never copied to be cut)
     }
@@ -435,6 +500,10 @@ std::string Widget::accessible_json() const {
     if ((full && model_.race->previous) || v == View::Flips) sections.push_back(mirror(p.flips));
     if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));
     if (v == View::Seats || (full && model_.race->seats)) sections.push_back(mirror(p.seats));
+    // The map last (its table repeats the districts'), or why there is none.
+    const bool overviewed = view_from(options_.view) == View::Overview;  // (a province opened from it too)
+    if (p.map.map && (map || full || overviewed)) sections.push_back(mirror(p.map));
+    if (overviewed && !p.map.map && !p.map.none.empty()) sections.push_back({"", p.map.none, {}, {}});
   }
   // A screen reader gets what it can use: at most kMirrorRows rows a section (a page of 60,000
   // rows froze the page for seconds), and where there are more, how to reach them (the district

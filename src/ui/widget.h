@@ -52,6 +52,7 @@ struct Actions {
   bool toggle_others = false;
   std::optional<int> hover_moment;
   float table_scroll = -1;  // CSS px: how far the drawn table is scrolled (a table that scrolls inside)
+  std::optional<std::string> map_pick;  // a finger's first tap on a map area: its card stays ("" = none)
 };
 
 // Where a reader can tap, by name ("tab:1", "header:margin", "row:sariyer", "crumb:istanbul",
@@ -60,6 +61,7 @@ struct Region {
   std::string name;
   float x0, y0, x1, y1;
   float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;  // the clip rectangle it was drawn in (a scrolled table's)
+  bool ring = true;                          // the keyboard's focus ring is drawn over it (a map area: its outline)
 };
 
 // A photo or logo a drawn frame needs and nobody has asked the platform for yet.
@@ -85,6 +87,7 @@ struct ViewContext {
   std::vector<Region>* regions;
   const std::vector<std::pair<int, double>>* grow_from = nullptr;  // bars grow from these shares…
   float grow = 1;                                                  // …this far (0 to 1, eased)
+  bool touch = false;                                              // the last press was a finger's
   const Images* images = nullptr;
   std::vector<WantedImage>* wanted = nullptr;
   // The texture of a photo or logo, 0 until it is loaded (asked for on the way, once).
@@ -107,6 +110,7 @@ struct Presented {
   TimelineView timeline;
   SeatsView seats;
   ScoreboardView scoreboard;
+  MapView map;
 };
 
 struct FeedUpdate {
@@ -133,6 +137,17 @@ class Widget {
   bool take_new_parts();
   FeedUpdate set_part(const std::string& url, std::string_view bytes);
   bool reading() const { return reading_ != nullptr; }
+  // Maps (src/core/map.h): a widget that shows one (map, tiles, full, overview) wants the
+  // catalogue's map of the area it shows; the platform fetches each file listed here once a page
+  // (dist/maps/FILE, like sandik.wasm) and gives it, read, to set_map(). Others want none.
+  struct WantedMap {
+    std::string id, file;
+  };
+  std::vector<WantedMap> maps_wanted() const;
+  bool take_new_maps();  // one was added to maps_wanted()
+  void set_map(const std::string& id, std::shared_ptr<const MapAsset> map);
+  // The reader's last press was a finger's (a first tap on the map shows the card, a second opens).
+  void set_touch(bool touch) { touch_ = touch; }
   void set_options(const WidgetOptions& options);
   const WidgetOptions& options() const { return options_; }
   bool has_feed() const { return model_.ready(); }
@@ -166,7 +181,9 @@ class Widget {
   // The keyboard: arrows move the focus through what can be tapped (table rows, tabs, headings,
   // the breadcrumb, the source switch), Home/End to the first and last. Returns false when
   // there is nothing to move to (the page then keeps the key).
-  enum class Key { Next, Previous, First, Last, Blur };
+  // On the map, the arrows go to the neighbouring area that way (else the nearest that way);
+  // elsewhere right and down are Next, left and up Previous.
+  enum class Key { Next, Previous, First, Last, Blur, Left, Right, Up, Down };
   bool key(Key k);
   const Region* focused() const;                          // the focused region of the last frame, if drawn
   const std::string& focus() const { return ui_.focus; }  // "row:sariyer", "" = none
@@ -207,6 +224,9 @@ class Widget {
   std::unique_ptr<FeedUpdate> installed_;  // shown, its table's rows to be made in the next slice
   bool rows_collected_ = false;            // and to be sorted in the one after
   void rebuild();
+  bool shows_map() const;  // the view shows a map (it is fetched only then)
+  void find_map();         // the model's map: the catalogue's for the area shown, joined
+  bool move_on_map(Key k);
   std::shared_ptr<const Feed> chosen_feed(int& race);  // the race's feed: the index's, or its part's once here
   void make_rows() const;
   void apply(const Actions& act);
@@ -241,6 +261,11 @@ class Widget {
     std::shared_ptr<const Feed> feed;  // null until it is here
   };
   std::vector<Part> parts_;             // wanted, in order
+  std::vector<MapEntry> catalogue_ = map_catalogue();
+  std::vector<std::pair<std::string, std::shared_ptr<const MapAsset>>> maps_;  // given, by id
+  std::vector<std::string> maps_asked_;                                        // wanted, by id
+  bool touch_ = false;
+  bool new_maps_ = false;
   bool new_parts_ = false;
   std::vector<ScoreLevel> score_;       // the overview's scoreboard…
   std::shared_ptr<const Feed> score_feed_;  // …counted from this feed…

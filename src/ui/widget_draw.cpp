@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "sandik_constants.h"
 #include "view_flips.h"
+#include "view_map.h"
 #include "view_scoreboard.h"
 #include "view_seats.h"
 #include "view_sources.h"
@@ -73,6 +74,26 @@ void draw_breadcrumb(const ViewContext& c, const Chrome& chrome) {
 
 float bottom() { return ImGui::GetCursorScreenPos().y; }
 
+// A line in the secondary colour, with space after it.
+void note(const ViewContext& c, const std::string& words) {
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const float h = wrapped(ImGui::GetWindowDrawList(), c.fonts.body, o.x, o.y, c.width, c.pal.secondary, words);
+  ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + h + c.px(12)));
+  ImGui::Dummy(ImVec2(0, 0));
+}
+
+// The overview's map (the country's provinces; a province's districts where there is a map of
+// them, else why there is none), under its summary.
+void draw_overview_map(const ViewContext& c, const MapView& m) {
+  if (m.map) {
+    ImGui::Dummy(ImVec2(0, c.px(12)));
+    draw_map(c, m, false);
+  } else if (!m.none.empty()) {
+    ImGui::Dummy(ImVec2(0, c.px(8)));
+    note(c, m.none);
+  }
+}
+
 }  // namespace
 
 void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
@@ -96,6 +117,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     ViewContext ctx{model_, ui_, act, inner, scale, pal, fonts, options_.lang, &regions_};
     wanted_.clear();
     ctx.images = &images_;
+    ctx.touch = touch_;
     ctx.wanted = &wanted_;
     if (animating_) {  // ease-out over 400 ms
       if (grow_start_ < 0) grow_start_ = now_ms;
@@ -108,6 +130,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     const Presented& p = presented();
     const View v = view();
     const View tab = v == View::Full ? ui_.tab : v;
+    const bool overviewed = view_from(options_.view) == View::Overview;  // (a province opened from it too)
     if (!p.chrome.tabs.empty()) {
       std::vector<std::string> labels;
       for (const Tab& t : p.chrome.tabs) labels.push_back(t.label);
@@ -127,6 +150,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
           lc.width = left;
           draw_summary(lc, p.summary);
           draw_scoreboard(lc, p.scoreboard);
+          if (overviewed) draw_overview_map(lc, p.map);
           const float y1 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
           ViewContext rc = ctx;
@@ -138,6 +162,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
         } else {
           draw_summary(ctx, p.summary);
           draw_scoreboard(ctx, p.scoreboard);
+          if (overviewed) draw_overview_map(ctx, p.map);
           if ((v == View::Detail || v == View::Overview) && has_table()) {
             ImGui::Dummy(ImVec2(0, 12 * scale));
             draw_table(ctx, p.table);
@@ -148,6 +173,19 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
       case View::Table:
         draw_breadcrumb(ctx, p.chrome);
         draw_table(ctx, p.table);
+        break;
+      case View::Map:
+      case View::Tiles:
+        draw_breadcrumb(ctx, p.chrome);
+        if (p.map.map) {
+          draw_map(ctx, p.map, v != View::Full);
+        } else if (!model_.map_id.empty()) {  // on its way
+          note(ctx, present_notices(options_.lang).loading);
+        } else {  // an area the map has no map of: what the detail view shows, and why
+          draw_summary(ctx, p.summary);
+          if (!p.map.none.empty()) note(ctx, p.map.none);
+          if (has_table()) draw_table(ctx, p.table);
+        }
         break;
       case View::Sources:
         draw_sources(ctx, p.sources);
@@ -167,7 +205,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     ui_.scroll_to_focus = false;  // the table has brought the focused row into view
     ui_.table_scroll = -1;        // and gone back to where the reader had it
     // The keyboard's place: a ring in the accent colour over whatever is drawn there.
-    if (const Region* f = focused()) {
+    if (const Region* f = focused(); f && f->ring) {
       const Region& r = *f;
       ImDrawList* fg = ImGui::GetForegroundDrawList();
       const float t = 2 * scale;

@@ -153,6 +153,12 @@ const std::vector<TableRow>& Widget::table_rows_made() const {
   return model_.rows;
 }
 
+bool Widget::take_new_maps() {
+  const bool n = new_maps_;
+  new_maps_ = false;
+  return n;
+}
+
 bool Widget::take_new_parts() {
   const bool n = new_parts_;
   new_parts_ = false;
@@ -199,6 +205,50 @@ std::shared_ptr<const Feed> Widget::chosen_feed(int& race) {
       return it->feed;
     }
   return feed_;
+}
+
+bool Widget::shows_map() const {
+  const View v = view_from(options_.view);
+  return v == View::Map || v == View::Tiles || v == View::Full || v == View::Overview;
+}
+
+void Widget::find_map() {
+  Model& m = model_;
+  const Feed& feed = *m.feed;
+  for (const MapEntry& e : catalogue_)
+    if (map_parent(feed, e.parent_name, e.parent_code) == m.area) {
+      m.map_id = e.id;
+      break;
+    }
+  if (m.map_id.empty()) return;
+  if (std::find(maps_asked_.begin(), maps_asked_.end(), m.map_id) == maps_asked_.end()) {
+    maps_asked_.push_back(m.map_id);
+    new_maps_ = true;
+  }
+  for (const auto& [id, map] : maps_)
+    if (id == m.map_id) m.map = map;
+  if (!m.map) return;
+  m.map_join = join_map(feed, *m.map);
+  const int source = options_.source.empty() ? -1 : feed.find_source(options_.source);
+  m.map_rows = m.overview && m.area == m.race->area ? mayor_rows(feed, m.area, source, TableQuery{})
+                                                    : collect_rows(*m.tally, m.area, TableQuery{});
+}
+
+std::vector<Widget::WantedMap> Widget::maps_wanted() const {
+  std::vector<WantedMap> out;
+  for (const std::string& id : maps_asked_) {
+    const bool given = std::any_of(maps_.begin(), maps_.end(), [&](const auto& m) { return m.first == id; });
+    for (const MapEntry& e : catalogue_)
+      if (e.id == id && !given) out.push_back({e.id, e.file});
+  }
+  return out;
+}
+
+void Widget::set_map(const std::string& id, std::shared_ptr<const MapAsset> map) {
+  for (auto& [have, m] : maps_)
+    if (have == id) return;
+  maps_.emplace_back(id, std::move(map));
+  rebuild();
 }
 
 std::vector<std::string> Widget::parts_wanted() const {
@@ -283,6 +333,7 @@ void Widget::rebuild() {
     model_.by_source.push_back(summarize(other ? *other : *model_.tally, area));
   }
   model_.flips = flipped_rows(*model_.tally, r.area);
+  if (shows_map()) find_map();
   if (overview) {  // counted once per feed and source (a sort or a search does not count again)
     const int counted = options_.source.empty() ? -1 : given.find_source(options_.source);
     if (score_feed_ != feed_ || score_source_ != counted) {

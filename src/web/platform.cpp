@@ -239,6 +239,8 @@ std::string key(Instance& in, const std::string& k) {
     used = in.widget.key(Key::Last);
   else if (k == "blur")
     used = in.widget.key(Key::Blur);
+  else if (k == "left" || k == "right" || k == "up" || k == "down")
+    used = in.widget.key(k == "left" ? Key::Left : k == "right" ? Key::Right : k == "up" ? Key::Up : Key::Down);
   if (used) in.frames_wanted = std::max(in.frames_wanted, 2);
   return "\"used\":" + yes(used);
 }
@@ -286,11 +288,42 @@ std::string images(Instance& in) {
 }
 
 // A split index's parts the widget shows (src/ui/widget.h): {"parts": [url, …]}, relative to the
-// feed's URL; the loader fetches and polls each.
+// feed's URL; the loader fetches and polls each. And the maps it shows and has not been given:
+// "maps": [{"id", "file"}], the file relative to the script (dist/maps/ID.bin).
 std::string parts(Instance& in) {
   std::string out = "\"parts\":[";
   for (const std::string& url : in.widget.parts_wanted()) out += (out.back() == '[' ? "" : ",") + sandik::json::quote(url);
+  out += "],\"maps\":[";
+  for (const auto& w : in.widget.maps_wanted())
+    out += (out.back() == '[' ? "{\"id\":" : ",{\"id\":") + sandik::json::quote(w.id) +
+           ",\"file\":" + sandik::json::quote("maps/" + w.id + ".bin") + "}";  // (tools/map_binary.py)
   return out + "]";
+}
+
+// A map file the loader fetched (op "map", `map`: its id): read once a page, given to every
+// widget that wants it. A file that is not a map is refused by its JSON path; nothing changes.
+std::map<std::string, std::shared_ptr<const sandik::MapAsset>> g_maps;
+std::string map_given(const std::string& id, std::string_view bytes) {
+  auto it = g_maps.find(id);
+  if (it == g_maps.end()) {
+    if (bytes.empty()) return "\"ok\":false,\"message\":" + sandik::json::quote(id + ": not read yet");
+    sandik::ParsedMap parsed = sandik::read_map_binary(bytes);
+    if (!parsed.ok()) return "\"ok\":false,\"message\":" + sandik::json::quote(id + ".bin: " + parsed.error);
+    it = g_maps.emplace(id, std::make_shared<const sandik::MapAsset>(std::move(*parsed.map))).first;
+    const sandik::MapAsset& map = *it->second;  // (its words: the credit's ©, a shape no feed names)
+    sandik::web::require_glyphs(map.credit);
+    for (const sandik::MapShape& s : map.shapes) sandik::web::require_glyphs(s.name + s.short_name);
+    sandik::web::draw_new_glyphs();
+  }
+  for (auto& entry : g_instances) {
+    Instance& in = *entry.second;
+    for (const auto& w : in.widget.maps_wanted())
+      if (w.id == id) {
+        in.widget.set_map(id, it->second);
+        in.frames_wanted = std::max(in.frames_wanted, 2);
+      }
+  }
+  return "\"ok\":true";
 }
 
 // A part's bytes: taken (the widget shows it), or refused with its problems (the last good one stays).
@@ -360,6 +393,7 @@ std::string answer(const Value& m, std::string_view bytes) {
   if (op == "check") return sandik::web::check(m, bytes);
   if (op == "check-more") return sandik::web::check_more(m);
   if (op == "glyphs") return more_glyphs(static_cast<int>(number(m, "most")));
+  if (op == "map") return map_given(field(m, "map"), bytes);
   if (op == "heap")
     return "\"used\":" + sandik::json::number_text(
                              static_cast<double>(mallinfo().uordblks));  // bytes in use
@@ -497,10 +531,11 @@ EMSCRIPTEN_KEEPALIVE int sandik_frame(int id, double now_ms, int mode) {
     in->frames_wanted = std::max(in->frames_wanted, 3);  // tables settle their columns over frames
   }
   const int height = static_cast<int>(std::ceil(in->widget.content_height() / in->dpr));
+  const bool wants = in->widget.take_new_parts() + in->widget.take_new_maps() > 0;  // (both taken)
   return (in->frames_wanted > 0 || !in->pending.empty() ? frame_result::more : 0) | (fits ? 0 : frame_result::resize) |
          (in->widget.mirror_version() != in->mirror_sent ? frame_result::mirror : 0) |
-         (in->widget.take_moved() ? frame_result::moved : 0) | (!in->images.empty() ? frame_result::images : 0) | (in->widget.take_new_parts() ? frame_result::parts : 0) |
-         (height << frame_result::height_shift);
+         (in->widget.take_moved() ? frame_result::moved : 0) | (!in->images.empty() ? frame_result::images : 0) |
+         (wants ? frame_result::parts : 0) | (height << frame_result::height_shift);
 }
 
 // Pointer and wheel input, in CSS pixels from the canvas (protocol.json's input codes). For
@@ -510,6 +545,10 @@ EMSCRIPTEN_KEEPALIVE int sandik_input(int id, int kind, float x, float y, float 
   using namespace sandik::protocol;
   Instance* in = find(id);
   if (!in) return 0;
+  if (kind == input::touch || kind == input::down) {  // a finger's press is a press; the map tells them apart
+    in->widget.set_touch(kind == input::touch);
+    kind = input::down;
+  }
   if (kind != input::wheel) {
     if (in->pending.size() > 64) in->pending.pop_front();
     in->pending.push_back({kind, x * in->dpr, y * in->dpr});

@@ -5,6 +5,7 @@
 //   fetchBytes(), fetchShared()   one request per URL, conditional (the browser's cache), timed out
 //   urls(), fetchAll(), update()  the feed (or each agency's file) into the wasm; the last good stays
 //   loadParts()               a split index's province parts the widget shows, fetched and polled alike
+//   loadMaps()                the maps it shows, once a page (dist/maps/)
 //   nextDelay(), poll(), resume() every data-refresh seconds with jitter, max-age, back-off, pauses
 
 // FNV-1a over the bytes: an unchanged feed (a 304 the browser turned into its cached 200) is
@@ -267,7 +268,9 @@ Widget.prototype.loadParts = function () {
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
   var seen = this.partSeen = this.partSeen || {};
-  request(this.core, {op: 'parts', id: this.id}).parts.forEach(function (rel) {
+  var wanted = request(this.core, {op: 'parts', id: this.id});
+  if (wanted.maps.length) this.loadMaps(wanted.maps);
+  wanted.parts.forEach(function (rel) {
     var url;
     try { url = new URL(rel, base).href; } catch (e) { return; }
     var was = seen[rel] || (seen[rel] = {at: 0, digest: null});
@@ -294,6 +297,35 @@ Widget.prototype.loadParts = function () {
       if (!self.alive) return;
       var f = failureOf(err, timeoutSec);
       failed(f.kind, f.detail);
+    });
+  });
+};
+
+// The maps a widget shows (dist/maps/, beside the script): fetched once a page like sandik.wasm
+// (the browser's HTTP cache, no revalidation of its own), read once by the wasm and given to
+// every widget that wants them. A widget that shows no map fetches none.
+var mapsLoading = {};
+Widget.prototype.loadMaps = function (maps) {
+  maps.forEach(function (m) {
+    var url = baseUrl + m.file;
+    var give = function () {  // (once read, the wasm keeps it: a widget that wants it later gets it at once)
+      Object.keys(widgets).forEach(function (k) { if (widgets[k].alive) widgets[k].schedule(); });
+    };
+    if (mapsLoading[m.id]) return mapsLoading[m.id].then(function (core) { request(core, {op: 'map', map: m.id}); give(); });
+    mapsLoading[m.id] = fetch(url, {credentials: 'omit'}).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.arrayBuffer();
+    }).then(function (buf) {
+      return loadCore().then(function (core) {
+        var a = request(core, {op: 'map', map: m.id}, new Uint8Array(buf));
+        if (!a.ok) throw new Error(a.message);
+        give();
+        return core;
+      });
+    });
+    mapsLoading[m.id].catch(function (err) {
+      delete mapsLoading[m.id];  // (asked again by the next poll)
+      console.error('sandik: ' + url + ': ' + (err && err.message || err));
     });
   });
 };

@@ -6,7 +6,9 @@
 //   revealFocus() the page scrolled (only as far as needed) to the item the keyboard is on
 
 // Keys the focused widget uses: what each asks the widget (platform.cpp's "key" request).
-var KEYS = {ArrowDown: 'next', ArrowRight: 'next', ArrowUp: 'previous', ArrowLeft: 'previous', Home: 'first', End: 'last',
+// (The arrows are said as arrows: on a map they go to the neighbouring area that way, elsewhere
+// right and down are next, left and up previous.)
+var KEYS = {ArrowDown: 'down', ArrowRight: 'right', ArrowUp: 'up', ArrowLeft: 'left', Home: 'first', End: 'last',
             Enter: 'enter', ' ': 'enter'};
 
 Widget.prototype.listen = function () {
@@ -22,7 +24,12 @@ Widget.prototype.listen = function () {
   }
   this.handlers = [
     ['pointermove', pointer('move'), {passive: true}],
-    ['pointerdown', pointer('down'), {passive: true}],
+    ['pointerdown', function (e) {  // (a finger's first tap on a map shows the card, a mouse's opens)
+      if (!self.gl) return;
+      var p = pos(e);
+      input(core, id, e.pointerType === 'touch' ? 'touch' : 'down', p[0], p[1]);
+      self.schedule();
+    }, {passive: true}],
     ['pointerup', pointer('up'), {passive: true}],
     ['pointercancel', pointer('leave'), {passive: true}],
     ['pointerleave', pointer('leave'), {passive: true}],
