@@ -139,8 +139,7 @@ class MapReader {
     const Value* parent = member(root, top, "parent");
     if (!parent) return false;
     if (!parent->is_object()) return fail(pp, "expected an object, got " + json::describe(*parent));
-    if (!string(*parent, pp, "name", m.parent_name) || !string(*parent, pp, "code", m.parent_code, false))
-      return false;
+    if (!string(*parent, pp, "name", m.parent_name) || !string(*parent, pp, "code", m.parent_code, false)) return false;
     const Path sp = top / "size";
     const Value* size = array(root, top, "size");
     if (!size) return false;
@@ -228,36 +227,37 @@ class BinaryReader {
   explicit BinaryReader(std::string_view b) : b_(b) {}
   std::string error;
   bool fail(const std::string& what) {
-    if (error.empty()) error = "byte " + std::to_string(at_) + ": " + what;
+    if (error.empty()) error = "byte " + std::to_string(at_ + 8) + ": " + what;
     return false;
+  }
+  bool raw(void* out, std::size_t n) {  // (little-endian, as wasm and the writer are)
+    if (b_.size() - at_ < n) return fail("the file ends too soon");
+    std::memcpy(out, b_.data() + at_, n);
+    at_ += n;
+    return true;
   }
   template <typename T>
   bool get(T& out) {
-    if (b_.size() - at_ < sizeof(T)) return fail("the file ends too soon");
-    std::memcpy(&out, b_.data() + at_, sizeof(T));  // (little-endian, as wasm and the writer are)
-    at_ += sizeof(T);
-    return true;
+    return raw(&out, sizeof(T));
   }
   bool text(std::string& out) {
     std::uint16_t n = 0;
-    if (!get(n)) return false;
-    if (b_.size() - at_ < n) return fail("the file ends too soon");
+    if (!get(n) || b_.size() - at_ < n) return fail("the file ends too soon");
     out.assign(b_.data() + at_, n);
     at_ += n;
     return true;
   }
-  template <typename T, typename Count>
-  bool list(std::vector<T>& out, std::size_t below) {  // a count n, then n u16 values, each below `below`
-    Count n = 0;
-    if (!get(n)) return false;
+  // A count (`wide`: 4 bytes, else 2), then that many u16 values, each below `below`.
+  bool list(std::vector<std::uint16_t>& out, bool wide, std::size_t below) {
+    std::uint32_t n = 0;
+    std::uint16_t n16 = 0;
+    if (!(wide ? get(n) : get(n16))) return false;
+    if (!wide) n = n16;
     if ((b_.size() - at_) / 2 < n) return fail("the file ends too soon");
     out.resize(n);
-    for (auto& v : out) {
-      std::uint16_t x = 0;
-      get(x);
+    raw(out.data(), 2 * std::size_t{n});
+    for (std::uint16_t x : out)
       if (x >= below) return fail("expected a value below " + std::to_string(below) + ", got " + std::to_string(x));
-      v = static_cast<T>(x);
-    }
     return true;
   }
   bool done() const { return at_ == b_.size(); }
@@ -271,7 +271,7 @@ class BinaryReader {
 
 ParsedMap read_map_binary(std::string_view bytes) {
   ParsedMap out;
-  if (bytes.substr(0, 8) != std::string_view("SDKMAP1\0", 8)) {
+  if (bytes.substr(0, 8) != std::string_view("SDKMAP1\0", 8)) {  // (offsets below count from the file's start)
     out.error = "byte 0: not a sandik map (SDKMAP1)";
     return out;
   }
@@ -289,23 +289,23 @@ ParsedMap read_map_binary(std::string_view bytes) {
   m.shapes.resize(ok ? count : 0);
   for (MapShape& s : m.shapes) {
     std::int16_t col = 0, row = 0;
-    std::vector<std::uint16_t> vertices, rings;
+    std::vector<std::uint16_t> neighbors, vertices, rings, triangles;
     ok = ok && r.text(s.name) && r.text(s.code) && r.text(s.short_name) && r.get(s.label_x) && r.get(s.label_y) &&
-         r.get(col) && r.get(row) && r.list<int, std::uint16_t>(s.neighbors, count) &&
-         r.list<std::uint16_t, std::uint32_t>(vertices, 65536);
+         r.get(col) && r.get(row) && r.list(neighbors, false, count) && r.list(vertices, true, 65536);
     const std::size_t points = vertices.size() / 2;
-    ok = ok && r.list<std::uint16_t, std::uint16_t>(rings, 65536);  // (first, count) pairs: checked below
-    if (ok && (rings.size() % 2 || vertices.size() % 2)) ok = r.fail("expected pairs");
+    ok = ok && r.list(rings, false, 65536) && r.list(triangles, true, points);  // (rings: first, count pairs)
+    if (ok && (rings.size() % 2 || vertices.size() % 2 || triangles.size() % 3))
+      ok = r.fail("expected whole pairs, triangles");
     for (std::size_t i = 0; ok && i + 1 < rings.size(); i += 2) {
       if (rings[i + 1] < 3 || std::size_t(rings[i]) + rings[i + 1] > points) ok = r.fail("a ring outside its shape");
       s.rings.emplace_back(rings[i], rings[i + 1]);
     }
-    ok = ok && r.list<std::uint32_t, std::uint32_t>(s.triangles, points);
-    if (ok && s.triangles.size() % 3) ok = r.fail("expected vertex indices three a triangle");
     if (ok && columns && (col < 0 || col >= columns || row < 0 || row >= rows)) ok = r.fail("a tile outside the grid");
     s.tile_col = col;
     s.tile_row = row;
+    s.neighbors.assign(neighbors.begin(), neighbors.end());
     s.vertices.assign(vertices.begin(), vertices.end());
+    s.triangles.assign(triangles.begin(), triangles.end());
   }
   if (ok && !r.done()) ok = r.fail("bytes after the last shape");
   if (ok)
@@ -360,7 +360,8 @@ MapJoin join_map(const Feed& feed, const MapAsset& map) {
     int found = -1;
     for (std::size_t c = 0; c < children.size() && found < 0; ++c) {  // by code first
       const Area& child = feed.areas[static_cast<std::size_t>(children[c])];
-      if (!taken[c] && !code.empty() && !child.code.empty() && code_key(child.code) == code) found = static_cast<int>(c);
+      if (!taken[c] && !code.empty() && !child.code.empty() && code_key(child.code) == code)
+        found = static_cast<int>(c);
     }
     for (std::size_t c = 0; c < children.size() && found < 0; ++c) {  // then by name
       const Area& child = feed.areas[static_cast<std::size_t>(children[c])];

@@ -73,7 +73,7 @@ int tile_at(const MapAsset& m, float x, float y) {
 int toward(const MapAsset& m, int from, float dx, float dy, bool tiles, const std::vector<bool>& ok) {
   if (from < 0 || static_cast<std::size_t>(from) >= m.shapes.size()) return -1;
   const Point p = anchor(m, from, tiles);
-  const float len = std::hypot(dx, dy);
+  const float len = std::sqrt(dx * dx + dy * dy);
   dx /= len;
   dy /= len;
   const auto pick = [&](bool neighbours_only) {
@@ -86,7 +86,7 @@ int toward(const MapAsset& m, int from, float dx, float dy, bool tiles, const st
       const float vx = q.x - p.x, vy = q.y - p.y;
       if (neighbours_only) {
         const auto& n = m.shapes[static_cast<std::size_t>(from)].neighbors;
-        const bool near = tiles ? std::hypot(vx, vy) < 1.2f : std::find(n.begin(), n.end(), c) != n.end();
+        const bool near = tiles ? vx * vx + vy * vy < 1.44f : std::find(n.begin(), n.end(), c) != n.end();
         if (!near) continue;
       }
       const float along = vx * dx + vy * dy, across = std::fabs(vx * dy - vy * dx);
@@ -116,7 +116,8 @@ Box small_shapes_box(const MapAsset& m, float px_per_unit, float min_px) {
     const Box& b = boxes[s];
     const float size = std::max(b.w(), b.h()) * px_per_unit;
     const MapShape& sh = m.shapes[s];
-    if (size >= min_px || std::hypot(sh.label_x - at.label_x, sh.label_y - at.label_y) > m.width / 4) continue;
+    const float dx = sh.label_x - at.label_x, dy = sh.label_y - at.label_y;
+    if (size >= min_px || dx * dx + dy * dy > m.width * m.width / 16) continue;
     box.x0 = std::min(box.x0, b.x0);
     box.y0 = std::min(box.y0, b.y0);
     box.x1 = std::max(box.x1, b.x1);

@@ -77,7 +77,7 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
       a.flipped = r->flipped;
       flipped = flipped || r->flipped;
       a.card.push_back(leader_name(*r) + " " + format_percent(r->leader_share_pct, lang));
-      a.card.push_back(say(Str::MapCardMargin, lang, {points(r->margin_pct_points, lang, 1)}));
+      a.card.push_back(std::string(str(Str::ColMargin, lang)) + ": " + points(r->margin_pct_points, lang, 1));
       auto it = std::find_if(led.begin(), led.end(), [&](const auto& p) { return p.first == r->leader_party; });
       if (it == led.end())
         led.emplace_back(r->leader_party, 1);
@@ -122,7 +122,7 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
   v.sentence += " " + say(Str::MapCredit, lang, {map.credit, map.license});
   v.columns = {col_name,
                str(Str::ColLeader, lang),
-               str(Str::MapShare, lang),
+               str(Str::Share, lang),
                str(Str::ColMargin, lang),
                str(Str::ColReporting, lang),
                prev};

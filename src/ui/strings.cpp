@@ -258,12 +258,8 @@ const char* str(Str id, Lang lang) {
       return tr ? "{1} için harita yok; sonuçlar tabloda." : "No map of {1}; the results are in the table.";
     case Str::MapCloser:
       return tr ? "Yakından" : "Closer";
-    case Str::MapCardMargin:
-      return tr ? "Fark: {1}" : "Margin: {1}";
     case Str::MapTapAgain:
       return tr ? "Ayrıntılar için yine dokunun" : "Tap again for details";
-    case Str::MapShare:
-      return tr ? "Oy oranı" : "Share";
     case Str::MapCredit:
       return tr ? "Harita: {1} ({2})" : "Map: {1} ({2})";
     case Str::CliBoxes:

@@ -145,9 +145,7 @@ enum class Str {
   MapMissing,
   MapNone,
   MapCloser,
-  MapCardMargin,
   MapTapAgain,
-  MapShare,
   MapCredit,
   // the command line
   CliBoxes,

@@ -1,6 +1,7 @@
 #include "view_map.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "draw.h"
@@ -16,7 +17,7 @@ constexpr float kStrength[kMapSteps] = {0.35f, 0.55f, 0.78f, 1.0f};
 std::uint32_t mix(std::uint32_t a, std::uint32_t b, float t) {
   const auto ch = [&](int shift) {
     const float x = static_cast<float>((a >> shift) & 0xFF), y = static_cast<float>((b >> shift) & 0xFF);
-    return static_cast<std::uint32_t>(std::lround(x + (y - x) * t)) << shift;
+    return static_cast<std::uint32_t>(x + (y - x) * t + 0.5f) << shift;
   };
   return ch(16) | ch(8) | ch(0);
 }
@@ -86,15 +87,15 @@ void outline_shape(ImDrawList* dl, const MapShape& s, const Frame& f, ImU32 colo
 }
 
 // A tile's hexagon (pointy top), a little inside its cell so the tiles stand apart.
-std::vector<ImVec2> hexagon(const MapShape& s, const Frame& f, float inset) {
+std::array<ImVec2, 6> hexagon(const MapShape& s, const Frame& f, float inset) {
   // The corners of a hexagon of radius 1, pointy top, clockwise from the top.
   static constexpr float kCorner[6][2] = {{0, -1}, {0.8660254f, -0.5f}, {0.8660254f, 0.5f},
                                           {0, 1},  {-0.8660254f, 0.5f}, {-0.8660254f, -0.5f}};
   const Point c = tile_centre(s);
   const float r = (0.5773503f - inset) * f.s;
   const ImVec2 p = f.at(c.x, c.y);
-  std::vector<ImVec2> out;
-  for (const auto& k : kCorner) out.emplace_back(p.x + r * k[0], p.y + r * k[1]);
+  std::array<ImVec2, 6> out;
+  for (int k = 0; k < 6; ++k) out[static_cast<std::size_t>(k)] = ImVec2(p.x + r * kCorner[k][0], p.y + r * kCorner[k][1]);
   return out;
 }
 
@@ -114,7 +115,7 @@ void draw_areas(const ViewContext& c, ImDrawList* dl, const MapView& v, const Dr
     const bool half = a.fill == Fill::Partial;
     const ImU32 fill = col(fill_of(a, c.pal, half)), full = col(fill_of(a, c.pal, false));
     if (v.tiles) {
-      const std::vector<ImVec2> hex = hexagon(map.shapes[s], d.frame, 0.03f);
+      const std::array<ImVec2, 6> hex = hexagon(map.shapes[s], d.frame, 0.03f);
       dl->AddConvexPolyFilled(hex.data(), 6, fill);
       if (half) {
         dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;  // (stripes meet across triangles without seams)
@@ -136,7 +137,7 @@ void draw_areas(const ViewContext& c, ImDrawList* dl, const MapView& v, const Dr
     for (const MapShape& s : map.shapes) outline_shape(dl, s, d.frame, col(c.pal.background), c.px(0.75f));
   const auto ring = [&](std::size_t s, ImU32 color, float width) {
     if (v.tiles) {
-      const std::vector<ImVec2> hex = hexagon(map.shapes[s], d.frame, 0.03f + width / d.frame.s / 2);
+      const std::array<ImVec2, 6> hex = hexagon(map.shapes[s], d.frame, 0.03f + width / d.frame.s / 2);
       dl->AddPolyline(hex.data(), 6, color, ImDrawFlags_Closed, width);
     } else {
       outline_shape(dl, map.shapes[s], d.frame, color, width);

@@ -289,10 +289,8 @@ bool Widget::key(Key k) {
     ui_.focus.clear();
     return had;
   }
-  bool off_map = false;  // an arrow with no area that way: out of the map, past its areas
   if (k == Key::Left || k == Key::Right || k == Key::Up || k == Key::Down) {
     if (move_on_map(k)) return true;
-    off_map = ui_.focus.rfind("area:", 0) == 0;
     k = k == Key::Right || k == Key::Down ? Key::Next : Key::Previous;
   }
   const std::vector<std::string> order = focus_order();
@@ -300,11 +298,6 @@ bool Widget::key(Key k) {
   long at = -1;
   for (std::size_t i = 0; i < order.size(); ++i)
     if (order[i] == ui_.focus) at = static_cast<long>(i);
-  const auto on_map = [&](long i) { return order[static_cast<std::size_t>(i)].rfind("area:", 0) == 0; };
-  if (off_map && at >= 0)
-    while (at + (k == Key::Next ? 1 : -1) >= 0 && at + (k == Key::Next ? 1 : -1) < static_cast<long>(order.size()) &&
-           on_map(at + (k == Key::Next ? 1 : -1)))
-      at += k == Key::Next ? 1 : -1;
   const long last = static_cast<long>(order.size()) - 1;
   long to = 0;
   switch (k) {
@@ -393,8 +386,10 @@ const Presented& Widget::presented() const {
     const View v = view();
     p.chrome = present_chrome(model_, ui_, v, lang);
     const bool full = v == View::Full, overview = v == View::Overview;
-    if (full || overview || v == View::Summary || v == View::Detail) p.summary = present_summary(model_, ui_, lang);
-    if (full || overview || v == View::Table || v == View::Detail) {
+    const bool map = v == View::Map || v == View::Tiles;  // (an area it has no map of: as the detail view)
+    if (full || overview || map || v == View::Summary || v == View::Detail)
+      p.summary = present_summary(model_, ui_, lang);
+    if (full || overview || map || v == View::Table || v == View::Detail) {
       table_rows_made();
       p.table = present_table(model_, lang);
     }
@@ -403,12 +398,6 @@ const Presented& Widget::presented() const {
     if (full || v == View::Flips) p.flips = present_flips(model_, lang);
     if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
     if (full || v == View::Seats) p.seats = present_seats(model_, lang);
-    const bool map = v == View::Map || v == View::Tiles;
-    if (map) {
-      p.summary = present_summary(model_, ui_, lang);
-      table_rows_made();
-      p.table = present_table(model_, lang);
-    }
     if (map || full || view_from(options_.view) == View::Overview) p.map = present_map(model_, v == View::Tiles, lang);
   }
   presented_ = std::move(p);

@@ -302,14 +302,15 @@ std::string parts(Instance& in) {
 
 // A map file the loader fetched (op "map", `map`: its id): read once a page, given to every
 // widget that wants it. A file that is not a map is refused by its JSON path; nothing changes.
-std::map<std::string, std::shared_ptr<const sandik::MapAsset>> g_maps;
+std::vector<std::pair<std::string, std::shared_ptr<const sandik::MapAsset>>> g_maps;
 std::string map_given(const std::string& id, std::string_view bytes) {
-  auto it = g_maps.find(id);
+  auto it = std::find_if(g_maps.begin(), g_maps.end(), [&](const auto& m) { return m.first == id; });
   if (it == g_maps.end()) {
     if (bytes.empty()) return "\"ok\":false,\"message\":" + sandik::json::quote(id + ": not read yet");
     sandik::ParsedMap parsed = sandik::read_map_binary(bytes);
     if (!parsed.ok()) return "\"ok\":false,\"message\":" + sandik::json::quote(id + ".bin: " + parsed.error);
-    it = g_maps.emplace(id, std::make_shared<const sandik::MapAsset>(std::move(*parsed.map))).first;
+    g_maps.emplace_back(id, std::make_shared<const sandik::MapAsset>(std::move(*parsed.map)));
+    it = g_maps.end() - 1;
     const sandik::MapAsset& map = *it->second;  // (its words: the credit's ©, a shape no feed names)
     sandik::web::require_glyphs(map.credit);
     for (const sandik::MapShape& s : map.shapes) sandik::web::require_glyphs(s.name + s.short_name);

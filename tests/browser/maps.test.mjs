@@ -197,3 +197,29 @@ test('the national overview shows the Türkiye map of the provinces\' mayors', a
     await context.close();
   }
 });
+
+test('dark and in English: the same map on a dark ground, its words in English', async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 760, height: 900, colorScheme: 'dark' });
+  try {
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'dark-map';
+      Object.assign(el.dataset, { sandikFeed: 'feeds/istanbul-2024.json', race: 'ilce', view: 'map', lang: 'en', theme: 'dark' });
+      document.querySelector('main').prepend(el);
+    });
+    await waitForWidget(page, '#dark-map');
+    await settle(page);
+    const text = await mirror(page, '#dark-map');
+    assert.match(text, /Map — .*, İstanbul/);
+    assert.match(text, /Colour: who leads; the darker, the wider \(points\)/);
+    assert.match(text, /Areas led: CHP 26, AK Parti 13\./);
+    assert.match(text, /Map: © OpenStreetMap contributors \(ODbL 1\.0\)/);
+    const px = await canvasStats(page, [0x16181c, colour('CHP')], { selector: '#dark-map', tolerance: 6,
+      save: 'build/screenshots/map-dark-en-760.png' });
+    assert.ok(px.counts[0] > px.width * px.height * 0.3, 'a dark ground');
+    assert.ok(px.counts[1] > 500, 'CHP red on it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -174,12 +174,13 @@ test('changed hands: 12 district mayoralties, 11 from AK Parti and Silivri from 
   }
 });
 
-const TABS = ['summary', 'table', 'sources', 'flips', 'timeline'];
+const TABS = ['summary', 'table', 'sources', 'flips', 'timeline', 'map'];
 for (const [width, dpr] of [[320, 1], [320, 2], [768, 1], [768, 2], [1200, 2], [390, 3]]) {
   test(`every view draws at ${width} px, DPR ${dpr}`, async () => {
     const { page, context, errors } = await open(browser, server.url, { width, height: 900, dpr });
     try {
-      for (const sel of ['#summary', '#full', '#flips']) {
+      for (const sel of ['#summary', '#full', '#flips', '#map', '#tiles']) {
+        await page.locator(sel).scrollIntoViewIfNeeded();
         await waitForWidget(page, sel);
         const size = await page.evaluate((s) => {
           const c = document.querySelector(s).shadowRoot.querySelector('canvas');

@@ -114,8 +114,9 @@ Widget.prototype.sizeCanvas = function () {
 
 Widget.prototype.schedule = function () {
   // Nothing is laid out before the first results: the feed is usually there by the time the
-  // wasm is, and the first frame is then the real one.
-  if (this.raf || !this.gl || !this.alive || !this.hasData) return;
+  // wasm is, and the first frame is then the real one. A map widget's first frame waits for its
+  // map as well (fetch.js: at most a second).
+  if (this.raf || !this.gl || !this.alive || !this.hasData || (this.mapDue && !this.firstDrawn)) return;
   var self = this;
   this.raf = requestAnimationFrame(function (t) {
     self.raf = 0;
@@ -130,7 +131,9 @@ Widget.prototype.drawNow = function () {
   if (this.gl && this.alive && this.hasData) this.drawFrame(performance.now());
 };
 
+var mapDrawn = false;
 Widget.prototype.drawFrame = function (t) {
+  if (this.mapDue && !this.firstDrawn) return;  // (a frame asked for before the widget knew it waits for a map)
   // The first results are drawn at once when they fill the space held for them; else they are
   // laid out, the canvas takes their height, and then they are drawn.
   var f = frame(this.core, this.id, t, this.cssHeight || this.fixedHeight() ? 'draw' : 'draw_if_fits');
@@ -147,6 +150,11 @@ Widget.prototype.drawFrame = function (t) {
     if (lead === this) leadSettled();
     if (performance.mark) performance.mark('sandik:first-draw');
     drawAllGlyphsWhenIdle(this.core);
+  }
+  // The first frame drawn with a map, once a page ('sandik:map-draw', for bench/page.mjs).
+  if (this.mapGiven && this.attached) {
+    this.mapGiven = false;
+    if (!mapDrawn && performance.mark) { mapDrawn = true; performance.mark('sandik:map-draw'); }
   }
   if (f.mirror) this.syncMirror();  // (not every frame: only when what it says changed)
   if (f.moved) this.syncPlace();

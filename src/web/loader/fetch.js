@@ -227,6 +227,14 @@ Widget.prototype.took = function (result, d, digestAll, label) {
   }
   self.hasData = true;
   if (self.inView === true || typeof IntersectionObserver === 'undefined') self.attach();
+  // A split index's parts and a map the widget shows: asked for now, not after a frame. A map
+  // widget's first frame waits for its map (at most a second): drawn without it, the frame only
+  // said "loading", and its work held the map's bytes back by some 30 ms.
+  var mapsDue = self.loadParts();
+  if (mapsDue && !self.firstDrawn) {
+    self.mapDue = true;
+    setTimeout(function () { if (self.mapDue) { self.mapDue = false; self.schedule(); } }, 1000);
+  }
   self.clearNotice();
   // The mirror, the "last updated" line, the live region and the event follow the frame that
   // shows the new results: the reader sees results first.
@@ -237,7 +245,7 @@ Widget.prototype.took = function (result, d, digestAll, label) {
   };
   if (self.gl) {
     self.afterFrame.push(told);
-    if (!self.firstDrawn && self.attached && !self.released) self.drawNow();
+    if (!self.firstDrawn && self.attached && !self.released && !mapsDue) self.drawNow();
     else self.schedule();
   } else {
     self.syncMirror();
@@ -260,16 +268,18 @@ Widget.prototype.tellUnknown = function () {
 // A split index's parts (a province's own feed) that the widget shows, as the wasm lists them:
 // each fetched like the feed (conditional, shared, timed out, within data-allow), given to the
 // wasm only when its bytes changed; a part that fails leaves its last good numbers on screen.
-// Called after every poll of the index and when the widget wants a new part.
+// Called after every poll of the index and when the widget wants a new part. Also asks for the
+// maps the widget shows and has not been given (loadMaps), and returns how many.
 Widget.prototype.loadParts = function () {
-  if (!this.core || !this.alive || !this.hasData) return;
+  if (!this.core || !this.alive || !this.hasData) return 0;
   var self = this, base, now = Date.now();
-  try { base = this.urls()[0]; } catch (e) { return; }
+  var wanted = request(this.core, {op: 'parts', id: this.id});
+  if (wanted.maps.length) this.loadMaps(wanted.maps);
+  var due = wanted.maps.length;  // (returned: the maps on their way)
+  try { base = this.urls()[0]; } catch (e) { return due; }
   var maxBytes = Math.max(1, parseFloat(this.options.maxMb) || 20) * 1048576;
   var timeoutSec = Math.max(1, parseFloat(this.options.timeout) || 20);
   var seen = this.partSeen = this.partSeen || {};
-  var wanted = request(this.core, {op: 'parts', id: this.id});
-  if (wanted.maps.length) this.loadMaps(wanted.maps);
   wanted.parts.forEach(function (rel) {
     var url;
     try { url = new URL(rel, base).href; } catch (e) { return; }
@@ -299,6 +309,7 @@ Widget.prototype.loadParts = function () {
       failed(f.kind, f.detail);
     });
   });
+  return due;
 };
 
 // The maps a widget shows (dist/maps/, beside the script): fetched once a page like sandik.wasm
@@ -309,7 +320,14 @@ Widget.prototype.loadMaps = function (maps) {
   maps.forEach(function (m) {
     var url = baseUrl + m.file;
     var give = function () {  // (once read, the wasm keeps it: a widget that wants it later gets it at once)
-      Object.keys(widgets).forEach(function (k) { if (widgets[k].alive) widgets[k].schedule(); });
+      Object.keys(widgets).forEach(function (k) {
+        var w = widgets[k];
+        if (!w.alive) return;
+        w.mapGiven = true;
+        w.mapDue = false;
+        if (w.gl && w.attached && !w.released) w.drawNow();  // (the reader has waited for it)
+        else w.schedule();
+      });
     };
     if (mapsLoading[m.id]) return mapsLoading[m.id].then(function (core) { request(core, {op: 'map', map: m.id}); give(); });
     mapsLoading[m.id] = fetch(url, {credentials: 'omit'}).then(function (res) {

@@ -20,14 +20,15 @@ var GLYPH_SPEC = {
 };
 // The base set: ASCII, the Turkish letters (U+00C7 U+011E U+0130 U+00D6 U+015E U+00DC and their
 // small forms, with U+00E2 U+00EE U+00FB), the marks the strings table uses (U+00B1 U+00B7 U+00AB
-// U+00BB U+00B0, dashes, quotes, bullet, ellipsis, single guillemets; font_atlas.cpp draws the
+// U+00BB U+00B0, dashes, quotes, bullet, ellipsis, single guillemets), the maps' U+00A9 (the
+// credit: drawn with the map, it made the atlas again, ~10 ms, just then); font_atlas.cpp draws the
 // arrows U+2192 U+25B2 U+25BC itself). Any other letter a feed names is drawn when that feed
 // arrives. Not one more: a character the reader's font lacks sends the browser looking through
 // every font for it (20-30 ms here for U+2192 or U+2212, which Noto Sans has not).
 var BASE_GLYPHS = (function () {
   var cps = [];
   for (var c = 0x20; c < 0x7F; c++) cps.push(c);
-  return cps.concat([0xA0, 0xAB, 0xB0, 0xB1, 0xB7, 0xBB, 0xC2, 0xC7, 0xCE, 0xD6, 0xDB, 0xDC, 0xE2, 0xE7, 0xEE, 0xF6,
+  return cps.concat([0xA0, 0xA9, 0xAB, 0xB0, 0xB1, 0xB7, 0xBB, 0xC2, 0xC7, 0xCE, 0xD6, 0xDB, 0xDC, 0xE2, 0xE7, 0xEE, 0xF6,
     0xFB, 0xFC, 0x11E, 0x11F, 0x130, 0x131, 0x15E, 0x15F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2026, 0x2039, 0x203A]);
 })();
