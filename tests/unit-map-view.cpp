@@ -242,6 +242,15 @@ TEST_CASE("the map's model on Istanbul's feeds, and the widget that shows it") {
     CHECK(tv.tiles);
     REQUIRE(tv.areas.size() == v.areas.size());
     for (std::size_t i = 0; i < v.areas.size(); ++i) CHECK(tv.areas[i].card == v.areas[i].card);
+    // A map without a tile grid: the tiles view shows its shapes rather than nothing.
+    MapAsset gridless = *ist;
+    gridless.tile_columns = gridless.tile_rows = 0;
+    ui::Widget g;
+    g.set_options(view("tiles", "ilce"));
+    REQUIRE(g.set_feed(test::read_file(SANDIK_ASSETS "/feeds/istanbul-2024.json")).accepted);
+    g.set_map("istanbul", std::make_shared<const MapAsset>(gridless));
+    REQUIRE(g.presented().map.map);
+    CHECK_FALSE(g.presented().map.tiles);
   }
 }
 

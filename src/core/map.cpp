@@ -232,7 +232,7 @@ class BinaryReader {
   }
   bool raw(void* out, std::size_t n) {  // (little-endian, as wasm and the writer are)
     if (b_.size() - at_ < n) return fail("the file ends too soon");
-    std::memcpy(out, b_.data() + at_, n);
+    if (n) std::memcpy(out, b_.data() + at_, n);  // (an empty list's out may be null)
     at_ += n;
     return true;
   }

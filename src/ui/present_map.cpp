@@ -35,15 +35,15 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
   if (!m.ready()) return v;
   const Feed& feed = *m.feed;
   const Area& here = area_of(m, m.area);
-  v.tiles = tiles;
   v.title = m.overview && m.area == m.race->area ? str(Str::Mayors, lang) : race_title(m, lang);
   if (m.source >= 0) v.source_line = feed.sources[static_cast<std::size_t>(m.source)].name + " · " + as_of(m, lang);
   if (m.map_id.empty()) {  // (an area without children is no map's: the detail shows it)
     if (!here.children.empty()) v.none = v.caption = v.sentence = say(Str::MapNone, lang, {here.name});
     return v;
   }
-  if (!m.map || (tiles && m.map->tile_columns == 0)) return v;  // (on its way)
+  if (!m.map) return v;  // (on its way)
   v.map = m.map;
+  v.tiles = tiles && m.map->tile_columns > 0;  // (a map without a tile grid: its shapes)
   const MapAsset& map = *m.map;
   const bool candidates = m.race->kind == RaceKind::Candidate && !(m.overview && m.area == m.race->area);
   const std::string prev = m.race->previous ? m.race->previous->label : str(Str::ColPrevious, lang);

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "imgui.h"
+
 namespace {
 
 struct Out {
@@ -183,3 +185,13 @@ extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
 // table code left out).
 struct ImGuiTable;
 extern "C" void __wrap__ZN5ImGui11TableEndRowEP10ImGuiTable(ImGuiTable*) {}
+// No ImGui tables: no settings handler for them; no .ini file (IniFilename is null); no log.
+extern "C" void __wrap__ZN5ImGui27TableSettingsInstallHandlerEP12ImGuiContext(void*) {}
+extern "C" void __wrap__ZN5ImGui21SaveIniSettingsToDiskEPKc(const char*) {}
+extern "C" void __wrap__ZN5ImGui23LoadIniSettingsFromDiskEPKc(const char*) {}
+extern "C" void __wrap__ZN5ImGui15LogRenderedTextEPK6ImVec2PKcS4_(const void*, const char*, const char*) {}
+// No popup or tooltip windows (their places are never asked for), no ImGui navigation to highlight.
+ImVec2 no_popup_position(void*) __asm__("__wrap__ZN5ImGui25FindBestWindowPosForPopupEP11ImGuiWindow");
+ImVec2 no_popup_position(void*) { return ImVec2(0, 0); }
+extern "C" void __wrap__ZN5ImGui21ClosePopupsOverWindowEP11ImGuiWindowb(void*, bool) {}
+extern "C" void __wrap__ZN5ImGui18RenderNavHighlightERK6ImRectji(const void*, unsigned, int) {}
