@@ -242,8 +242,8 @@ const char* str(Str id, Lang lang) {
     case Str::MapCaption:
       return tr ? "Harita — {1}, {2}" : "Map — {1}, {2}";
     case Str::MapShade:
-      return tr ? "Renk önde olanın; koyulaştıkça fark büyür (puan):"
-                : "Colour: who leads; the darker, the wider (points):";
+      return tr ? "Renk önde olanın; renk ne kadar canlıysa fark o kadar büyük (puan):"
+                : "Colour: who leads; the more vivid, the wider the margin (points):";
     case Str::MapPartial:
       return tr ? "Çizgili: sayım sürüyor" : "Striped: still counting";
     case Str::MapUncounted:

@@ -211,7 +211,7 @@ test('dark and in English: the same map on a dark ground, its words in English',
     await settle(page);
     const text = await mirror(page, '#dark-map');
     assert.match(text, /Map — .*, İstanbul/);
-    assert.match(text, /Colour: who leads; the darker, the wider \(points\)/);
+    assert.match(text, /Colour: who leads; the more vivid, the wider the margin \(points\)/);
     assert.match(text, /Areas led: CHP 26, AK Parti 13\./);
     assert.match(text, /Map: © OpenStreetMap contributors \(ODbL 1\.0\)/);
     const px = await canvasStats(page, [0x16181c, colour('CHP')], { selector: '#dark-map', tolerance: 6,
