@@ -1,5 +1,6 @@
 #include "map.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
@@ -182,6 +183,25 @@ std::string code_key(std::string_view code) {
 
 }  // namespace
 
+namespace {
+// What both readers do with a map they took: each shape's bounding box, once.
+ParsedMap taken(MapAsset&& m) {
+  for (MapShape& s : m.shapes) {
+    s.x0 = s.y0 = 1e9f;
+    s.x1 = s.y1 = -1e9f;
+    for (std::size_t i = 0; i + 1 < s.vertices.size(); i += 2) {
+      s.x0 = std::min(s.x0, s.vertices[i]);
+      s.x1 = std::max(s.x1, s.vertices[i]);
+      s.y0 = std::min(s.y0, s.vertices[i + 1]);
+      s.y1 = std::max(s.y1, s.vertices[i + 1]);
+    }
+  }
+  ParsedMap out;
+  out.map = std::move(m);
+  return out;
+}
+}  // namespace
+
 ParsedMap parse_map(std::string_view text) {
   ParsedMap out;
   json::Limits limits;
@@ -193,13 +213,12 @@ ParsedMap parse_map(std::string_view text) {
   }
   MapReader reader;
   MapAsset m;
-  if (reader.read(*doc.root, m))
-    out.map = std::move(m);
-  else
-    out.error = reader.error;
+  if (reader.read(*doc.root, m)) return taken(std::move(m));
+  out.error = reader.error;
   return out;
 }
 
+namespace {
 std::vector<MapEntry> parse_map_catalogue(std::string_view text) {
   std::vector<MapEntry> out;
   const json::Document doc = json::parse(text, json::Limits{});
@@ -217,7 +236,12 @@ std::vector<MapEntry> parse_map_catalogue(std::string_view text) {
   return out;
 }
 
-std::vector<MapEntry> map_catalogue() { return parse_map_catalogue(kMapCatalogue); }
+}  // namespace
+
+const std::vector<MapEntry>& map_catalogue() {
+  static const std::vector<MapEntry> catalogue = parse_map_catalogue(kMapCatalogue);
+  return catalogue;
+}
 
 namespace {
 
@@ -308,10 +332,8 @@ ParsedMap read_map_binary(std::string_view bytes) {
     s.triangles.assign(triangles.begin(), triangles.end());
   }
   if (ok && !r.done()) ok = r.fail("bytes after the last shape");
-  if (ok)
-    out.map = std::move(m);
-  else
-    out.error = r.error;
+  if (ok) return taken(std::move(m));
+  out.error = r.error;
   return out;
 }
 

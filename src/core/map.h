@@ -32,6 +32,7 @@ struct MapShape {
   std::vector<std::uint32_t> triangles;   // vertex indices, three a triangle: the fill
   std::vector<int> neighbors;             // shapes it shares a border with
   int tile_col = -1, tile_row = -1;       // its hexagon in the tile grid (odd rows half a tile right)
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;   // its bounding box, made as the map is read
 };
 
 struct MapAsset {
@@ -59,8 +60,7 @@ ParsedMap read_map_binary(std::string_view bytes);
 struct MapEntry {
   std::string id, file, parent_name, parent_code;  // file: "istanbul.json" (the widget's: "istanbul.bin")
 };
-std::vector<MapEntry> map_catalogue();                          // the compiled-in one
-std::vector<MapEntry> parse_map_catalogue(std::string_view text);  // [] when it is not one
+const std::vector<MapEntry>& map_catalogue();  // the compiled-in one, read once
 
 // The feed's area a map with this parent shows: an area with children named so (folded), the
 // one with the code among several, else the one with the most children; by code alone only

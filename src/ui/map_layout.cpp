@@ -19,16 +19,7 @@ Point anchor(const MapAsset& m, int shape, bool tiles) {
   return tiles ? tile_centre(s) : Point{s.label_x, s.label_y};
 }
 
-Box bounds(const MapShape& s) {
-  Box b{1e9f, 1e9f, -1e9f, -1e9f};
-  for (std::size_t i = 0; i + 1 < s.vertices.size(); i += 2) {
-    b.x0 = std::min(b.x0, s.vertices[i]);
-    b.x1 = std::max(b.x1, s.vertices[i]);
-    b.y0 = std::min(b.y0, s.vertices[i + 1]);
-    b.y1 = std::max(b.y1, s.vertices[i + 1]);
-  }
-  return b;
-}
+Box bounds(const MapShape& s) { return {s.x0, s.y0, s.x1, s.y1}; }
 
 namespace {
 
@@ -103,17 +94,16 @@ int toward(const MapAsset& m, int from, float dx, float dy, bool tiles, const st
 Box small_shapes_box(const MapAsset& m, float px_per_unit, float min_px) {
   int smallest = -1;
   float smallest_size = 0;
-  std::vector<Box> boxes;
   for (std::size_t s = 0; s < m.shapes.size(); ++s) {
-    boxes.push_back(bounds(m.shapes[s]));
-    const float size = std::max(boxes.back().w(), boxes.back().h()) * px_per_unit;
+    const Box b = bounds(m.shapes[s]);
+    const float size = std::max(b.w(), b.h()) * px_per_unit;
     if (size < min_px && (smallest < 0 || size < smallest_size)) smallest = static_cast<int>(s), smallest_size = size;
   }
   if (smallest < 0) return {};
   const MapShape& at = m.shapes[static_cast<std::size_t>(smallest)];
   Box box{at.label_x, at.label_y, at.label_x, at.label_y};
   for (std::size_t s = 0; s < m.shapes.size(); ++s) {
-    const Box& b = boxes[s];
+    const Box b = bounds(m.shapes[s]);
     const float size = std::max(b.w(), b.h()) * px_per_unit;
     const MapShape& sh = m.shapes[s];
     const float dx = sh.label_x - at.label_x, dy = sh.label_y - at.label_y;

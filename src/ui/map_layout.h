@@ -30,7 +30,7 @@ Point tile_centre(const MapShape& s);
 Point tile_grid_size(const MapAsset& m);
 // A shape's place: its label point (map units) or its tile's centre (tile units).
 Point anchor(const MapAsset& m, int shape, bool tiles);
-Box bounds(const MapShape& s);
+Box bounds(const MapShape& s);  // (made as the map was read)
 
 // The shape whose triangles hold the point (map units), or whose tile does (tile units); -1.
 int shape_at(const MapAsset& m, float x, float y);

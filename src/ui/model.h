@@ -81,7 +81,7 @@ struct Model {
   // fetched it; its shapes joined to the feed; every child's row, in the feed's order.
   std::string map_id;
   std::shared_ptr<const MapAsset> map;
-  MapJoin map_join;
+  const MapJoin* map_join = nullptr;  // (the widget's, made once per feed and map)
   std::vector<TableRow> map_rows;
   bool ready() const { return feed && race && tally; }
 };

@@ -41,7 +41,7 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
     if (!here.children.empty()) v.none = v.caption = v.sentence = say(Str::MapNone, lang, {here.name});
     return v;
   }
-  if (!m.map) return v;  // (on its way)
+  if (!m.map || !m.map_join) return v;  // (on its way)
   v.map = m.map;
   v.tiles = tiles && m.map->tile_columns > 0;  // (a map without a tile grid: its shapes)
   const MapAsset& map = *m.map;
@@ -60,7 +60,7 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
   bool partial = false, none = false, flipped = false;
   for (std::size_t s = 0; s < map.shapes.size(); ++s) {
     MapArea a;
-    a.area = m.map_join.area_of[s];
+    a.area = m.map_join->area_of[s];
     a.name = a.area >= 0 ? area_of(m, a.area).name : map.shapes[s].name;
     a.abbr = map.shapes[s].short_name.empty() ? a.name : map.shapes[s].short_name;
     a.id = a.area >= 0 ? area_of(m, a.area).id : "";
@@ -103,8 +103,8 @@ MapView present_map(const Model& m, bool tiles, Lang lang) {
   if (none) v.uncounted = str(Str::MapUncounted, lang);
   if (flipped) v.flipped = say(Str::MapFlippedKey, lang, {prev});
   std::string missing;
-  for (int a : m.map_join.areas_without_shape) missing += (missing.empty() ? "" : ", ") + area_of(m, a).name;
-  for (int s : m.map_join.shapes_without_area)
+  for (int a : m.map_join->areas_without_shape) missing += (missing.empty() ? "" : ", ") + area_of(m, a).name;
+  for (int s : m.map_join->shapes_without_area)
     missing += (missing.empty() ? "" : ", ") + map.shapes[static_cast<std::size_t>(s)].name;
   if (!missing.empty()) v.missing = say(Str::MapMissing, lang, {missing});
   v.closer = str(Str::MapCloser, lang);

@@ -398,7 +398,7 @@ const Presented& Widget::presented() const {
     if (full || v == View::Flips) p.flips = present_flips(model_, lang);
     if (full || v == View::Timeline) p.timeline = present_timeline(model_, ui_, lang);
     if (full || v == View::Seats) p.seats = present_seats(model_, lang);
-    if (map || full || view_from(options_.view) == View::Overview) p.map = present_map(model_, v == View::Tiles, lang);
+    if (map || full || overviewed()) p.map = present_map(model_, v == View::Tiles, lang);
   }
   presented_ = std::move(p);
   return presented_;
@@ -490,9 +490,8 @@ std::string Widget::accessible_json() const {
     if ((full && model_.moments.size() > 1) || v == View::Timeline) sections.push_back(mirror(p.timeline));
     if (v == View::Seats || (full && model_.race->seats)) sections.push_back(mirror(p.seats));
     // The map last (its table repeats the districts'), or why there is none.
-    const bool overviewed = view_from(options_.view) == View::Overview;  // (a province opened from it too)
-    if (p.map.map && (map || full || overviewed)) sections.push_back(mirror(p.map));
-    if (overviewed && !p.map.map && !p.map.none.empty()) sections.push_back({"", p.map.none, {}, {}});
+    if (p.map.map && (map || full || overviewed())) sections.push_back(mirror(p.map));
+    if (overviewed() && !p.map.map && !p.map.none.empty()) sections.push_back({"", p.map.none, {}, {}});
   }
   // A screen reader gets what it can use: at most kMirrorRows rows a section (a page of 60,000
   // rows froze the page for seconds), and where there are more, how to reach them (the district

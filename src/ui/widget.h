@@ -225,6 +225,7 @@ class Widget {
   bool rows_collected_ = false;            // and to be sorted in the one after
   void rebuild();
   bool shows_map() const;  // the view shows a map (it is fetched only then)
+  bool overviewed() const { return view_from(options_.view) == View::Overview; }  // (a province opened from it too)
   void find_map();         // the model's map: the catalogue's for the area shown, joined
   bool move_on_map(Key k);
   std::shared_ptr<const Feed> chosen_feed(int& race);  // the race's feed: the index's, or its part's once here
@@ -261,8 +262,16 @@ class Widget {
     std::shared_ptr<const Feed> feed;  // null until it is here
   };
   std::vector<Part> parts_;             // wanted, in order
-  std::vector<MapEntry> catalogue_ = map_catalogue();
   std::vector<std::pair<std::string, std::shared_ptr<const MapAsset>>> maps_;  // given, by id
+  // Made once per feed (and map), not on every step the reader takes: each catalogue map's
+  // parent area in the feed, and the shown map's join to it.
+  struct MapCache {
+    std::shared_ptr<const Feed> feed;
+    std::vector<int> parents;
+    std::shared_ptr<const MapAsset> map;
+    MapJoin join;
+  };
+  MapCache map_cache_;
   std::vector<std::string> maps_asked_;                                        // wanted, by id
   bool touch_ = false;
   bool new_maps_ = false;

@@ -130,7 +130,6 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
     const Presented& p = presented();
     const View v = view();
     const View tab = v == View::Full ? ui_.tab : v;
-    const bool overviewed = view_from(options_.view) == View::Overview;  // (a province opened from it too)
     if (!p.chrome.tabs.empty()) {
       std::vector<std::string> labels;
       for (const Tab& t : p.chrome.tabs) labels.push_back(t.label);
@@ -150,7 +149,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
           lc.width = left;
           draw_summary(lc, p.summary);
           draw_scoreboard(lc, p.scoreboard);
-          if (overviewed) draw_overview_map(lc, p.map);
+          if (overviewed()) draw_overview_map(lc, p.map);
           const float y1 = bottom();
           ImGui::SetCursorScreenPos(ImVec2(o.x + left + gap, o.y));
           ViewContext rc = ctx;
@@ -162,7 +161,7 @@ void Widget::draw(float width, float scale, const Fonts& fonts, double now_ms) {
         } else {
           draw_summary(ctx, p.summary);
           draw_scoreboard(ctx, p.scoreboard);
-          if (overviewed) draw_overview_map(ctx, p.map);
+          if (overviewed()) draw_overview_map(ctx, p.map);
           if ((v == View::Detail || v == View::Overview) && has_table()) {
             ImGui::Dummy(ImVec2(0, 12 * scale));
             draw_table(ctx, p.table);

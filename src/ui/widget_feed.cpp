@@ -209,17 +209,22 @@ std::shared_ptr<const Feed> Widget::chosen_feed(int& race) {
 
 bool Widget::shows_map() const {
   const View v = view_from(options_.view);
-  return v == View::Map || v == View::Tiles || v == View::Full || v == View::Overview;
+  return v == View::Map || v == View::Tiles || v == View::Full || overviewed();
 }
 
 void Widget::find_map() {
   Model& m = model_;
   const Feed& feed = *m.feed;
-  for (const MapEntry& e : catalogue_)
-    if (map_parent(feed, e.parent_name, e.parent_code) == m.area) {
-      m.map_id = e.id;
-      break;
-    }
+  const std::vector<MapEntry>& catalogue = map_catalogue();
+  MapCache& cache = map_cache_;
+  if (cache.feed != m.feed) {
+    cache.feed = m.feed;
+    cache.parents.clear();
+    cache.map.reset();  // (its join was to the feed before)
+    for (const MapEntry& e : catalogue) cache.parents.push_back(map_parent(feed, e.parent_name, e.parent_code));
+  }
+  for (std::size_t i = 0; i < catalogue.size() && m.map_id.empty(); ++i)
+    if (cache.parents[i] == m.area) m.map_id = catalogue[i].id;
   if (m.map_id.empty()) return;
   if (std::find(maps_asked_.begin(), maps_asked_.end(), m.map_id) == maps_asked_.end()) {
     maps_asked_.push_back(m.map_id);
@@ -228,7 +233,11 @@ void Widget::find_map() {
   for (const auto& [id, map] : maps_)
     if (id == m.map_id) m.map = map;
   if (!m.map) return;
-  m.map_join = join_map(feed, *m.map);
+  if (cache.map != m.map) {
+    cache.map = m.map;
+    cache.join = join_map(feed, *m.map);
+  }
+  m.map_join = &cache.join;
   const int source = options_.source.empty() ? -1 : feed.find_source(options_.source);
   m.map_rows = m.overview && m.area == m.race->area ? mayor_rows(feed, m.area, source, TableQuery{})
                                                     : collect_rows(*m.tally, m.area, TableQuery{});
@@ -238,7 +247,7 @@ std::vector<Widget::WantedMap> Widget::maps_wanted() const {
   std::vector<WantedMap> out;
   for (const std::string& id : maps_asked_) {
     const bool given = std::any_of(maps_.begin(), maps_.end(), [&](const auto& m) { return m.first == id; });
-    for (const MapEntry& e : catalogue_)
+    for (const MapEntry& e : map_catalogue())
       if (e.id == id && !given) out.push_back({e.id, e.file});
   }
   return out;

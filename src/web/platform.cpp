@@ -301,7 +301,8 @@ std::string parts(Instance& in) {
 }
 
 // A map file the loader fetched (op "map", `map`: its id): read once a page, given to every
-// widget that wants it. A file that is not a map is refused by its JSON path; nothing changes.
+// widget that wants it ("widgets": their ids). A file that is not a map is refused by the
+// offset of its first bad byte; nothing changes. Without bytes: the one read before.
 std::vector<std::pair<std::string, std::shared_ptr<const sandik::MapAsset>>> g_maps;
 std::string map_given(const std::string& id, std::string_view bytes) {
   auto it = std::find_if(g_maps.begin(), g_maps.end(), [&](const auto& m) { return m.first == id; });
@@ -316,15 +317,17 @@ std::string map_given(const std::string& id, std::string_view bytes) {
     for (const sandik::MapShape& s : map.shapes) sandik::web::require_glyphs(s.name + s.short_name);
     sandik::web::draw_new_glyphs();
   }
+  std::string given;  // the widgets that took it: only they draw again
   for (auto& entry : g_instances) {
     Instance& in = *entry.second;
     for (const auto& w : in.widget.maps_wanted())
       if (w.id == id) {
         in.widget.set_map(id, it->second);
         in.frames_wanted = std::max(in.frames_wanted, 2);
+        given += (given.empty() ? "" : ",") + std::to_string(entry.first);
       }
   }
-  return "\"ok\":true";
+  return "\"ok\":true,\"widgets\":[" + given + "]";
 }
 
 // A part's bytes: taken (the widget shows it), or refused with its problems (the last good one stays).

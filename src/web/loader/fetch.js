@@ -319,17 +319,17 @@ var mapsLoading = {};
 Widget.prototype.loadMaps = function (maps) {
   maps.forEach(function (m) {
     var url = baseUrl + m.file;
-    var give = function () {  // (once read, the wasm keeps it: a widget that wants it later gets it at once)
-      Object.keys(widgets).forEach(function (k) {
-        var w = widgets[k];
-        if (!w.alive) return;
+    var give = function (answer) {  // the widgets that took it (a widget that wants it later gets it at once)
+      answer.widgets.forEach(function (id) {
+        var w = widgets[id];
+        if (!w || !w.alive) return;
         w.mapGiven = true;
         w.mapDue = false;
         if (w.gl && w.attached && !w.released) w.drawNow();  // (the reader has waited for it)
         else w.schedule();
       });
     };
-    if (mapsLoading[m.id]) return mapsLoading[m.id].then(function (core) { request(core, {op: 'map', map: m.id}); give(); });
+    if (mapsLoading[m.id]) return mapsLoading[m.id].then(function (core) { give(request(core, {op: 'map', map: m.id})); });
     mapsLoading[m.id] = fetch(url, {credentials: 'omit'}).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status);
       return res.arrayBuffer();
@@ -337,7 +337,7 @@ Widget.prototype.loadMaps = function (maps) {
       return loadCore().then(function (core) {
         var a = request(core, {op: 'map', map: m.id}, new Uint8Array(buf));
         if (!a.ok) throw new Error(a.message);
-        give();
+        give(a);
         return core;
       });
     });
