@@ -271,7 +271,9 @@ TEST_CASE("national: ANKA's province files join AA's file, matched by the agenci
   const Race& mayor = feed.races[static_cast<std::size_t>(feed.find_race("adiyaman-il"))];
   const int adiyaman = feed.find_area("adiyaman");
   REQUIRE(mayor.previous);
-  CHECK(feed.parties[static_cast<std::size_t>(mayor.previous->areas.at(adiyaman).winner)].id == "ak-parti");
+  const auto before = mayor.previous->areas.find(adiyaman);
+  REQUIRE(before != mayor.previous->areas.end());
+  CHECK(feed.parties[static_cast<std::size_t>(before->second.winner)].id == "ak-parti");
   const Summary anka_mayor = summarize(RaceTally(feed, mayor, feed.find_source("ANKA")), adiyaman);
   CHECK(anka_mayor.boxes == 639);
   CHECK(feed.contestant_name(mayor, anka_mayor.leader) == "Abdurrahman Tutdere");

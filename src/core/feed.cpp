@@ -37,6 +37,29 @@ std::size_t ParsedFeed::error_count() const {
       std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Severity::Error; }));
 }
 
+template <typename T>
+void ByArea<T>::emplace(int area, T value) {
+  if (!entries_.empty() && entries_.back().first >= area) sorted_ = false;
+  entries_.emplace_back(area, std::move(value));
+}
+
+template <typename T>
+void ByArea<T>::finish() {
+  if (!sorted_) sandik::stable_sort(entries_, [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  sorted_ = true;
+}
+
+template <typename T>
+typename ByArea<T>::const_iterator ByArea<T>::find(int area) const {
+  if (!sorted_) return std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == area; });
+  const auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), area, [](const Entry& e, int a) { return e.first < a; });
+  return it != entries_.end() && it->first == area ? it : entries_.end();
+}
+
+template class ByArea<Result>;
+template class ByArea<Previous::AreaPrev>;
+
 namespace {
 int find_in(const std::unordered_map<std::string, int>& index, std::string_view id) {
   const auto it = index.find(std::string(id));

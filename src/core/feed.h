@@ -106,10 +106,33 @@ struct Result {  // one area from one source, exactly as given
   std::optional<double> reporting_pct;         // extension, shares-only results: boxes opened as reported
 };
 
+// Entries by area index, kept in one block in that order and found by halving it (a whole
+// country's night has 6,300 results: a hash node each was an allocation and a free each, and a
+// lookup a hash and a chain). Each area is added once; finish() orders them when all are in.
+template <typename T>
+class ByArea {
+ public:
+  using Entry = std::pair<int, T>;
+  using const_iterator = typename std::vector<Entry>::const_iterator;
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  void emplace(int area, T value);  // (feed.cpp: once for each T, not inlined at every use)
+  void finish();
+  const_iterator find(int area) const;
+  std::size_t count(int area) const { return find(area) != end() ? 1 : 0; }
+
+ private:
+  std::vector<Entry> entries_;
+  bool sorted_ = true;
+};
+
 struct SourceResults {
   int source = -1;
   Time updated;
-  std::unordered_map<int, Result> areas;  // area index -> result
+  ByArea<Result> areas;  // area index -> result
 };
 
 struct Call {
@@ -134,7 +157,7 @@ struct Previous {
     std::vector<std::pair<int, Count>> votes;  // party index -> votes
     std::optional<Count> valid;
   };
-  std::unordered_map<int, AreaPrev> areas;
+  ByArea<AreaPrev> areas;
 };
 
 struct Seats {

@@ -58,7 +58,10 @@ bool Validator::race_one(const Value& v, const Path& at, Race& race) {
       [[fallthrough]];
     case 1:
       if (w.node && !previous(*w.node, prev_path / "areas")) return false;
-      if (w.prev) race.previous.emplace(std::move(*w.prev));
+      if (w.prev) {
+        w.prev->areas.finish();
+        race.previous.emplace(std::move(*w.prev));
+      }
       w.node = object_at(req(v, at, "results"), results_path);
       w.k = w.j = 0;
       w.open = false;
@@ -260,6 +263,7 @@ bool Validator::results(const Value& v, const Path& p, Race& race) {
         if (!object_at(&res, ap)) continue;
         sr.areas.emplace(area, result(res, ap, race, area));
       }
+      sr.areas.finish();
       over_2_53(sr, areas_path, race);
     }
     race.results.push_back(std::move(sr));
