@@ -79,6 +79,53 @@ TEST_CASE("tally") {
     CHECK(summarize(anka, feed->find_area("adalar")).outcome == Outcome::NoResults);
   }
 
+  SUBCASE("results given out of the areas' order; votes and shares-only areas in one party race") {
+    // The areas' results are kept in area order and found by halving (feed.h, ByArea); a tally's
+    // votes and shares are rows of one block (tally.h): each area must still get its own.
+    const auto feed = load(R"({"format": "sandik/1", "updated": "2024-04-01T00:00:00+03:00",
+      "election": {"id": "e", "title": "E", "date": "2024-03-31", "timezone": "Europe/Istanbul"},
+      "sources": [{"id": "AA", "name": "AA"}],
+      "parties": [{"id": "p", "name": "P", "color": "#ff0000"}, {"id": "q", "name": "Q", "color": "#0000ff"},
+                  {"id": "r", "name": "R", "color": "#00ff00"}],
+      "areas": [{"id": "city", "name": "City", "parent": null}, {"id": "a", "name": "A", "parent": "city"},
+                {"id": "b", "name": "B", "parent": "city"}, {"id": "c", "name": "C", "parent": "city"},
+                {"id": "d", "name": "D", "parent": "city"}],
+      "races": [{"id": "council", "title": "Council", "kind": "party", "area": "city", "results": {"AA": {
+        "updated": "2024-04-01T00:00:00+03:00", "areas": {
+          "d": {"shares": {"q": 60, "r": 40}},
+          "c": {"valid": 30, "votes": {"r": 20, "p": 10}},
+          "a": {"valid": 100, "votes": {"p": 70, "q": 30}},
+          "b": {"valid": 50, "votes": {"q": 45, "p": 5}}}}}}]})");
+    const Race& race = feed->races[0];
+    const SourceResults& sr = race.results[0];
+    std::vector<std::string> order;
+    for (const auto& [area, r] : sr.areas) order.push_back(feed->areas[static_cast<std::size_t>(area)].id);
+    CHECK(order == std::vector<std::string>{"a", "b", "c", "d"});
+    for (const char* id : {"a", "b", "c", "d"}) {
+      const auto it = sr.areas.find(feed->find_area(id));
+      REQUIRE(it != sr.areas.end());
+      CHECK(it->first == feed->find_area(id));
+    }
+    CHECK(sr.areas.find(feed->find_area("city")) == sr.areas.end());
+    const RaceTally t(*feed, race, 0);
+    const auto votes_of = [&](const char* area, const char* party) {
+      return standing(summarize(t, feed->find_area(area)), *feed, race, party).votes;
+    };
+    CHECK(votes_of("a", "p") == 70);
+    CHECK(votes_of("b", "q") == 45);
+    CHECK(votes_of("c", "r") == 20);
+    CHECK(votes_of("city", "p") == 85);  // 70 + 5 + 10: the shares-only area adds nothing
+    CHECK(votes_of("city", "q") == 75);
+    CHECK(votes_of("city", "r") == 20);
+    CHECK(summarize(t, race.area).valid == 180);
+    const Summary d = summarize(t, feed->find_area("d"));
+    CHECK(d.shares_only);
+    CHECK(standing(d, *feed, race, "q").share_pct == 60);
+    CHECK(standing(d, *feed, race, "r").share_pct == 40);
+    CHECK(standing(d, *feed, race, "p").share_pct == 0);
+    CHECK_FALSE(summarize(t, feed->find_area("a")).shares_only);
+  }
+
   SUBCASE("rule 3: turnout against registered voters of counted boxes when given") {
     ojson j = ojson::parse(read(SANDIK_TEST_DATA "/example.json"));
     j["races"][0]["results"]["AA"]["areas"]["adalar"]["registered_counted"] = 10000;

@@ -49,6 +49,9 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       }
   }
   const std::size_t contestants = columns();
+  bool any_shares = false;
+  if (results)
+    for (const auto& [a, r] : results->areas) any_shares = any_shares || !r.shares.empty();
   // The race's subtree, each area before its children (breadth first, without recursion: area
   // trees can be deep), then summed from the last back: an area's children before it.
   std::vector<int> order{race.area};
@@ -60,6 +63,8 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
   for (std::size_t i = 0; i < order.size(); ++i)
     slot_[static_cast<std::size_t>(order[i] - slot_first_)] = static_cast<int>(i);
   tallies_ = std::vector<Tally>(order.size());
+  votes_.assign(order.size() * contestants, 0);
+  if (any_shares) shares_.assign(order.size() * contestants, 0.0);
   boxes_.assign(order.size(), std::nullopt);
   registered_.assign(order.size(), std::nullopt);
   for (auto next = order.rbegin(); next != order.rend(); ++next) {
@@ -88,7 +93,14 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     }
     // Rule 1: the area's own result, else the sum of its children's.
     Tally& t = tallies_[si];
-    t.votes.assign(contestants, 0);
+    Count* votes = contestants ? votes_.data() + si * contestants : nullptr;  // (no offset on null)
+    double* shares = any_shares && contestants ? shares_.data() + si * contestants : nullptr;
+    t.votes = Span<Count>(votes, contestants);
+    const auto shares_given = [&](const Result& r) {
+      t.shares_only = true;
+      t.shares = Span<double>(shares, contestants);
+      for (const auto& [c, v] : r.shares) shares[static_cast<std::size_t>(column(c))] = v;
+    };
     if (own && (!own->votes.empty() || own->valid || own->boxes_counted || own->cast || own->shares.empty())) {
       t.has_counts = true;
       t.boxes_counted = own->boxes_counted;
@@ -96,20 +108,14 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
       t.registered_counted = own->registered_counted;
       Count sum = 0;
       for (const auto& [c, v] : own->votes) {
-        t.votes[static_cast<std::size_t>(column(c))] += v;
+        votes[static_cast<std::size_t>(column(c))] += v;
         sum += v;
       }
       t.valid = own->valid ? *own->valid : sum;
-      if (own->votes.empty() && !own->shares.empty()) {  // counts of boxes but only shares of votes
-        t.shares_only = true;
-        t.shares.assign(contestants, 0);
-        for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(column(c))] = s;
-      }
+      if (own->votes.empty() && !own->shares.empty()) shares_given(*own);  // counts of boxes, shares of votes
     } else if (own) {  // shares only: display, never summed upwards
-      t.shares_only = true;
       t.reporting_pct = own->reporting_pct;
-      t.shares.assign(contestants, 0);
-      for (const auto& [c, s] : own->shares) t.shares[static_cast<std::size_t>(column(c))] = s;
+      shares_given(*own);
     } else {
       for (int c : area.children) {
         const Tally& ct = at(c);
@@ -119,7 +125,7 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
         add(t.cast, ct.cast);
         add(t.registered_counted, ct.registered_counted);
         t.valid += ct.valid;
-        for (std::size_t k = 0; k < contestants; ++k) t.votes[k] += ct.votes[k];
+        for (std::size_t k = 0; k < contestants; ++k) votes[k] += ct.votes[k];
       }
     }
   }
@@ -243,8 +249,8 @@ Summary summary_of(const RaceTally& tally, int area, bool top_two) {
 
   // Rule 7: seats, projected at the race root.
   if (race.seats && area == race.area && race.kind == RaceKind::Party && !t.shares_only && t.valid > 0) {
-    const std::vector<int> seats =
-        allocate_seats(t.votes, t.valid, race.seats->total, race.seats->method, race.seats->threshold);
+    const std::vector<int> seats = allocate_seats(std::vector<Count>(t.votes.begin(), t.votes.end()), t.valid,
+                                                  race.seats->total, race.seats->method, race.seats->threshold);
     for (std::size_t p = 0; p < seats.size(); ++p)
       if (seats[p] > 0) s.seats.emplace_back(static_cast<int>(p), seats[p]);
     sandik::stable_sort(s.seats, [](auto& a, auto& b) { return a.second > b.second; });

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "feed.h"
+#include "span.h"
 
 namespace sandik {
 
@@ -26,14 +27,18 @@ struct Tally {
   bool shares_only = false;  // the source gave only percentages for this area
   std::optional<Count> boxes_counted, cast, registered_counted;
   Count valid = 0;                      // given, or the sum of votes
-  std::vector<Count> votes;             // by column (RaceTally::contestant_at: the contestant)
-  std::vector<double> shares;           // by column, shares_only results
+  Span<Count> votes;                    // by column (RaceTally::contestant_at: the contestant)
+  Span<double> shares;                  // by column, shares_only results
   std::optional<double> reporting_pct;  // shares-only results: as the source reported it
 };
 
 class RaceTally {
  public:
   RaceTally(const Feed& feed, const Race& race, int source);
+  // Each area's Tally points into the one block of counts this object holds: moved, never copied.
+  RaceTally(const RaceTally&) = delete;
+  RaceTally& operator=(const RaceTally&) = delete;
+  RaceTally(RaceTally&&) = default;
 
   const Feed& feed() const { return feed_; }
   const Race& race() const { return race_; }
@@ -70,6 +75,10 @@ class RaceTally {
   std::vector<int> slot_;
   int slot_first_ = 0;
   std::vector<Tally> tallies_;
+  // Every area's votes (and shares, where a source gave only those), a row of columns() each, in
+  // one block: a whole country's tally has 7,500 areas, which were an allocation each.
+  std::vector<Count> votes_;
+  std::vector<double> shares_;
   std::vector<std::optional<Count>> boxes_, registered_;
   int count_ = 0;              // the race's contestants
   std::vector<int> cols_;      // a party race: the contestant of each column (empty: all, in order)
