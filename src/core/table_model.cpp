@@ -109,6 +109,7 @@ std::vector<TableRow> collect_rows(const RaceTally& tally, int parent, const Tab
   std::vector<TableRow> rows;
   if (parent < 0 || !tally.in_race(parent)) return rows;
   const std::string needle = turkish::fold(q.search);
+  rows.reserve(feed.areas[static_cast<std::size_t>(parent)].children.size());
   for (int child : feed.areas[static_cast<std::size_t>(parent)].children) {
     TableRow r = make_row(tally, child);
     if (found(feed, race, r, needle)) rows.push_back(std::move(r));

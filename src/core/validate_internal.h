@@ -234,7 +234,7 @@ class Validator {
   struct AreaWork {
     const Value* list = nullptr;
     std::size_t i = 0;
-    std::vector<std::pair<std::size_t, std::string>> parents;  // (area index, parent id) to resolve
+    std::vector<std::pair<std::size_t, std::string_view>> parents;  // (area index, parent id: in the JSON)
     std::vector<std::size_t> item_of;                          // area index -> position in the list
   } aw_;
   struct RaceWork {

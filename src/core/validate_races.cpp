@@ -242,7 +242,8 @@ bool Validator::results(const Value& v, const Path& p, Race& race) {
       if (!object_at(&set, sp)) continue;
       if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
       w.items = object_at(req(set, sp, "areas"), areas_path);
-      if (w.items) sr.areas.reserve(w.items->members().size());
+      // Room for the areas at once, but not for whatever count a hostile object claims.
+      if (w.items) sr.areas.reserve(std::min<std::size_t>(w.items->members().size(), 4096));
       w.open = true;
     }
     if (const Value* areas = w.items) {
