@@ -36,17 +36,20 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
   if (race.area < 0) return;
   const SourceResults* results = race.results_for(source);
   if (race.kind == RaceKind::Party) {  // only the parties the source lists get a column
+    // The listed ones collected as met, then put in the feed's order: a country's feed has 1,083
+    // parties and a province's race lists a dozen (a pass over all of them for each of its 261
+    // party races was a quarter of the tallying).
     col_of_.assign(static_cast<std::size_t>(count_), -1);
+    const auto list = [&](int c) {
+      if (col_of_[static_cast<std::size_t>(c)] < 0) col_of_[static_cast<std::size_t>(c)] = 0, cols_.push_back(c);
+    };
     if (results)
       for (const auto& [a, r] : results->areas) {
-        for (const auto& v : r.votes) col_of_[static_cast<std::size_t>(v.first)] = 0;
-        for (const auto& v : r.shares) col_of_[static_cast<std::size_t>(v.first)] = 0;
+        for (const auto& v : r.votes) list(v.first);
+        for (const auto& v : r.shares) list(v.first);
       }
-    for (std::size_t c = 0; c < col_of_.size(); ++c)
-      if (col_of_[c] == 0) {
-        col_of_[c] = static_cast<int>(cols_.size());
-        cols_.push_back(static_cast<int>(c));
-      }
+    sandik::stable_sort(cols_, [](int a, int b) { return a < b; });
+    for (std::size_t k = 0; k < cols_.size(); ++k) col_of_[static_cast<std::size_t>(cols_[k])] = static_cast<int>(k);
   }
   const std::size_t contestants = columns();
   bool any_shares = false;
