@@ -101,6 +101,10 @@ void Validator::race_head(const Value& v, const Path& at, Race& race) {
   if (race.kind == RaceKind::Candidate) {
     if (const Value* list = req_array(v, at, "candidates")) {
       const Path cp = at / "candidates";
+      const std::size_t room = std::min<std::size_t>(list->items().size(), 4096);  // (not a hostile count)
+      race.candidates.reserve(room);
+      race.contestant_index.reserve(room);
+      contestants_v_.reserve(room);
       for (std::size_t i = 0; i < list->items().size(); ++i) {
         const Value* c = object_at(&list->items()[i], cp[i]);
         if (!c) continue;
