@@ -9,7 +9,7 @@
 namespace sandik {
 namespace {
 
-void add(std::optional<Count>& sum, const std::optional<Count>& v) {
+inline void add(std::optional<Count>& sum, const std::optional<Count>& v) {
   if (v) sum = sum.value_or(0) + *v;
 }
 
@@ -17,19 +17,7 @@ const Tally kNone{};  // an area outside the race
 
 }  // namespace
 
-const Tally& RaceTally::at(int area) const {
-  const int s = slot(area);
-  return s < 0 ? kNone : tallies_[static_cast<std::size_t>(s)];
-}
-std::optional<Count> RaceTally::boxes(int area) const {
-  const int s = slot(area);
-  return s < 0 ? std::nullopt : boxes_[static_cast<std::size_t>(s)];
-}
-std::optional<Count> RaceTally::registered(int area) const {
-  const int s = slot(area);
-  return s < 0 ? std::nullopt : registered_[static_cast<std::size_t>(s)];
-}
-bool RaceTally::in_race(int area) const { return slot(area) >= 0; }
+const Tally& RaceTally::none() { return kNone; }
 
 RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(feed), race_(race), source_(source) {
   count_ = race.contestant_count(feed);
@@ -196,17 +184,24 @@ Summary summary_of(const RaceTally& tally, int area, bool top_two) {
     return t.shares_only ? a.share_pct > b.share_pct : a.votes > b.votes;
   };
   if (top_two) {  // the first of the most, then the first of the most of the rest: a stable sort's two
-    s.standings.reserve(2);
+    // Found by comparing the counts alone; only those two are made into standings (a table of a
+    // country's races has 4,000 rows of up to 90 columns).
+    const auto ahead_k = [&](std::size_t a, std::size_t b) {
+      if (t.shares_only) return !t.shares.empty() && t.shares[a] > t.shares[b];
+      return !t.votes.empty() && t.votes[a] > t.votes[b];
+    };
+    std::size_t first = n, second = n;
     for (std::size_t k = 0; k < n; ++k) {
-      const Standing st = standing(k);
-      if (s.standings.empty() || ahead(st, s.standings[0])) {
-        s.standings.insert(s.standings.begin(), st);
-        if (s.standings.size() > 2) s.standings.pop_back();
-      } else if (s.standings.size() < 2 || ahead(st, s.standings[1])) {
-        s.standings.resize(1);
-        s.standings.push_back(st);
+      if (first == n || ahead_k(k, first)) {
+        second = first;
+        first = k;
+      } else if (second == n || ahead_k(k, second)) {
+        second = k;
       }
     }
+    s.standings.reserve(2);
+    if (first < n) s.standings.push_back(standing(first));
+    if (second < n) s.standings.push_back(standing(second));
   } else {
     s.standings.reserve(n);
     for (std::size_t k = 0; k < n; ++k) s.standings.push_back(standing(k));

@@ -44,10 +44,20 @@ class RaceTally {
   const Race& race() const { return race_; }
   int source() const { return source_; }
   // An area outside the race's subtree has no counts, boxes or voters.
-  const Tally& at(int area) const;
-  std::optional<Count> boxes(int area) const;
-  std::optional<Count> registered(int area) const;
-  bool in_race(int area) const;
+  // (Here, not in tally.cpp, so that the sums over children can have them inlined.)
+  const Tally& at(int area) const {
+    const int s = slot(area);
+    return s < 0 ? none() : tallies_[static_cast<std::size_t>(s)];
+  }
+  std::optional<Count> boxes(int area) const {
+    const int s = slot(area);
+    return s < 0 ? std::nullopt : boxes_[static_cast<std::size_t>(s)];
+  }
+  std::optional<Count> registered(int area) const {
+    const int s = slot(area);
+    return s < 0 ? std::nullopt : registered_[static_cast<std::size_t>(s)];
+  }
+  bool in_race(int area) const { return slot(area) >= 0; }
   // Whether a contestant stands here: every candidate; in a party race (whose contestants are
   // all of the feed's parties) only the parties the source lists for the race.
   bool stands(int contestant) const { return column(contestant) >= 0; }
@@ -62,6 +72,7 @@ class RaceTally {
   }
 
  private:
+  static const Tally& none();  // an area outside the race
   int slot(int area) const {
     const auto i = static_cast<std::size_t>(area - slot_first_);  // (below the first: huge)
     return area < slot_first_ || i >= slot_.size() ? -1 : slot_[i];
