@@ -54,6 +54,14 @@ TEST_CASE("turkish") {
                                            "Şişli", "Ümraniye", "Üsküdar", "Zeytinburnu"};
     CHECK(names == want);
     CHECK(turkish::less("ı", "i"));
+    // The whole alphabet, each letter after the one before, lower and upper case alike.
+    const std::vector<std::string> alphabet = {"a", "b", "c", "ç", "d", "e", "f", "g", "ğ", "h", "ı", "i", "j", "k",
+                                               "l", "m", "n", "o", "ö", "p", "q", "r", "s", "ş", "t", "u", "ü", "v",
+                                               "w", "x", "y", "z"};
+    for (std::size_t i = 1; i < alphabet.size(); ++i) {
+      CHECK_MESSAGE(turkish::less(alphabet[i - 1], alphabet[i]), alphabet[i - 1] << " < " << alphabet[i]);
+      CHECK(turkish::sort_key(turkish::upper(alphabet[i - 1])) < turkish::sort_key(turkish::upper(alphabet[i])));
+    }
     CHECK(turkish::less("Ada", "adalar"));
     // sort_key orders as less does, ties by the text itself
     const std::vector<std::string> mixed = {"Çatalca", "catalca", "Cide", "İstanbul", "Istanbul", "ılgaz", "Iğdır", "şile",

@@ -129,6 +129,11 @@ int weight(char32_t lower_c) {
     default:
       break;
   }
+  if (lower_c >= 'a' && lower_c <= 'z') {  // (most letters of most names: kOrder's place by arithmetic)
+    const char32_t c = lower_c;
+    return 1000 + static_cast<int>(c - 'a') + (c >= 'd') + (c >= 'h') + (c >= 'i') + (c >= 'p') + (c >= 't') +
+           (c >= 'v');  // after ç, ğ, ı, ö, ş, ü
+  }
   for (int k = 0; k < static_cast<int>(sizeof kOrder / sizeof kOrder[0]); ++k)
     if (kOrder[k] == lower_c) return 1000 + k;
   if (lower_c >= '0' && lower_c <= '9') return 500 + static_cast<int>(lower_c - '0');

@@ -319,8 +319,9 @@ bool Validator::areas(const Value&, const Path& top) {
   }
   // Cycles: walk up from every area, colouring areas already known to reach a root.
   std::vector<char> state(feed_.areas.size(), 0);  // 0 unknown, 1 on the current walk, 2 reaches a root
+  std::vector<int> walk;  // (one for all the walks: most are one step)
   for (std::size_t start = 0; start < feed_.areas.size(); ++start) {
-    std::vector<int> walk;
+    walk.clear();
     int a = static_cast<int>(start);
     while (a >= 0 && state[static_cast<std::size_t>(a)] == 0) {
       state[static_cast<std::size_t>(a)] = 1;
