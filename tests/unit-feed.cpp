@@ -194,6 +194,11 @@ TEST_CASE("feed") {
     ojson j = example();
     j["parties"].push_back({{"id", "CHP"}, {"name", "Again"}, {"color", "#000000"}});
     CHECK(has(parse_checked(j.dump()), "parties[3].id: duplicate id \"CHP\" (also parties[0])"));
+    j = example();
+    j["races"][0]["candidates"].push_back({{"id", "kurum"}, {"name", "Again"}, {"party", "CHP"}});
+    const ParsedFeed twice = parse_checked(j.dump());
+    CHECK(has(twice, "races[0].candidates[3].id: duplicate id \"kurum\" (also candidates[1])"));
+    CHECK(twice.error_count() == 1);
     const std::string dup = R"({"format":"sandik/1","format":"sandik/1"})";
     CHECK(texts(parse_checked(dup)) == std::vector<std::string>{"format: duplicate key \"format\" in the same object"});
   }

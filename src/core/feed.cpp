@@ -71,7 +71,11 @@ int Feed::find_source(std::string_view id) const { return find_in(source_index, 
 int Feed::find_party(std::string_view id) const { return find_in(party_index, id); }
 int Feed::find_area(std::string_view id) const { return find_in(area_index, id); }
 int Feed::find_race(std::string_view id) const { return find_in(race_index, id); }
-int Race::find_contestant(std::string_view cid) const { return find_in(contestant_index, cid); }
+int Race::find_contestant(std::string_view cid) const {  // (a race has dozens of candidates, not thousands)
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (candidates[i].id == cid) return static_cast<int>(i);
+  return -1;
+}
 int Feed::find_contestant(const Race& race, std::string_view cid) const {
   return race.kind == RaceKind::Party ? find_party(cid) : race.find_contestant(cid);
 }

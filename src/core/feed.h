@@ -190,8 +190,6 @@ struct Race {
   // unless told otherwise.
   int freshest_source() const;
   int find_contestant(std::string_view id) const;  // a candidate race's; -1 when absent (Feed::find_contestant)
-
-  std::unordered_map<std::string, int> contestant_index;  // candidate id -> index (a party race: empty)
 };
 
 // Mayoralties per office level (scoreboard.h counts them; a split index carries them).
