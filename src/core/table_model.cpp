@@ -126,8 +126,8 @@ void sort_rows(std::vector<TableRow>& rows, const Feed& feed, const TableQuery& 
   std::vector<std::uint32_t> order(rows.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
   auto by_name = [&](std::uint32_t a, std::uint32_t b) {
-    if (*names[a] != *names[b]) return *names[a] < *names[b];
-    return *rows[a].name < *rows[b].name;
+    const int c = names[a]->compare(*names[b]);  // (once, not != and then <)
+    return c != 0 ? c < 0 : *rows[a].name < *rows[b].name;
   };
   sandik::stable_sort(order, [&](std::uint32_t ia, std::uint32_t ib) {
     const TableRow& a = rows[ia];
