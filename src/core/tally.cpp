@@ -29,7 +29,11 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     // party races was a quarter of the tallying).
     col_of_.assign(static_cast<std::size_t>(count_), -1);
     const auto list = [&](int c) {
-      if (col_of_[static_cast<std::size_t>(c)] < 0) col_of_[static_cast<std::size_t>(c)] = 0, cols_.push_back(c);
+      int& col = col_of_[static_cast<std::size_t>(c)];
+      if (col < 0) {
+        col = 0;
+        cols_.push_back(c);
+      }
     };
     if (results)
       for (const auto& [a, r] : results->areas) {
