@@ -196,4 +196,5 @@ ImVec2 no_popup_position(void*) { return ImVec2(0, 0); }
 extern "C" void __wrap__ZN5ImGui21ClosePopupsOverWindowEP11ImGuiWindowb(void*, bool) {}
 extern "C" void __wrap__ZN5ImGui18RenderNavHighlightERK6ImRectji(const void*, unsigned, int) {}
 extern "C" void __wrap__ZN5ImGui13NavInitWindowEP11ImGuiWindowb(void*, bool) {}
+extern "C" void __wrap__ZN5ImGui15StyleColorsDarkEP10ImGuiStyle(void*) {}
 extern "C" void __wrap__ZN5ImGui20NavMoveRequestSubmitEiiii(int, int, int, int) {}
