@@ -159,11 +159,9 @@ void Validator::parties(const Value& root, const Path& top) {
   const Value* list = req_array(root, top, "parties");
   if (!list) return;
   const Path p = top / "parties";
-  // Room made at once for as many as a country has (not for whatever count a hostile list claims).
-  const std::size_t room = std::min<std::size_t>(list->items().size(), 4096);
-  feed_.parties.reserve(room);
-  feed_.party_index.reserve(room);
-  parties_v_.reserve(room);
+  feed_.parties.reserve(room(list->items().size()));
+  feed_.party_index.reserve(room(list->items().size()));
+  parties_v_.reserve(room(list->items().size()));
   for (std::size_t i = 0; i < list->items().size(); ++i) {
     const Path at = p[i];
     const Value* v = object_at(&list->items()[i], at);
@@ -267,10 +265,9 @@ bool Validator::areas(const Value&, const Path& top) {
   auto& parents = aw_.parents;
   auto& item_of = aw_.item_of;
   if (aw_.i == 0) {  // no regrowing and rehashing through a whole country's 1,445 areas
-    const std::size_t room = std::min<std::size_t>(list->items().size(), 4096);
-    feed_.areas.reserve(room);
-    feed_.area_index.reserve(room);
-    areas_v_.reserve(room);
+    feed_.areas.reserve(room(list->items().size()));
+    feed_.area_index.reserve(room(list->items().size()));
+    areas_v_.reserve(room(list->items().size()));
   }
   for (; aw_.i < list->items().size(); ++aw_.i) {
     if (pause()) return false;

@@ -72,6 +72,9 @@ class Validator {
     return found;
   }
   void forget_ids() { seen_in_ = nullptr; }
+  // What to reserve for a list of n: all of it up to a country's size, but not whatever count a
+  // hostile list claims (items beyond that grow the vectors and indexes as they come).
+  static std::size_t room(std::size_t n) { return n < 4096 ? n : 4096; }
   static std::string_view id_of(const Value& obj) {
     const Value* id = obj.find("id");
     return id ? id->str() : std::string_view();

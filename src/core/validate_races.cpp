@@ -101,9 +101,8 @@ void Validator::race_head(const Value& v, const Path& at, Race& race) {
   if (race.kind == RaceKind::Candidate) {
     if (const Value* list = req_array(v, at, "candidates")) {
       const Path cp = at / "candidates";
-      const std::size_t room = std::min<std::size_t>(list->items().size(), 4096);  // (not a hostile count)
-      race.candidates.reserve(room);
-      contestants_v_.reserve(room);
+      race.candidates.reserve(room(list->items().size()));
+      contestants_v_.reserve(room(list->items().size()));
       for (std::size_t i = 0; i < list->items().size(); ++i) {
         const Value* c = object_at(&list->items()[i], cp[i]);
         if (!c) continue;
@@ -249,8 +248,7 @@ bool Validator::results(const Value& v, const Path& p, Race& race) {
       if (!object_at(&set, sp)) continue;
       if (auto t = req_time(set, sp, "updated")) sr.updated = *t;
       w.items = object_at(req(set, sp, "areas"), areas_path);
-      // Room for the areas at once, but not for whatever count a hostile object claims.
-      if (w.items) sr.areas.reserve(std::min<std::size_t>(w.items->members().size(), 4096));
+      if (w.items) sr.areas.reserve(room(w.items->members().size()));
       w.open = true;
     }
     if (const Value* areas = w.items) {
