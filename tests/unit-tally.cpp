@@ -241,6 +241,25 @@ TEST_CASE("seats") {
     CHECK(allocate_seats({300, 200, 150}, 650, 1, SeatMethod::DHondt, 0) == std::vector<int>{1, 0, 0});
     CHECK(allocate_seats({0, 0}, 0, 5, SeatMethod::DHondt, 0) == std::vector<int>{0, 0});
   }
+  SUBCASE("a threshold is met exactly at its share, also where the fraction is inexact as a double") {
+    CHECK(allocate_seats({23000, 207000}, 230000, 10, SeatMethod::DHondt, 0.10) == std::vector<int>{1, 9});
+    CHECK(allocate_seats({22999, 207001}, 230000, 10, SeatMethod::DHondt, 0.10) == std::vector<int>{0, 10});
+    // 7 % of 10^16 + 7 is 700,000,000,000,000.49 (and 0.07 as a double a little more)
+    CHECK(allocate_seats({700000000000001, 9300000000000006}, 10000000000000007, 10, SeatMethod::Hare, 0.07) ==
+          std::vector<int>{1, 9});
+    CHECK(allocate_seats({700000000000000, 9300000000000007}, 10000000000000007, 10, SeatMethod::Hare, 0.07) ==
+          std::vector<int>{0, 10});
+  }
+  SUBCASE("counts near 2^53 and thousands of seats: exact, where 64-bit products overflow (Python's fractions)") {
+    const std::vector<Count> v{8000000000000001, 7999999999999999, 1234567890123457};
+    const Count valid = 8000000000000001 + 7999999999999999 + 1234567890123457;
+    CHECK(allocate_seats(v, valid, 4001, SeatMethod::DHondt, 0) == std::vector<int>{1858, 1857, 286});
+    CHECK(allocate_seats(v, valid, 4001, SeatMethod::SainteLague, 0) == std::vector<int>{1857, 1857, 287});
+    CHECK(allocate_seats(v, valid, 4001, SeatMethod::Hare, 0) == std::vector<int>{1857, 1857, 287});
+    // 2^53 − 1 halved is a hair below 2^52, which a double rounds up to a tie
+    CHECK(allocate_seats({9007199254740991, 4503599627370496}, 13510798882111487, 2, SeatMethod::DHondt, 0) ==
+          std::vector<int>{1, 1});
+  }
 }
 
 TEST_CASE("istanbul 2024") {

@@ -49,10 +49,11 @@ std::vector<ScoreLevel> scoreboard(const Feed& feed, int source) {
       any = true;
       const std::set<int> areas = offices(race);
       const RaceTally tally(feed, race, src);
+      Summary s;
       for (const int area : areas) {
         if (!tally.in_race(area)) continue;
         ++level.total;
-        const Summary s = summarize_top(tally, area);
+        summarize_top(tally, area, s);
         if (s.winner >= 0)
           ++entry(level, race.contestant_party(s.winner)).won;
         else if (s.leader >= 0)

@@ -31,10 +31,10 @@ const char* sort_key_name(SortKey k) {
 
 namespace {
 
-TableRow make_row(const RaceTally& tally, int area) {
+TableRow make_row(const RaceTally& tally, int area, Summary& s) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
-  const Summary s = summarize_top(tally, area);
+  summarize_top(tally, area, s);
   TableRow r;
   r.area = area;
   r.name = &feed.areas[static_cast<std::size_t>(area)].name;
@@ -110,8 +110,9 @@ std::vector<TableRow> collect_rows(const RaceTally& tally, int parent, const Tab
   if (parent < 0 || !tally.in_race(parent)) return rows;
   const std::string needle = turkish::fold(q.search);
   rows.reserve(feed.areas[static_cast<std::size_t>(parent)].children.size());
+  Summary scratch;
   for (int child : feed.areas[static_cast<std::size_t>(parent)].children) {
-    TableRow r = make_row(tally, child);
+    TableRow r = make_row(tally, child, scratch);
     if (found(feed, race, r, needle)) rows.push_back(std::move(r));
   }
   return rows;
@@ -168,12 +169,13 @@ std::vector<TableRow> mayor_rows(const Feed& feed, int parent, int source, const
   std::vector<TableRow> rows;
   if (parent < 0) return rows;
   const std::string needle = turkish::fold(q.search);
+  Summary scratch;
   for (const int child : feed.areas[static_cast<std::size_t>(parent)].children) {
     const int ri = mayor_race(feed, child);
     if (ri < 0) continue;
     const Race& race = feed.races[static_cast<std::size_t>(ri)];
     const RaceTally tally(feed, race, source >= 0 && race.results_for(source) ? source : race.freshest_source());
-    TableRow r = make_row(tally, child);
+    TableRow r = make_row(tally, child, scratch);
     if (!found(feed, race, r, needle)) continue;
     r.leader = r.leader_party;
     r.runner_up = r.runner_up >= 0 ? race.contestant_party(r.runner_up) : -1;
@@ -189,13 +191,14 @@ std::vector<TableRow> flipped_rows(const RaceTally& tally, int root) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
   std::vector<int> stack{root};
+  Summary scratch;
   while (!stack.empty()) {
     const int a = stack.back();
     stack.pop_back();
     const auto& children = feed.areas[static_cast<std::size_t>(a)].children;
     for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
     if (a == root || !race.previous || !race.previous->areas.count(a)) continue;  // (only those can flip)
-    TableRow r = make_row(tally, a);
+    TableRow r = make_row(tally, a, scratch);
     if (r.flipped) out.push_back(std::move(r));
   }
   TableQuery by_name;

@@ -1,10 +1,11 @@
 #include "tally.h"
 
-#include <cmath>
-#include "order.h"
-
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <numeric>
+
+#include "order.h"
 
 namespace sandik {
 namespace {
@@ -28,6 +29,7 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     // parties and a province's race lists a dozen (a pass over all of them for each of its 261
     // party races was a quarter of the tallying).
     col_of_.assign(static_cast<std::size_t>(count_), -1);
+    cols_.reserve(std::min<std::size_t>(col_of_.size(), 64));  // (a province's race: a dozen or two)
     const auto list = [&](int c) {
       int& col = col_of_[static_cast<std::size_t>(c)];
       if (col < 0) {
@@ -49,7 +51,9 @@ RaceTally::RaceTally(const Feed& feed, const Race& race, int source) : feed_(fee
     for (const auto& [a, r] : results->areas) any_shares = any_shares || !r.shares.empty();
   // The race's subtree, each area before its children (breadth first, without recursion: area
   // trees can be deep), then summed from the last back: an area's children before it.
-  std::vector<int> order{race.area};
+  std::vector<int> order;
+  order.reserve(feed.areas.size());  // (grown from one, its copies were a tenth of the allocations)
+  order.push_back(race.area);
   for (std::size_t i = 0; i < order.size(); ++i)
     for (const int c : feed.areas[static_cast<std::size_t>(order[i])].children) order.push_back(c);
   const auto [lowest, highest] = std::minmax_element(order.begin(), order.end());
@@ -149,11 +153,19 @@ double margin_points(double first_pct, double second_pct) {
 
 namespace {
 // summarize() and summarize_top(): all standings sorted, or only the first two found.
-Summary summary_of(const RaceTally& tally, int area, bool top_two) {
+void summary_of(const RaceTally& tally, int area, bool top_two, Summary& s) {
   const Feed& feed = tally.feed();
   const Race& race = tally.race();
   const Tally& t = tally.at(area);
-  Summary s;
+  {  // a fresh summary, keeping the storage of its lists
+    std::vector<Standing> standings = std::move(s.standings);
+    std::vector<std::pair<int, int>> seats = std::move(s.seats);
+    standings.clear();
+    seats.clear();
+    s = Summary{};
+    s.standings = std::move(standings);
+    s.seats = std::move(seats);
+  }
   s.race = static_cast<int>(&race - feed.races.data());
   s.source = tally.source();
   s.area = area;
@@ -257,38 +269,90 @@ Summary summary_of(const RaceTally& tally, int area, bool top_two) {
       if (seats[p] > 0) s.seats.emplace_back(static_cast<int>(p), seats[p]);
     sandik::stable_sort(s.seats, [](auto& a, auto& b) { return a.second > b.second; });
   }
-  return s;
 }
 }  // namespace
 
-Summary summarize(const RaceTally& tally, int area) { return summary_of(tally, area, false); }
-Summary summarize_top(const RaceTally& tally, int area) { return summary_of(tally, area, true); }
+Summary summarize(const RaceTally& tally, int area) {
+  Summary s;
+  summary_of(tally, area, false, s);
+  return s;
+}
+Summary summarize_top(const RaceTally& tally, int area) {
+  Summary s;
+  summary_of(tally, area, true, s);
+  return s;
+}
+void summarize_top(const RaceTally& tally, int area, Summary& out) { summary_of(tally, area, true, out); }
+
+namespace {
+// Exact arithmetic on counts without 128-bit integers or long double (their software routines
+// were 4 KB of the wasm for this one function).
+struct Wide {  // a × b as two 64-bit halves
+  std::uint64_t hi, lo;
+  bool operator>(const Wide& o) const { return hi != o.hi ? hi > o.hi : lo > o.lo; }
+  bool operator==(const Wide& o) const { return hi == o.hi && lo == o.lo; }
+};
+Wide times(std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t a0 = a & 0xFFFFFFFFu, a1 = a >> 32, b0 = b & 0xFFFFFFFFu, b1 = b >> 32;
+  const std::uint64_t low = a0 * b0, mid1 = a1 * b0, mid2 = a0 * b1;
+  const std::uint64_t carry = ((low >> 32) + (mid1 & 0xFFFFFFFFu) + (mid2 & 0xFFFFFFFFu)) >> 32;
+  return {a1 * b1 + (mid1 >> 32) + (mid2 >> 32) + carry, a * b};
+}
+// v × s = quotient × total + remainder, for v ≤ total < 2^62: the bits of s from the highest,
+// doubling and adding with the remainder kept below total.
+void divide_product(std::uint64_t v, std::uint64_t s, std::uint64_t total, std::uint64_t& quotient,
+                    std::uint64_t& remainder) {
+  quotient = remainder = 0;
+  for (int bit = 63; bit >= 0; --bit) {
+    quotient <<= 1;
+    remainder <<= 1;
+    if (remainder >= total) remainder -= total, ++quotient;
+    if ((s >> bit) & 1u) {
+      remainder += v;
+      if (remainder >= total) remainder -= total, ++quotient;
+    }
+  }
+}
+// votes ≥ threshold × valid, less 1e-9 (a threshold of 0.10 is a hair above a tenth as a double):
+// the product's rounding error recovered exactly (Dekker's product), so large counts decide as
+// small ones do.
+bool reaches(Count votes, Count valid, double threshold) {
+  const double a = threshold, b = static_cast<double>(valid), p = a * b;
+  const auto split = [](double x, double& hi, double& lo) {
+    const double c = 134217729.0 * x;  // 2^27 + 1
+    hi = c - (c - x);
+    lo = x - hi;
+  };
+  double ah, al, bh, bl;
+  split(a, ah, al);
+  split(b, bh, bl);
+  const double error = ((ah * bh - p) + ah * bl + al * bh) + al * bl;  // a × b = p + error exactly
+  return (static_cast<double>(votes) - p) - error >= -1e-9;
+}
+}  // namespace
 
 std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, int total, SeatMethod method,
                                 double threshold) {
-  __extension__ typedef unsigned __int128 Wide;  // votes × seats and votes × divisor, exactly
   const std::size_t n = votes.size();
   std::vector<int> seats(n, 0);
   std::vector<char> eligible(n, 0);
-  Count eligible_votes = 0;
+  std::uint64_t eligible_votes = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    // share >= threshold, compared without rounding: votes >= threshold × valid
-    eligible[i] = votes[i] > 0 && static_cast<long double>(votes[i]) >=
-                                      static_cast<long double>(threshold) * static_cast<long double>(valid) - 1e-9L;
-    if (eligible[i]) eligible_votes += votes[i];
+    eligible[i] = votes[i] > 0 && reaches(votes[i], valid, threshold);
+    if (eligible[i]) eligible_votes += static_cast<std::uint64_t>(votes[i]);
   }
   if (eligible_votes == 0 || total <= 0) return seats;
+  const auto vote = [&](std::size_t i) { return static_cast<std::uint64_t>(votes[i]); };
 
   if (method == SeatMethod::Hare) {
     // quota = V / S; seats_i = floor(v_i × S / V); remainders r_i = v_i × S mod V, largest first.
-    const Wide V = static_cast<Wide>(eligible_votes);
     int given = 0;
-    std::vector<Wide> rem(n, 0);
+    std::vector<std::uint64_t> rem(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
       if (!eligible[i]) continue;
-      const Wide x = static_cast<Wide>(votes[i]) * static_cast<Wide>(total);
-      seats[i] = static_cast<int>(x / V);
-      rem[i] = x % V;
+      std::uint64_t q;
+      divide_product(vote(i), static_cast<std::uint64_t>(total), eligible_votes, q, rem[i]);
+      seats[i] = static_cast<int>(q);
       given += seats[i];
     }
     std::vector<std::size_t> order;
@@ -301,7 +365,9 @@ std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, in
   }
 
   // Highest averages: the next seat goes to the largest votes / divisor(seats).
-  auto divisor = [&](int s) -> Wide { return method == SeatMethod::DHondt ? Wide(s + 1) : Wide(2 * s + 1); };
+  const auto divisor = [&](int s) -> std::uint64_t {
+    return method == SeatMethod::DHondt ? std::uint64_t(s) + 1 : 2 * std::uint64_t(s) + 1;
+  };
   for (int seat = 0; seat < total; ++seat) {
     std::size_t best = n;
     for (std::size_t i = 0; i < n; ++i) {
@@ -311,8 +377,8 @@ std::vector<int> allocate_seats(const std::vector<Count>& votes, Count valid, in
         continue;
       }
       // votes[i] / d_i > votes[best] / d_best  <=>  votes[i] × d_best > votes[best] × d_i
-      const Wide lhs = static_cast<Wide>(votes[i]) * divisor(seats[best]);
-      const Wide rhs = static_cast<Wide>(votes[best]) * divisor(seats[i]);
+      const Wide lhs = times(vote(i), divisor(seats[best]));
+      const Wide rhs = times(vote(best), divisor(seats[i]));
       if (lhs > rhs || (lhs == rhs && votes[i] > votes[best])) best = i;
     }
     ++seats[best];

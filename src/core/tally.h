@@ -132,6 +132,8 @@ Summary summarize(const RaceTally& tally, int area);
 // The same with only the first two standings (a table's row: its leader and runner-up), found
 // in one pass: the same two, in the same order, as summarize()'s sorted standings begin with.
 Summary summarize_top(const RaceTally& tally, int area);
+// The same into `out`, reusing its lists' storage (a table of 4,000 rows: no allocation a row).
+void summarize_top(const RaceTally& tally, int area, Summary& out);
 
 // The one margin rule: the difference of the two shares rounded as printed (2 decimals), itself
 // rounded to 2 decimals. Every view, the accessible text, the table and the CLI's JSON use it.
