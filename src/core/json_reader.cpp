@@ -34,7 +34,7 @@ Parser::Step Reader::run(Budget& budget) {
   ws();
   if (p_ != end_) return fail(top, "unexpected text after the document"), Parser::Step::Done;
   Value* root = alloc_values(1);
-  *root = v;
+  std::memcpy(static_cast<void*>(root), &v, sizeof v);
   doc_.root = root;
   return Parser::Step::Done;
 }
