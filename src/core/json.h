@@ -134,6 +134,16 @@ class Path {
   std::size_t index_ = npos;
 };
 
+// A key's length and three of its bytes, mixed: equal keys always hash alike, most others apart;
+// its top bits index a small table (the reader's duplicate-key filter, the validator's caches of
+// ids), without hashing the whole key.
+inline std::uint32_t quick_hash(std::string_view k) {
+  const std::size_t n = k.size();
+  if (n == 0) return 0;
+  const auto at = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(k[i])); };
+  return (static_cast<std::uint32_t>(n) | at(0) << 8 | at(n / 2) << 16 | at(n - 1) << 24) * 2654435761u;
+}
+
 void append_path_key(std::string& path, std::string_view key);  // ".key" or ["key"]
 std::string quote(std::string_view utf8);                       // a JSON string literal, "…"
 std::string number_text(double v);                              // shortest text that reads back the same

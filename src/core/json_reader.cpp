@@ -198,16 +198,7 @@ bool Reader::unique_keys(const Value::Member* m, std::size_t n, const Path& at) 
   if (n <= 48) {  // small objects (a result's votes): a 256-bit filter, pairs compared only on a hit
     std::uint64_t seen[4] = {0, 0, 0, 0};
     for (std::size_t i = 0; i < n; ++i) {
-      // Its length and three of its bytes, mixed: equal keys always meet; most others never do.
-      const std::string_view k = m[i].key;
-      const std::size_t len = k.size();
-      const auto byte = [&](std::size_t pos) {
-        return static_cast<std::uint32_t>(static_cast<unsigned char>(k[pos]));
-      };
-      const std::uint32_t h = len == 0 ? 0
-                                       : (static_cast<std::uint32_t>(len) | byte(0) << 8 | byte(len / 2) << 16 |
-                                          byte(len - 1) << 24) * 2654435761u;
-      const std::uint32_t bit = h >> 24;
+      const std::uint32_t bit = quick_hash(m[i].key) >> 24;  // equal keys always meet, most others never do
       std::uint64_t& word = seen[bit >> 6];
       const std::uint64_t mask = std::uint64_t{1} << (bit & 63);
       if (word & mask)

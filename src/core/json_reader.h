@@ -103,6 +103,8 @@ class Reader {
   // JSON's four whitespace characters, as bits of one word (a feed written with indentation is
   // 40 % whitespace: one comparison and one shift a byte, not four comparisons).
   static constexpr std::uint64_t kSpace = (1ull << ' ') | (1ull << '\n') | (1ull << '\r') | (1ull << '\t');
+  // Eight bytes at a time (skip_run, skip_plain): a byte's lowest bit, its seven low bits, its high bit.
+  static constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLows = 0x7F7F7F7F7F7F7F7Full, kHighs = ~kLows;
   static bool space(char c) {
     const auto u = static_cast<unsigned char>(c);
     return u <= ' ' && ((kSpace >> u) & 1u);
@@ -117,12 +119,11 @@ class Reader {
   // tabs has 690,000 of them).
   void skip_run(char c) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLows = 0x7F7F7F7F7F7F7F7Full;
     while (end_ - p_ >= 8) {
       std::uint64_t x;
       std::memcpy(&x, p_, 8);
       const std::uint64_t y = x ^ (kOnes * static_cast<unsigned char>(c));
-      const std::uint64_t other = (((y & kLows) + kLows) | y) & ~kLows;  // the high bit of each byte but c
+      const std::uint64_t other = (((y & kLows) + kLows) | y) & kHighs;  // the high bit of each byte but c
       if (other) {
         p_ += __builtin_ctzll(other) >> 3;
         return;
@@ -167,7 +168,6 @@ class Reader {
   // flagged byte is the first in the text; a borrow only ever flags bytes after it.)
   void skip_plain() {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
     while (end_ - p_ >= 8) {
       std::uint64_t x;
       std::memcpy(&x, p_, 8);

@@ -5,7 +5,6 @@
 // null/nullopt, so a part reads what it needs and goes on to find the next problem.
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,11 +66,7 @@ class Validator {
       for (Seen& s : seen_ids_) s = Seen{};
       seen_in_ = &index;
     }
-    const std::size_t n = id.size();
-    const auto at = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(id[i])); };
-    // Its length and three of its bytes, mixed (equal ids always meet, most others never do).
-    const std::uint32_t h =
-        n == 0 ? 0 : (static_cast<std::uint32_t>(n) | at(0) << 8 | at(n / 2) << 16 | at(n - 1) << 24) * 2654435761u;
+    const std::uint32_t h = json::quick_hash(id);
     Seen& slot = parties ? seen_parties_[h >> 22] : seen_ids_[h >> 24];
     if (slot.index >= 0 && slot.id == id) return slot.index;
     const int found = find_view(index, id);
